@@ -1,0 +1,67 @@
+# VectorDB — the two commands a newcomer needs are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+SWIFT ?= swift
+PYTHON ?= python3
+VENV := .venv
+DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev libcurl4-openssl-dev libopenblas-dev pkg-config
+SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
+SHARED ?= ../shared
+
+.PHONY: deps deps-apt deps-python build build-release run test test-swift test-python lint format bench clean
+
+## deps: install what is missing — Debian -dev packages (apt) and the Python test tools (.venv).
+deps: deps-apt deps-python
+
+deps-apt:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+deps-python: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## build: debug build of everything, tests included (what `make test` runs).
+build: deps-apt
+	$(SWIFT) build --build-tests
+
+build-release: deps-apt
+	$(SWIFT) build -c release --product vectordb
+
+## run: install, build, ingest the bundled fixtures into ./data and answer a sample question.
+run: deps build-release
+	.build/release/vectordb run pipelines/fixtures.toml --data-dir data
+	.build/release/vectordb search "$(SAMPLE_QUESTION)" --data-dir data --k 3
+
+## test: everything CI runs — Swift unit and integration suites, the Python CLI-contract suite, lint.
+test: deps build test-swift test-python lint
+
+test-swift:
+	VECTORDB_BIN=$(CURDIR)/.build/debug/vectordb $(SWIFT) test --skip-build
+
+test-python: deps-python
+	VECTORDB_BIN=$(CURDIR)/.build/debug/vectordb $(VENV)/bin/python -m pytest -q tests-py
+
+## lint: swift-format in strict lint mode over every Swift file.
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+## bench: whole-command timings (see BENCHMARKS.md).
+bench: deps build-release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build data $(VENV)

@@ -1,0 +1,81 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every first-party target: Swift 6 language mode is the tools default;
+/// warnings are errors so that the tree stays clean.
+let strictSettings: [SwiftSetting] = [
+    .unsafeFlags(["-warnings-as-errors"])
+]
+
+let package = Package(
+    name: "VectorDB",
+    products: [
+        .executable(name: "vectordb", targets: ["VectorDBCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries from Debian (see Makefile `deps`).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd"),
+        .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4"),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+
+        // Shared value types and codecs.
+        .target(name: "SECModel", swiftSettings: strictSettings),
+        .target(name: "Codecs", dependencies: ["CZstd", "CLZ4"], swiftSettings: strictSettings),
+
+        // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
+        .target(name: "EDGARClient", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "Embedding", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(
+            name: "VectorStore",
+            dependencies: ["SECModel", "Codecs", "CBLAS", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PipelineConfig",
+            dependencies: ["SECModel", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
+                "VectorStore", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "VectorDBCLI",
+            dependencies: [
+                "SECModel", "FilingParser", "Embedding", "VectorStore", "PipelineConfig", "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "SECModelTests", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs"], swiftSettings: strictSettings),
+        .testTarget(name: "EDGARClientTests", dependencies: ["EDGARClient"], swiftSettings: strictSettings),
+        .testTarget(name: "FilingParserTests", dependencies: ["FilingParser"], swiftSettings: strictSettings),
+        .testTarget(name: "ChunkerTests", dependencies: ["Chunker"], swiftSettings: strictSettings),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),
+        .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
+        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"], swiftSettings: strictSettings),
+        .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TidyTests", swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,123 @@
+import CLibXML2
+import SECModel
+
+/// Turns an HTML or inline-XBRL filing document into canonical text and item sections, with libxml2's
+/// tolerant HTML parser.
+///
+/// Canonical text layout: paragraphs are separated by a blank line (`\n\n`), rows of one table by a
+/// single `\n`; whitespace runs are one space. Page furniture (bare page numbers, "Table of Contents"
+/// back-links) is dropped.
+public struct HTMLFilingParser: Sendable {
+    /// Inputs larger than this are refused, in bytes.
+    public var maxInputBytes: Int
+
+    public init(maxInputBytes: Int = 256 * 1024 * 1024) {
+        self.maxInputBytes = maxInputBytes
+    }
+
+    /// Parses one document.
+    ///
+    /// - Parameters:
+    ///   - bytes: the document as stored (UTF-8, or windows-1252 when not valid UTF-8).
+    ///   - form: the form type, which decides how item keys are formed; `nil` guesses it from the
+    ///     cover page.
+    ///   - source: the file path or URL, named in errors.
+    /// - Throws: `ParseError` when the input is empty, binary, not HTML, too large or unparseable.
+    public func parse(_ bytes: [UInt8], form: FormType?, source: String) throws(ParseError) -> ParsedDocument {
+        try validate(bytes, source: source)
+        let blocks = try extractBlocks(bytes, source: source)
+        guard !blocks.isEmpty else {
+            throw ParseError(code: .empty, source: source, message: "the document holds no visible text")
+        }
+        return assemble(blocks, form: form ?? Self.guessForm(blocks))
+    }
+
+    private func validate(_ bytes: [UInt8], source: String) throws(ParseError) {
+        guard bytes.count <= maxInputBytes else {
+            throw ParseError(
+                code: .tooLarge,
+                source: source,
+                message: "document is \(bytes.count) bytes, the limit is \(maxInputBytes)"
+            )
+        }
+        guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
+            throw ParseError(code: .empty, source: source, message: "the file is empty")
+        }
+        let head = bytes.prefix(65_536)
+        if head.contains(0) {
+            throw ParseError(code: .notHTML, source: source, message: "binary data (NUL bytes), not an HTML document")
+        }
+        let lowered = String(decoding: head, as: UTF8.self).lowercased()
+        let markers = ["<html", "<body", "<div", "<p>", "<p ", "<table", "<font", "<span", "<?xml"]
+        guard markers.contains(where: { lowered.contains($0) }) else {
+            throw ParseError(code: .notHTML, source: source, message: "no HTML markup found; expected an HTML document")
+        }
+    }
+
+    private func extractBlocks(_ bytes: [UInt8], source: String) throws(ParseError) -> [TextBlock] {
+        let encoding = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+        )
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), source, encoding, options)
+            }
+        }
+        guard let document else {
+            throw ParseError(code: .malformed, source: source, message: "libxml2 could not parse the document")
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw ParseError(code: .malformed, source: source, message: "the document has no root element")
+        }
+        var extractor = HTMLTextExtractor()
+        extractor.walk(root)
+        return extractor.blocks.filter { !Self.isPageFurniture($0.text) }
+    }
+
+    /// Bare page numbers (`12`, `F-3`, `ii`) and "Table of Contents" back-links.
+    static func isPageFurniture(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        if lowered == "table of contents" || lowered == "index" || lowered == "back to contents" { return true }
+        if text.count <= 6, text.wholeMatch(of: /(?i)(?:[a-z]-)?\d{1,4}|[ivxl]{1,6}/) != nil { return true }
+        return false
+    }
+
+    private func assemble(_ blocks: [TextBlock], form: FormType?) -> ParsedDocument {
+        var text = ""
+        var starts: [Int] = []
+        starts.reserveCapacity(blocks.count + 1)
+        var scalarCount = 0
+        for (index, block) in blocks.enumerated() {
+            if index > 0 {
+                let sameTable = block.tableIndex != nil && block.tableIndex == blocks[index - 1].tableIndex
+                let separator = sameTable ? "\n" : "\n\n"
+                text += separator
+                scalarCount += separator.unicodeScalars.count
+            }
+            starts.append(scalarCount)
+            text += block.text
+            scalarCount += block.text.unicodeScalars.count
+        }
+        let detected = SectionDetector(form: form).detect(blocks)
+        let sections = detected.map { found in
+            let endScalar = found.end < blocks.count ? starts[found.end] : scalarCount
+            let lastBlock = blocks[found.end - 1]
+            let trimmedEnd = min(endScalar, starts[found.end - 1] + lastBlock.text.unicodeScalars.count)
+            return Section(key: found.key, title: found.title, charStart: starts[found.first], charEnd: trimmedEnd)
+        }
+        return ParsedDocument(canonicalText: text, sections: sections)
+    }
+
+    /// Guesses the form from a `FORM 10-K`-style line near the top of the document.
+    static func guessForm(_ blocks: [TextBlock]) -> FormType? {
+        for block in blocks.prefix(80) {
+            if let match = block.text.firstMatch(of: /(?i)\bform\s+(10-k|10-q|8-k|20-f|6-k|40-f)\b/) {
+                return FormType(String(match.1).uppercased())
+            }
+        }
+        return nil
+    }
+}

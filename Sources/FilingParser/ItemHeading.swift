@@ -1,0 +1,54 @@
+/// A block that reads like an item or part heading: `Item 1A. Risk Factors`, `ITEM 7A.`,
+/// `Item 2.02 Results of Operations…`, `PART II — OTHER INFORMATION`.
+struct ItemHeading: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        /// `Item …`: the item number as written (upper-cased), e.g. `1A`, `2.02`.
+        case item(String)
+        /// `Part …`: the roman numeral, e.g. `II`.
+        case part(String)
+    }
+
+    let kind: Kind
+    /// The heading text after the label, e.g. `Risk Factors`; may be empty when the title is in the
+    /// next block.
+    let title: String
+
+    /// Longest block, in characters, still taken for a heading; longer ones are prose that happens to
+    /// start with "Item".
+    static let maxHeadingLength = 220
+
+    /// Recognises a heading block, or returns `nil`.
+    init?(_ text: String) {
+        guard text.count <= Self.maxHeadingLength else { return nil }
+        if let match = text.wholeMatch(of: Self.itemPattern) {
+            kind = .item(String(match.1).uppercased())
+            title = Self.cleanTitle(String(match.2))
+        } else if let match = text.wholeMatch(of: Self.partPattern) {
+            kind = .part(String(match.1).uppercased())
+            title = Self.cleanTitle(String(match.2))
+        } else {
+            return nil
+        }
+    }
+
+    nonisolated(unsafe) private static let itemPattern =
+        /(?i)\s*items?\s*(\d{1,2}\.\d{2}|\d{1,2}[a-c]?)\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+    nonisolated(unsafe) private static let partPattern =
+        /(?i)\s*part\s+(iv|i{1,3})\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+
+    /// Drops a trailing page number or `|`-separated table remainder and surrounding punctuation.
+    private static func cleanTitle(_ raw: String) -> String {
+        let parts = raw.split(separator: "|").map { String($0).trimmingCharacters(in: " .:-\u{2013}\u{2014}") }
+        return parts.first { !$0.isEmpty && !$0.allSatisfy(\.isNumber) } ?? ""
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        guard let first = firstIndex(where: { !characters.contains($0) }),
+            let last = lastIndex(where: { !characters.contains($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

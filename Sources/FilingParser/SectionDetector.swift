@@ -1,0 +1,92 @@
+import SECModel
+
+/// Finds the item sections of a filing among its text blocks.
+///
+/// Strategy: every heading-like block outside a table of contents is a candidate (a table holding
+/// three or more item headings is a table of contents). When an item key appears more than once
+/// (a contents list written as paragraphs, a cross-reference), the occurrence followed by the most
+/// text wins. 10-Q items are keyed by part (`I-2`, `II-1A`) because both parts have an Item 2.
+struct SectionDetector {
+    /// How item keys are formed for this form.
+    enum KeyStyle: Sendable {
+        /// 10-K, 20-F, 8-K: the item number alone.
+        case itemOnly
+        /// 10-Q: part and item, `I-2`.
+        case partAndItem
+    }
+
+    let keyStyle: KeyStyle
+
+    init(form: FormType?) {
+        keyStyle = form?.base == .tenQ ? .partAndItem : .itemOnly
+    }
+
+    private struct Candidate {
+        var key: String
+        var title: String
+        var blockIndex: Int
+    }
+
+    /// Returns sections as block ranges: `(key, title, firstBlock, endBlock)` in document order, the
+    /// first starting at block 0 with key `cover` when text precedes the first item.
+    func detect(_ blocks: [TextBlock]) -> [(key: String, title: String, first: Int, end: Int)] {
+        let tocTables = tablesOfContents(blocks)
+        var candidates: [Candidate] = []
+        var part = ""
+        for (index, block) in blocks.enumerated() {
+            if let table = block.tableIndex, tocTables.contains(table) { continue }
+            guard let heading = ItemHeading(block.text) else { continue }
+            switch heading.kind {
+            case .part(let numeral):
+                part = numeral
+            case .item(let number):
+                let key = keyStyle == .partAndItem && !part.isEmpty ? "\(part)-\(number)" : number
+                var title = heading.title
+                if title.isEmpty, index + 1 < blocks.count, blocks[index + 1].text.count <= 160,
+                    ItemHeading(blocks[index + 1].text) == nil
+                {
+                    title = blocks[index + 1].text
+                }
+                candidates.append(Candidate(key: key, title: title, blockIndex: index))
+            }
+        }
+        let chosen = bestOccurrences(candidates, blockCount: blocks.count, blocks: blocks)
+        var sections: [(key: String, title: String, first: Int, end: Int)] = []
+        if let firstStart = chosen.first?.blockIndex, firstStart > 0 {
+            sections.append((Section.coverKey, "Cover page and table of contents", 0, firstStart))
+        } else if chosen.isEmpty, !blocks.isEmpty {
+            sections.append((Section.coverKey, "Document", 0, blocks.count))
+        }
+        for (offset, candidate) in chosen.enumerated() {
+            let end = offset + 1 < chosen.count ? chosen[offset + 1].blockIndex : blocks.count
+            sections.append((candidate.key, candidate.title, candidate.blockIndex, end))
+        }
+        return sections
+    }
+
+    /// Tables that list three or more item headings.
+    private func tablesOfContents(_ blocks: [TextBlock]) -> Set<Int> {
+        var counts: [Int: Int] = [:]
+        for block in blocks {
+            guard let table = block.tableIndex, let heading = ItemHeading(block.text) else { continue }
+            if case .item = heading.kind { counts[table, default: 0] += 1 }
+        }
+        return Set(counts.filter { $0.value >= 3 }.keys)
+    }
+
+    /// For each key, the occurrence followed by the most characters before the next candidate; the
+    /// winners in document order.
+    private func bestOccurrences(_ candidates: [Candidate], blockCount: Int, blocks: [TextBlock]) -> [Candidate] {
+        var prefix = [0]
+        prefix.reserveCapacity(blocks.count + 1)
+        for block in blocks { prefix.append(prefix[prefix.count - 1] + block.text.count) }
+        var best: [String: (candidate: Candidate, length: Int)] = [:]
+        for (offset, candidate) in candidates.enumerated() {
+            let end = offset + 1 < candidates.count ? candidates[offset + 1].blockIndex : blockCount
+            let length = prefix[end] - prefix[candidate.blockIndex]
+            if let current = best[candidate.key], current.length >= length { continue }
+            best[candidate.key] = (candidate, length)
+        }
+        return best.values.map(\.candidate).sorted { $0.blockIndex < $1.blockIndex }
+    }
+}

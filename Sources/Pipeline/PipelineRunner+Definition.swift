@@ -1,0 +1,56 @@
+import Chunker
+import Foundation
+import Logging
+import ObjectStore
+import PipelineConfig
+import SECModel
+import VectorStore
+
+extension PipelineRunner {
+    /// Builds the runner a pipeline file describes, writing into the data directory `dataRoot`:
+    /// the collection under `dataRoot/collections/`, raw documents under `dataRoot/raw/`.
+    ///
+    /// - Throws: `PipelineError` when the chunker settings are invalid or the collection cannot be
+    ///   opened (for example, it holds vectors of another embedding model).
+    public static func make(
+        definition: PipelineDefinition,
+        dataRoot: URL,
+        logger: Logger = Logger(label: "vectordb.pipeline")
+    ) throws(PipelineError) -> PipelineRunner {
+        let chunker: FixedWindowChunker
+        do {
+            chunker = try FixedWindowChunker(
+                maxChars: definition.chunker.maxChars,
+                overlapChars: definition.chunker.overlapChars
+            )
+        } catch {
+            throw PipelineError(stage: .chunk, subject: definition.file, message: error.description)
+        }
+        let embedder = try EmbedderFactory.make(definition.embedder)
+        let collection: LocalCollection
+        do {
+            collection = try LocalStore(root: dataRoot, logger: logger).openOrCreate(
+                CollectionInfo(
+                    name: definition.store.collection,
+                    embeddingModel: embedder.modelID,
+                    dimension: embedder.dimension
+                )
+            )
+        } catch {
+            throw PipelineError(stage: .store, subject: dataRoot.path, message: error.description)
+        }
+        let source = EDGARArchiveSource(
+            root: definition.source.root,
+            forms: Set(definition.source.forms.map { FormType($0) }),
+            ciks: Set(definition.source.ciks.compactMap { CIK(value: UInt64($0)) })
+        )
+        return PipelineRunner(
+            source: source,
+            archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),
+            chunker: chunker,
+            embedder: embedder,
+            collection: collection,
+            logger: logger
+        )
+    }
+}

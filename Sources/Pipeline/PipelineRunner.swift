@@ -1,0 +1,99 @@
+import Chunker
+import Embedding
+import FilingParser
+import Logging
+import SECModel
+import VectorStore
+
+/// Runs filings through parse → chunk → embed → store, one filing at a time.
+///
+/// Each filing's chunks are written as one batch, so after a crash a filing is either wholly in the
+/// collection or absent; re-running the pipeline rewrites the same chunk ids (idempotent).
+public struct PipelineRunner: Sendable {
+    public let source: any FilingSource
+    public let archive: RawArchive?
+    public let parser: HTMLFilingParser
+    public let chunker: FixedWindowChunker
+    public let embedder: any Embedder
+    public let collection: any DocumentCollection
+    private let logger: Logger
+
+    public init(
+        source: any FilingSource,
+        archive: RawArchive?,
+        parser: HTMLFilingParser = HTMLFilingParser(),
+        chunker: FixedWindowChunker,
+        embedder: any Embedder,
+        collection: any DocumentCollection,
+        logger: Logger = Logger(label: "vectordb.pipeline")
+    ) {
+        self.source = source
+        self.archive = archive
+        self.parser = parser
+        self.chunker = chunker
+        self.embedder = embedder
+        self.collection = collection
+        self.logger = logger
+    }
+
+    /// Ingests every filing the source offers.
+    ///
+    /// - Throws: `PipelineError` naming the stage and the filing; filings before it stay stored.
+    public func run() async throws(PipelineError) -> RunReport {
+        var report = RunReport()
+        for filing in try await source.filings() {
+            let metadata = filing.metadata
+            let bytes = try await source.primaryDocument(of: filing)
+            try await archive?.put(bytes, filing: metadata)
+            let document: ParsedDocument
+            do {
+                document = try parser.parse(bytes, form: metadata.form, source: filing.location)
+            } catch {
+                throw PipelineError(stage: .parse, subject: metadata.accession.description, message: error.description)
+            }
+            let chunks = chunker.chunks(of: document, filing: metadata)
+            let vectors = try await embed(chunks, accession: metadata.accession)
+            do {
+                try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0, vector: $1) })
+            } catch {
+                throw PipelineError(stage: .store, subject: metadata.accession.description, message: error.description)
+            }
+            report.filingsIngested += 1
+            report.chunksWritten += chunks.count
+            report.sourceBytes += bytes.count
+            logger.info(
+                "ingested filing",
+                metadata: [
+                    "accession": "\(metadata.accession)", "form": "\(metadata.form)", "company": "\(metadata.companyName)",
+                    "sections": "\(document.sections.count)", "chunks": "\(chunks.count)",
+                ]
+            )
+        }
+        report.collectionCount = await collection.count
+        return report
+    }
+
+    private func embed(_ chunks: [Chunk], accession: AccessionNumber) async throws(PipelineError) -> [[Float]] {
+        var vectors: [[Float]] = []
+        vectors.reserveCapacity(chunks.count)
+        var start = 0
+        while start < chunks.count {
+            let batch = chunks[start..<min(start + embedder.batchSize, chunks.count)].map(\.text)
+            do {
+                let embedded = try await embedder.embed(documents: batch)
+                guard embedded.count == batch.count else {
+                    throw EmbeddingError(
+                        code: .permanent,
+                        model: embedder.modelID,
+                        message: "returned \(embedded.count) vectors for \(batch.count) inputs"
+                    )
+                }
+                vectors.append(contentsOf: embedded)
+            } catch {
+                throw PipelineError(stage: .embed, subject: accession.description, message: "\(error)")
+            }
+            start += batch.count
+        }
+        return vectors
+    }
+}

@@ -1,0 +1,45 @@
+import Codecs
+import ObjectStore
+import SECModel
+
+/// Keeps every ingested source document, zstd-compressed, in an object store under
+/// `raw/{cik}/{accession}/{file}.zst`, so a filing can be re-processed without fetching it again.
+public struct RawArchive: Sendable {
+    public let store: any ObjectStore
+
+    public init(store: any ObjectStore) {
+        self.store = store
+    }
+
+    /// Stores a document's bytes.
+    public func put(_ bytes: [UInt8], filing: FilingMetadata) async throws(PipelineError) {
+        let key = try key(for: filing)
+        do {
+            let compressed = try ZstdCodec.compress(bytes)
+            try await store.put(key, bytes: compressed)
+        } catch {
+            throw PipelineError(stage: .archive, subject: filing.accession.description, message: "\(error)")
+        }
+    }
+
+    /// A stored document's bytes, or `nil` when it was never archived.
+    ///
+    /// - Parameter maxBytes: refuse documents that decompress to more than this.
+    public func get(_ filing: FilingMetadata, maxBytes: Int = 512 * 1024 * 1024) async throws(PipelineError) -> [UInt8]? {
+        let key = try key(for: filing)
+        do {
+            guard let compressed = try await store.get(key) else { return nil }
+            return try ZstdCodec.decompress(compressed, maxOutputBytes: maxBytes)
+        } catch {
+            throw PipelineError(stage: .archive, subject: filing.accession.description, message: "\(error)")
+        }
+    }
+
+    private func key(for filing: FilingMetadata) throws(PipelineError) -> ObjectKey {
+        do {
+            return try ObjectKey("raw/\(filing.cik)/\(filing.accession.folderName)/\(filing.primaryDocument).zst")
+        } catch {
+            throw PipelineError(stage: .archive, subject: filing.accession.description, message: error.description)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// What a pipeline run did.
+public struct RunReport: Sendable, Hashable {
+    /// Filings parsed, chunked, embedded and stored.
+    public var filingsIngested = 0
+    /// Chunks written to the collection.
+    public var chunksWritten = 0
+    /// Bytes of source documents read.
+    public var sourceBytes = 0
+    /// Live records in the collection after the run.
+    public var collectionCount = 0
+
+    public init() {}
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+extension PipelineDefinition {
+    /// Reads and validates a pipeline file.
+    ///
+    /// - Throws: `ConfigError` naming the file, and the line and key when the problem is one key:
+    ///   a missing file, a TOML syntax error, an unknown key, a wrong type or an out-of-range value.
+    public static func load(path: String) throws(ConfigError) -> PipelineDefinition {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(code: .fileNotFound, file: path, line: nil, key: nil, message: "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(code: .syntax, file: path, line: nil, key: nil, message: "the file is not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Validates pipeline TOML text; relative paths resolve against the directory of `file`.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> PipelineDefinition {
+        let source = try TOMLSource(text: text, file: file)
+        let root = TableReader(source: source, path: "", entries: source.root)
+        try root.rejectUnknownKeys(["pipeline", "source", "chunker", "embedder", "store"])
+        let baseDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
+
+        let pipeline = try root.table("pipeline")
+        try pipeline?.rejectUnknownKeys(["name"])
+        let name = try pipeline?.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+
+        guard let sourceTable = try root.table("source") else {
+            throw ConfigError(code: .missingKey, file: file, line: nil, key: "source", message: "a [source] table is required")
+        }
+        try sourceTable.rejectUnknownKeys(["kind", "root", "forms", "ciks"])
+        let kind = try sourceTable.string("kind") ?? "edgar-archive"
+        guard sourceKinds.contains(kind) else {
+            throw sourceTable.error(.invalidValue, "kind", "unknown source kind '\(kind)'; expected one of: \(sourceKinds.sorted().joined(separator: ", "))")
+        }
+        guard let rootPath = try sourceTable.string("root") else {
+            throw ConfigError(
+                code: .missingKey,
+                file: file,
+                line: source.line(of: "source"),
+                key: "source.root",
+                message: "required: the directory to ingest"
+            )
+        }
+        let rootURL = URL(fileURLWithPath: rootPath, relativeTo: baseDirectory).standardizedFileURL
+        let ciks = try sourceTable.integers("ciks") ?? []
+        if let bad = ciks.first(where: { !(1...9_999_999_999).contains($0) }) {
+            throw sourceTable.error(.invalidValue, "ciks", "\(bad) is not a CIK")
+        }
+
+        let chunkerTable = try root.table("chunker")
+        try chunkerTable?.rejectUnknownKeys(["max_chars", "overlap_chars"])
+        let maxChars = try chunkerTable?.integer("max_chars", in: 64...100_000) ?? 1_200
+        let overlapChars = try chunkerTable?.integer("overlap_chars", in: 0...50_000) ?? 200
+        if overlapChars >= maxChars / 2 {
+            throw (chunkerTable ?? root).error(
+                .invalidValue,
+                "overlap_chars",
+                "\(overlapChars) must be less than half of max_chars (\(maxChars))"
+            )
+        }
+
+        let embedderTable = try root.table("embedder")
+        try embedderTable?.rejectUnknownKeys(["provider", "dimension"])
+        let provider = try embedderTable?.string("provider") ?? "hashing"
+        if !providers.contains(provider), let embedderTable {
+            throw embedderTable.error(.invalidValue, "provider", "unknown provider '\(provider)'; expected one of: \(providers.sorted().joined(separator: ", "))")
+        }
+        let dimension = try embedderTable?.integer("dimension", in: 16...4_096) ?? 384
+
+        let storeTable = try root.table("store")
+        try storeTable?.rejectUnknownKeys(["collection"])
+        let collection = try storeTable?.string("collection") ?? "filings"
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+        if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }), let storeTable {
+            throw storeTable.error(.invalidValue, "collection", "'\(collection)' must be 1-64 characters of [a-z0-9_-]")
+        }
+
+        return PipelineDefinition(
+            file: file,
+            name: name,
+            source: SourceSettings(kind: kind, root: rootURL, forms: try sourceTable.strings("forms") ?? [], ciks: ciks),
+            chunker: ChunkerSettings(maxChars: maxChars, overlapChars: overlapChars),
+            embedder: EmbedderSettings(provider: provider, dimension: dimension),
+            store: StoreSettings(collection: collection)
+        )
+    }
+}

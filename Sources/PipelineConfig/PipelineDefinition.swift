@@ -1,0 +1,53 @@
+import Foundation
+
+/// A pipeline as a TOML file describes it (see `pipelines/fixtures.toml` and the README for the keys):
+/// where filings come from, how they are chunked and embedded, and which collection receives them.
+///
+/// Every key has an embedded default except `source.root`.
+public struct PipelineDefinition: Sendable, Hashable {
+    /// The file the definition was read from.
+    public var file: String
+    public var name: String
+    public var source: SourceSettings
+    public var chunker: ChunkerSettings
+    public var embedder: EmbedderSettings
+    public var store: StoreSettings
+
+    /// `[source]`: a directory laid out like EDGAR.
+    public struct SourceSettings: Sendable, Hashable {
+        /// The only kind so far: `edgar-archive`, a directory with `submissions/CIK##########.json` and
+        /// `Archives/edgar/data/{cik}/{accession}/` folders, as on EDGAR.
+        public var kind: String
+        /// The directory, resolved against the TOML file's directory when relative.
+        public var root: URL
+        /// Form types to ingest; empty means every form whose primary document is present.
+        public var forms: [String]
+        /// CIKs to ingest; empty means every filer under `submissions/`.
+        public var ciks: [Int]
+    }
+
+    /// `[chunker]`: fixed windows inside each section.
+    public struct ChunkerSettings: Sendable, Hashable {
+        /// Largest chunk in Unicode scalars, 64...100000 (default 1200).
+        public var maxChars: Int
+        /// Overlap of consecutive chunks in Unicode scalars (default 200).
+        public var overlapChars: Int
+    }
+
+    /// `[embedder]`.
+    public struct EmbedderSettings: Sendable, Hashable {
+        /// `hashing` (lexical, no model files).
+        public var provider: String
+        /// Vector components, 16...4096 (default 384).
+        public var dimension: Int
+    }
+
+    /// `[store]`.
+    public struct StoreSettings: Sendable, Hashable {
+        /// Collection name, `[a-z0-9_-]{1,64}` (default `filings`).
+        public var collection: String
+    }
+
+    static let sourceKinds: Set<String> = ["edgar-archive"]
+    static let providers: Set<String> = ["hashing"]
+}

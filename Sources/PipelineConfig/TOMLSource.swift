@@ -1,0 +1,65 @@
+import TOMLKit
+
+/// A parsed TOML file: its values and enough of its text to point at the line of any key.
+struct TOMLSource: Sendable {
+    let file: String
+    let root: [String: ConfigValue]
+    private let lines: [Substring]
+
+    /// Parses TOML text.
+    ///
+    /// - Throws: `ConfigError.syntax` with the file, line and toml++'s message.
+    init(text: String, file: String) throws(ConfigError) {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        do {
+            let table = try TOMLTable(string: text)
+            guard case .table(let entries) = ConfigValue(table) else {
+                throw ConfigError(code: .syntax, file: file, line: nil, key: nil, message: "the document is not a table")
+            }
+            root = entries
+        } catch let error as TOMLParseError {
+            throw ConfigError(
+                code: .syntax,
+                file: file,
+                line: error.source.begin.line,
+                key: nil,
+                message: "TOML syntax error: \(error.description)"
+            )
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(code: .syntax, file: file, line: nil, key: nil, message: "TOML syntax error: \(error)")
+        }
+    }
+
+    /// The 1-based line where the dotted key is defined (`table.key` inside `[table]`, or the `[table]`
+    /// header itself), or `nil` when it cannot be located (e.g. inline tables).
+    func line(of dottedKey: String) -> Int? {
+        let parts = dottedKey.split(separator: ".").map(String.init)
+        guard let leaf = parts.last else { return nil }
+        let tablePath = parts.dropLast().joined(separator: ".")
+        var currentTable = ""
+        for (index, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmed(from: [" ", "\t", "\r"])
+            if line.hasPrefix("[") {
+                let header = line.drop { $0 == "[" }.prefix { $0 != "]" }.trimmed(from: [" ", "\t"])
+                currentTable = header
+                if header == dottedKey { return index + 1 }
+                continue
+            }
+            guard currentTable == tablePath, let equals = line.firstIndex(of: "=") else { continue }
+            let key = line[..<equals].trimmed(from: [" ", "\t", "\"", "'"])
+            if key == leaf { return index + 1 }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmed(from set: Set<Character>) -> String {
+        guard let first = firstIndex(where: { !set.contains($0) }), let last = lastIndex(where: { !set.contains($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

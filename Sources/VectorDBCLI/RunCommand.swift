@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+import PipelineConfig
+
+/// `vectordb run PIPELINE.toml`: ingest what a pipeline file describes.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a TOML pipeline: read filings, parse, chunk, embed and store them.",
+        discussion: "The file is validated before anything is written; errors name the file, line and key."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The pipeline file, e.g. pipelines/fixtures.toml.", valueName: "pipeline.toml"))
+    var pipelineFile: String
+
+    func run() async throws {
+        LogSetup.bootstrap(global)
+        let logger = Logger(label: "vectordb.run")
+        let definition: PipelineDefinition
+        do {
+            definition = try PipelineDefinition.load(path: pipelineFile)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let started = ContinuousClock.now
+        let report: RunReport
+        do {
+            let runner = try PipelineRunner.make(definition: definition, dataRoot: global.dataRoot, logger: logger)
+            report = try await runner.run()
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        Terminal.write(
+            "Pipeline '\(definition.name)': \(report.filingsIngested) filings, \(report.chunksWritten) chunks "
+                + "(\(report.sourceBytes) source bytes) in \(String(format: "%.2f", seconds)) s; "
+                + "collection '\(definition.store.collection)' in \(global.dataRoot.path) holds \(report.collectionCount) chunks."
+        )
+    }
+}

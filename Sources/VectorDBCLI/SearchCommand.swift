@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import SECModel
+import VectorStore
+
+/// `vectordb search "question"`: the passages closest to a question, with citations.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the ingested filings and print cited passages, best first.",
+        discussion: """
+            Filters (repeatable, combined with AND): cik=320193, ticker=HRSC, form=10-K, fiscal_year=2024 (or year=),
+            item=1A. Items are keyed as the filing numbers them: 10-K 1A, 7; 10-Q I-2 (part I item 2); 8-K 2.02.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The question or search terms.")
+    var query: String
+
+    @Option(name: .shortAndLong, help: "Number of hits, 1-1000.")
+    var k: Int = 5
+
+    @Option(name: .long, help: ArgumentHelp("Metadata filter KEY=VALUE (repeatable).", valueName: "key=value"))
+    var filter: [String] = []
+
+    @Option(name: .long, help: "Collection to search.")
+    var collection: String = "filings"
+
+    @Flag(name: .long, help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field.")
+    var json = false
+
+    func validate() throws {
+        guard (1...SearchRequest.kMax).contains(k) else { throw ValidationError("--k must be in 1...\(SearchRequest.kMax)") }
+        guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError("the query is empty")
+        }
+    }
+
+    func run() async throws {
+        LogSetup.bootstrap(global)
+        let hits: [SearchHit]
+        do {
+            let filters = try filter.map { (expression) throws(StoreError) in try MetadataFilter(parsing: expression) }
+            let store = try LocalStore(root: global.dataRoot).open(collection: collection)
+            let info = store.info
+            let embedder = try EmbedderFactory.make(modelID: info.embeddingModel, dimension: info.dimension)
+            guard let vector = try await embedder.embed(queries: [query]).first else {
+                throw CLIFailure("the embedder returned no vector for the query")
+            }
+            hits = try await store.search(SearchRequest(vector: vector, k: k, filters: filters))
+        } catch let error as CLIFailure {
+            throw error
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        if json {
+            for hit in hits { Terminal.write(try HitJSON.line(hit)) }
+        } else if hits.isEmpty {
+            Terminal.write("No matching passages.")
+        } else {
+            for (rank, hit) in hits.enumerated() { Terminal.write(HitText.render(hit, rank: rank + 1)) }
+        }
+    }
+}
+
+/// The human-readable rendering of a hit: rank, score, filer, form, date, item, snippet, source.
+enum HitText {
+    static func render(_ hit: SearchHit, rank: Int) -> String {
+        let citation = hit.chunk.citation
+        let tickers = citation.tickers.isEmpty ? "" : " (\(citation.tickers.joined(separator: ", ")))"
+        let item = citation.item == Section.coverKey ? "Cover" : "Item \(citation.item)"
+        let title = citation.itemTitle.isEmpty ? "" : " \(citation.itemTitle)"
+        return """
+            \(rank). [\(String(format: "%.3f", hit.score))] \(citation.companyName)\(tickers) \u{2014} \(citation.form) filed \(citation.filingDate) \u{2014} \(item)\(title)
+               "\(snippet(hit.chunk.text))"
+               \(citation.sourceURL) (chars \(citation.charStart)-\(citation.charEnd), accession \(citation.accession))
+
+            """
+    }
+
+    /// The first ~240 characters, cut at a word boundary.
+    static func snippet(_ text: String, limit: Int = 240) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        let prefix = flat.prefix(limit)
+        let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
+        return cut + " \u{2026}"
+    }
+}
+
+/// The `--json` rendering of a hit: one object per line.
+enum HitJSON {
+    struct Line: Encodable {
+        var score: Float
+        var id: String
+        var text: String
+        var cik: String
+        var company: String
+        var tickers: [String]
+        var form: String
+        var filingDate: String
+        var reportDate: String?
+        var fiscalYear: Int
+        var accession: String
+        var item: String
+        var itemTitle: String
+        var charStart: Int
+        var charEnd: Int
+        var sourceURL: String
+    }
+
+    static func line(_ hit: SearchHit) throws -> String {
+        let citation = hit.chunk.citation
+        let line = Line(
+            score: hit.score,
+            id: hit.chunk.id,
+            text: hit.chunk.text,
+            cik: citation.cik.description,
+            company: citation.companyName,
+            tickers: citation.tickers,
+            form: citation.form.rawValue,
+            filingDate: citation.filingDate.description,
+            reportDate: citation.reportDate?.description,
+            fiscalYear: citation.fiscalYear,
+            accession: citation.accession.description,
+            item: citation.item,
+            itemTitle: citation.itemTitle,
+            charStart: citation.charStart,
+            charEnd: citation.charEnd,
+            sourceURL: citation.sourceURL
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(line), as: UTF8.self)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `vectordb` command: ingest SEC filings and search them.
+@main
+struct VectorDB: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vectordb",
+        abstract: "Turn SEC EDGAR filings into a searchable vector database.",
+        discussion: """
+            Typical use:
+              vectordb run pipelines/fixtures.toml        ingest the filings a pipeline file describes
+              vectordb search "reliance on foundries"     ask a question, get cited passages
+              vectordb parse filing.htm --sections        see how a filing is split into items
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, SearchCommand.self, ParseCommand.self]
+    )
+}

@@ -1,0 +1,36 @@
+import Codecs
+import Testing
+
+@Suite struct CodecsTests {
+    private let text = [UInt8](String(repeating: "Item 1A. Risk Factors — foundry capacity. ", count: 200).utf8)
+
+    @Test func zstdRoundTripsAndShrinks() throws {
+        let compressed = try ZstdCodec.compress(text)
+        #expect(compressed.count < text.count / 5)
+        #expect(try ZstdCodec.decompress(compressed, maxOutputBytes: text.count) == text)
+    }
+
+    @Test func zstdRefusesFramesOverTheLimitAndGarbage() throws {
+        let compressed = try ZstdCodec.compress(text)
+        #expect(throws: CompressionError.self) { try ZstdCodec.decompress(compressed, maxOutputBytes: 100) }
+        #expect(throws: CompressionError.self) { try ZstdCodec.decompress(Array(compressed.prefix(10)), maxOutputBytes: 1 << 20) }
+        #expect(throws: CompressionError.self) { try ZstdCodec.decompress([1, 2, 3, 4, 5, 6, 7, 8], maxOutputBytes: 1 << 20) }
+    }
+
+    @Test func lz4RoundTripsAndDetectsDamage() throws {
+        let compressed = try LZ4Codec.compress(text)
+        #expect(compressed.count < text.count)
+        #expect(try LZ4Codec.decompress(compressed, decompressedBytes: text.count) == text)
+        #expect(throws: CompressionError.self) {
+            try LZ4Codec.decompress(Array(compressed.prefix(compressed.count / 2)), decompressedBytes: text.count)
+        }
+        #expect(try LZ4Codec.decompress(try LZ4Codec.compress([]), decompressedBytes: 0) == [])
+    }
+
+    @Test func crc32cMatchesTheStandardCheckValue() {
+        #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
+        let whole = CRC32C.checksum(text)
+        let split = CRC32C.checksum(text[500...], continuing: CRC32C.checksum(text[..<500]))
+        #expect(whole == split)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The `vectordb` binary as a user runs it: exit codes, messages and output formats.
+@Suite struct CLITests {
+    @Test func runThenSearchPrintsCitedHitsAndJSON() throws {
+        let data = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let run = try Support.run(["run", Support.fixturesPipeline, "--data-dir", data.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("3 filings"))
+
+        let text = try Support.run(["search", "reliance on a single foundry", "--data-dir", data.path, "--k", "3"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("1. ["))
+        #expect(text.stdout.contains("3. ["))
+        #expect(text.stdout.contains("Harbor Ridge Semiconductor, Inc. (HRSC)"))
+        #expect(text.stdout.contains("https://www.sec.gov/Archives/edgar/data/1999901/"))
+
+        let json = try Support.run([
+            "search", "freight volumes", "--data-dir", data.path, "--json", "--k", "4", "--filter", "ticker=NWFL",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in ["score", "id", "text", "cik", "company", "tickers", "form", "filingDate", "fiscalYear",
+                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL"]
+            {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            #expect(object["cik"] as? String == "1999902")
+        }
+    }
+
+    @Test func searchWithoutDataTellsTheUserToRunAPipeline() throws {
+        let missing = Support.temporaryDirectory()
+        let result = try Support.run(["search", "anything", "--data-dir", missing.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("run a pipeline first"))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test func runRejectsBadPipelineFilesAndWritesNothing() throws {
+        let scratch = Support.temporaryDirectory()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let data = scratch.appendingPathComponent("data")
+        let cases: [(name: String, body: String?, expected: String)] = [
+            ("missing.toml", nil, "missing.toml: no such file"),
+            ("syntax.toml", "[source]\nroot = \"x\"\n[chunker\n", "syntax.toml:3: TOML syntax error"),
+            ("unknown.toml", "[source]\nroot = \"x\"\nrooot = \"y\"\n", "unknown.toml:3: key 'source.rooot': unknown key"),
+        ]
+        for (name, body, expected) in cases {
+            let path = scratch.appendingPathComponent(name)
+            if let body { try Data(body.utf8).write(to: path) }
+            let result = try Support.run(["run", path.path, "--data-dir", data.path])
+            #expect(result.status != 0, "\(name)")
+            #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: data.path), "\(name) wrote data")
+        }
+    }
+
+    @Test func parseRejectsEmptyAndNonHTMLFiles() throws {
+        let scratch = Support.temporaryDirectory()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let cases: [(String, [UInt8], String)] = [
+            ("empty.htm", [], "the file is empty"),
+            ("notes.txt", Array("quarterly notes without markup".utf8), "no HTML markup"),
+            ("image.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "binary data"),
+        ]
+        for (name, bytes, expected) in cases {
+            let path = scratch.appendingPathComponent(name)
+            try Data(bytes).write(to: path)
+            let result = try Support.run(["parse", path.path])
+            #expect(result.status != 0, "\(name)")
+            #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
+        }
+        let missing = try Support.run(["parse", scratch.appendingPathComponent("nope.htm").path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no such file"))
+    }
+
+    @Test func parseListsTheTenKSections() throws {
+        let path = Support.repo.appendingPathComponent(
+            "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
+        ).path
+        let result = try Support.run(["parse", path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        let keys = sections.compactMap { $0["item"] as? String }
+        for key in ["1", "1A", "7", "7A", "8"] { #expect(keys.contains(key), "missing item \(key) in \(keys)") }
+    }
+
+    @Test func jsonLogsAreOneObjectPerLine() throws {
+        let data = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let result = try Support.run(["run", Support.fixturesPipeline, "--data-dir", data.path, "--log-format", "json"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["message"] != nil, "not a JSON log line: \(line)")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import PipelineConfig
+import Testing
+
+@Suite struct PipelineDefinitionTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private func parse(_ text: String) throws(ConfigError) -> PipelineDefinition {
+        try PipelineDefinition.parse(text, file: "/tmp/p/test.toml")
+    }
+
+    private func error(_ text: String) -> ConfigError? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func everyPipelineFileLoads() throws {
+        let directory = Self.repo.appendingPathComponent("pipelines")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".toml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let definition = try PipelineDefinition.load(path: directory.appendingPathComponent(file).path)
+            #expect(FileManager.default.fileExists(atPath: definition.source.root.path), "\(file): source root missing")
+        }
+    }
+
+    @Test func defaultsFillEverythingButTheRoot() throws {
+        let definition = try parse("[source]\nroot = \"../edgar\"\n")
+        #expect(definition.name == "test")
+        #expect(definition.source.root.path == "/tmp/edgar")
+        #expect(definition.source.kind == "edgar-archive")
+        #expect(definition.chunker.maxChars == 1_200)
+        #expect(definition.chunker.overlapChars == 200)
+        #expect(definition.embedder.provider == "hashing")
+        #expect(definition.embedder.dimension == 384)
+        #expect(definition.store.collection == "filings")
+    }
+
+    @Test func syntaxErrorsNameFileAndLine() throws {
+        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_chars = = 5\n"))
+        #expect(found.code == .syntax)
+        #expect(found.line == 5)
+        #expect(found.description.hasPrefix("/tmp/p/test.toml:5: "))
+    }
+
+    @Test func unknownKeysNameLineAndKey() throws {
+        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_chars = 800\nmax_tokens = 5\n"))
+        #expect(found.code == .unknownKey)
+        #expect(found.key == "chunker.max_tokens")
+        #expect(found.line == 6)
+        #expect(found.description.contains("/tmp/p/test.toml:6: key 'chunker.max_tokens'"))
+        let table = try #require(error("[source]\nroot = \"x\"\n[sorce]\nroot = \"y\"\n"))
+        #expect(table.key == "sorce")
+        #expect(table.line == 3)
+    }
+
+    @Test func wrongTypesAndRangesAreReported() throws {
+        let type = try #require(error("[source]\nroot = 5\n"))
+        #expect(type.code == .invalidValue)
+        #expect(type.key == "source.root")
+        #expect(type.line == 2)
+        let range = try #require(error("[source]\nroot = \"x\"\n[embedder]\ndimension = 3\n"))
+        #expect(range.key == "embedder.dimension")
+        #expect(range.line == 4)
+        let overlap = try #require(error("[source]\nroot = \"x\"\n[chunker]\nmax_chars = 100\noverlap_chars = 60\n"))
+        #expect(overlap.key == "chunker.overlap_chars")
+        let provider = try #require(error("[source]\nroot = \"x\"\n[embedder]\nprovider = \"magic\"\n"))
+        #expect(provider.key == "embedder.provider")
+        let collection = try #require(error("[source]\nroot = \"x\"\n[store]\ncollection = \"../up\"\n"))
+        #expect(collection.key == "store.collection")
+    }
+
+    @Test func missingSourceAndMissingFileAreReported() throws {
+        #expect(error("[chunker]\nmax_chars = 800\n")?.code == .missingKey)
+        #expect(error("[source]\nkind = \"edgar-archive\"\n")?.key == "source.root")
+        #expect(throws: ConfigError.self) { try PipelineDefinition.load(path: "/nonexistent/pipeline.toml") }
+    }
+}
