@@ -15,7 +15,7 @@ public actor FairAccessGate<C: Clock> where C.Duration == Duration {
     /// - Parameters:
     ///   - ratePerSecond: the configured rate (validated by `EDGARClientConfiguration`).
     ///   - seed: seeds the backoff jitter.
-    public init(ratePerSecond: Double, marginFraction: Double = 0.02, seed: UInt64, clock: C, logger: Logger) {
+    public init(ratePerSecond: Double, marginFraction: Double = 0.05, seed: UInt64, clock: C, logger: Logger) {
         self.state = RateLimiterState(ratePerSecond: ratePerSecond, marginFraction: marginFraction)
         self.random = SeededRandom(seed: seed)
         self.clock = clock

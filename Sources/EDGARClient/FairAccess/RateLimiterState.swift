@@ -26,8 +26,8 @@ public struct RateLimiterState<Instant: InstantProtocol>: Sendable where Instant
 
     /// - Parameters:
     ///   - ratePerSecond: requests per second, in `0 < rate <= 10` (enforced by `FairAccessConfiguration`).
-    ///   - marginFraction: extra spacing as a fraction of `1 s / rate` (default 0.02, i.e. 2 %).
-    public init(ratePerSecond: Double, marginFraction: Double = 0.02) {
+    ///   - marginFraction: extra spacing as a fraction of `1 s / rate` (default 0.05, i.e. 5 %: at rate 10 the spacing is 105 ms, so ten requests span 945 ms plus 50 ms of slack for client scheduling stalls; sustained 9.52 req/s).
+    public init(ratePerSecond: Double, marginFraction: Double = 0.05) {
         precondition(ratePerSecond > 0, "rate must be positive")
         let nanos = 1_000_000_000.0 / ratePerSecond * (1 + max(0, marginFraction))
         self.interval = .nanoseconds(Int64(nanos.rounded(.up)))

@@ -28,9 +28,12 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
             clock: clock,
             logger: logger
         )
+        // The read timeout is the longest silence tolerated mid-response (a stalled or slow body).
+        let stall = min(configuration.requestTimeout, .seconds(60)).components
+        let stallNanos = stall.seconds * 1_000_000_000 + stall.attoseconds / 1_000_000_000
         var httpConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: 5, allowCycles: false),
-            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(30), read: .seconds(60)),
+            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(30), read: .nanoseconds(stallNanos)),
             decompression: .enabled(limit: .size(configuration.bodyBytesMax))
         )
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
