@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // System libraries from Debian (see Makefile `deps`).
@@ -29,7 +31,17 @@ let package = Package(
         .target(name: "Codecs", dependencies: ["CZstd", "CLZ4"], swiftSettings: strictSettings),
 
         // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
-        .target(name: "EDGARClient", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(
+            name: "EDGARClient",
+            dependencies: [
+                "SECModel", "Codecs",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(name: "Embedding", dependencies: ["SECModel"], swiftSettings: strictSettings),
@@ -55,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "VectorDBCLI",
             dependencies: [
-                "SECModel", "FilingParser", "Embedding", "VectorStore", "PipelineConfig", "Pipeline",
+                "SECModel", "FilingParser", "Embedding", "VectorStore", "PipelineConfig", "Pipeline", "EDGARClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,7 +76,17 @@ let package = Package(
 
         .testTarget(name: "SECModelTests", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs"], swiftSettings: strictSettings),
-        .testTarget(name: "EDGARClientTests", dependencies: ["EDGARClient"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EDGARClientTests",
+            dependencies: [
+                "EDGARClient", "SECModel", "Codecs",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "FilingParserTests", dependencies: ["FilingParser"], swiftSettings: strictSettings),
         .testTarget(name: "ChunkerTests", dependencies: ["Chunker"], swiftSettings: strictSettings),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),

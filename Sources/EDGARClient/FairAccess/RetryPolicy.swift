@@ -1,0 +1,105 @@
+/// How one HTTP exchange ended, as far as retrying is concerned.
+public enum ExchangeOutcome: Equatable, Sendable {
+    /// 2xx with a body that is not a throttle page, or 304.
+    case success
+    /// 429, 403, or a throttle page (any status). `retryAfter` is the server's `Retry-After`.
+    case throttled(retryAfter: Duration?)
+    /// 5xx, 408, a timeout, a reset connection or a body shorter than its `Content-Length`.
+    case transient(reason: String)
+    /// Any other status (404, 400, …): retrying cannot help.
+    case permanent(status: Int)
+}
+
+/// The retry decision for one exchange: a pure function of the outcome, the attempt counts and a
+/// seeded random generator, so tests replay any schedule from its seed.
+public struct RetryPolicy: Sendable, Hashable {
+    /// Attempts per request for transient failures, the first included.
+    public var attemptsMax: Int
+    /// Backoff before the second attempt; doubles each attempt.
+    public var backoffBase: Duration
+    /// Upper bound of one backoff.
+    public var backoffMax: Duration
+    /// Cool-down after a throttle (the SEC blocks for ten minutes).
+    public var coolDown: Duration
+    /// Throttles tolerated per request before it fails with `EDGARError.Code.throttled`.
+    public var throttlesMax: Int
+
+    public init(
+        attemptsMax: Int = 5,
+        backoffBase: Duration = .milliseconds(500),
+        backoffMax: Duration = .seconds(30),
+        coolDown: Duration = .seconds(600),
+        throttlesMax: Int = 3
+    ) {
+        self.attemptsMax = max(1, attemptsMax)
+        self.backoffBase = backoffBase
+        self.backoffMax = backoffMax
+        self.coolDown = coolDown
+        self.throttlesMax = max(0, throttlesMax)
+    }
+
+    /// What to do after an exchange.
+    public enum Decision: Equatable, Sendable {
+        case done
+        /// Stop every request for this long (a global cool-down), then retry.
+        case coolDownThenRetry(Duration)
+        /// Retry this request after this backoff.
+        case retry(after: Duration)
+        /// Give up with this error code.
+        case fail(EDGARError.Code)
+    }
+
+    /// Decides after an exchange.
+    ///
+    /// - Parameters:
+    ///   - attempt: 1-based number of the attempt that just ended, counting transient failures only.
+    ///   - throttles: throttles seen for this request, the current one included.
+    ///   - random: the seeded generator that draws the jitter.
+    public func decide<R: RandomNumberGenerator>(
+        after outcome: ExchangeOutcome,
+        attempt: Int,
+        throttles: Int,
+        random: inout R
+    ) -> Decision {
+        switch outcome {
+        case .success:
+            return .done
+        case .permanent:
+            return .fail(.httpStatus)
+        case .throttled(let retryAfter):
+            guard throttles <= throttlesMax else { return .fail(.throttled) }
+            if let retryAfter, retryAfter > coolDown { return .coolDownThenRetry(retryAfter) }
+            return .coolDownThenRetry(coolDown)
+        case .transient:
+            guard attempt < attemptsMax else { return .fail(.retriesExhausted) }
+            return .retry(after: backoff(attempt: attempt, random: &random))
+        }
+    }
+
+    /// "Equal jitter" backoff: half of `min(max, base × 2^(attempt-1))` plus a uniform random share
+    /// of the other half, so retries of concurrent requests spread out but never come too soon.
+    public func backoff<R: RandomNumberGenerator>(attempt: Int, random: inout R) -> Duration {
+        let exponent = min(max(0, attempt - 1), 30)
+        let uncapped = backoffBase * (1 << exponent)
+        let ceiling = uncapped > backoffMax ? backoffMax : uncapped
+        let half = ceiling / 2
+        let halfNanos = max(0, half.components.seconds * 1_000_000_000 + half.components.attoseconds / 1_000_000_000)
+        let jitter = halfNanos == 0 ? 0 : Int64.random(in: 0...halfNanos, using: &random)
+        return half + .nanoseconds(jitter)
+    }
+}
+
+/// SplitMix64: a small, fast, seedable generator, so retry jitter is reproducible from a seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { self.state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
