@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd"),
         .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // Header-only compiler intrinsics (cache prefetch) for the vector index's hot loops.
+        .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
 
         // Shared value types and codecs.
         .target(name: "SECModel", swiftSettings: strictSettings),
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(name: "Embedding", dependencies: ["SECModel"], swiftSettings: strictSettings),
-        .target(name: "HNSW", swiftSettings: kernelSettings),
+        .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
             name: "VectorStore",
@@ -65,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "VectorDBCLI",
             dependencies: [
-                "SECModel", "FilingParser", "Embedding", "VectorStore", "PipelineConfig", "Pipeline",
+                "SECModel", "FilingParser", "Embedding", "HNSW", "VectorStore", "PipelineConfig", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

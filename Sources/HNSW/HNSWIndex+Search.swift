@@ -1,3 +1,5 @@
+import CIntrinsics
+
 extension HNSWIndex {
     /// The `k` approximate nearest neighbours of `query`, closest first.
     ///
@@ -83,17 +85,39 @@ extension HNSWIndex {
         context.results.push(entry)
         while let current = context.candidates.pop() {
             if let worst = context.results.top, current.distance > worst.distance, context.results.count >= ef { break }
-            let count = readLinks(current.id, level: level, locked: locked, into: &context.scratch)
-            for slot in 0..<count {
-                let neighbor = context.scratch[slot]
-                guard context.visited.insert(neighbor) else { continue }
-                let distance = distance(query, neighbor)
-                if context.results.count < ef || distance < (context.results.top?.distance ?? .infinity) {
-                    let found = Neighbor(id: neighbor, distance: distance)
-                    context.candidates.push(found)
-                    context.results.push(found)
-                    if context.results.count > ef { _ = context.results.pop() }
+            if locked {
+                let count = readLinks(current.id, level: level, locked: true, into: &context.scratch)
+                context.scratch.withUnsafeBufferPointer { buffer in
+                    visit(buffer.baseAddress.unsafelyUnwrapped, count: count, query: query, ef: ef, context: &context)
                 }
+            } else {
+                let list = links(current.id, level: level)
+                visit(list + 1, count: Int(list[0]), query: query, ef: ef, context: &context)
+            }
+        }
+    }
+
+    /// Scores the unvisited nodes among `count` neighbour ids, prefetching the next node's vector
+    /// while the current one is compared.
+    @inline(__always)
+    private func visit(
+        _ neighbors: UnsafePointer<UInt32>,
+        count: Int,
+        query: UnsafePointer<Float>,
+        ef: Int,
+        context: inout SearchContext
+    ) {
+        if count > 0 { vectordb_prefetch(vector(neighbors[0])) }
+        for slot in 0..<count {
+            let neighbor = neighbors[slot]
+            if slot + 1 < count { vectordb_prefetch(vector(neighbors[slot + 1])) }
+            guard context.visited.insert(neighbor) else { continue }
+            let distance = distance(query, neighbor)
+            if context.results.count < ef || distance < (context.results.top?.distance ?? .infinity) {
+                let found = Neighbor(id: neighbor, distance: distance)
+                context.candidates.push(found)
+                context.results.push(found)
+                if context.results.count > ef { _ = context.results.pop() }
             }
         }
     }
