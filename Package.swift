@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 /// Settings shared by every first-party target: Swift 6 language mode is the tools default;
@@ -6,6 +7,14 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
     .unsafeFlags(["-warnings-as-errors"])
 ]
+
+/// The vector index is always optimised (its tests build thousands-node graphs, too slow at -Onone)
+/// and its distance kernels are compiled for the build machine's CPU (AVX2 / AVX-512 where present),
+/// as hnswlib and faiss builds do; set VECTORDB_PORTABLE=1 for a binary that runs on any x86-64.
+let kernelSettings: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["VECTORDB_PORTABLE"] == nil
+    ? strictSettings + [.unsafeFlags(["-O", "-target-cpu", "native"], .when(platforms: [.linux]))]
+    : strictSettings + [.unsafeFlags(["-O"])]
 
 let package = Package(
     name: "VectorDB",
@@ -25,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd"),
         .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // Header-only compiler intrinsics (cache prefetch) for the vector index's hot loops.
+        .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
 
         // Shared value types and codecs.
         .target(name: "SECModel", swiftSettings: strictSettings),
@@ -45,6 +56,7 @@ let package = Package(
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(name: "Embedding", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
             name: "VectorStore",
@@ -67,7 +79,8 @@ let package = Package(
         .executableTarget(
             name: "VectorDBCLI",
             dependencies: [
-                "SECModel", "FilingParser", "Embedding", "VectorStore", "PipelineConfig", "Pipeline", "EDGARClient",
+                "SECModel", "EDGARClient", "FilingParser", "Embedding", "HNSW", "VectorStore", "PipelineConfig",
+                "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -90,6 +103,7 @@ let package = Package(
         .testTarget(name: "FilingParserTests", dependencies: ["FilingParser"], swiftSettings: strictSettings),
         .testTarget(name: "ChunkerTests", dependencies: ["Chunker"], swiftSettings: strictSettings),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),
+        .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"], swiftSettings: strictSettings),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),

@@ -34,8 +34,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - started).seconds
         Terminal.write(
             "Pipeline '\(definition.name)': \(report.filingsIngested) filings, \(report.chunksWritten) chunks "
                 + "(\(report.sourceBytes) source bytes) in \(String(format: "%.2f", seconds)) s; "

@@ -13,6 +13,6 @@ struct VectorDB: AsyncParsableCommand {
               vectordb parse filing.htm --sections        see how a filing is split into items
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, SearchCommand.self, ParseCommand.self]
+        subcommands: [RunCommand.self, SearchCommand.self, ParseCommand.self, BenchCommand.self]
     )
 }

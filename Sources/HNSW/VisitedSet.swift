@@ -1,0 +1,27 @@
+/// Marks nodes seen during one graph search in O(1), reset in O(1) by bumping a generation tag
+/// (the whole array is cleared only when the 16-bit tag wraps).
+struct VisitedSet {
+    private var tags: [UInt16]
+    private var generation: UInt16 = 1
+
+    init(capacity: Int) { tags = [UInt16](repeating: 0, count: capacity) }
+
+    /// Starts a new search.
+    mutating func reset() {
+        if generation == UInt16.max {
+            for index in tags.indices { tags[index] = 0 }
+            generation = 1
+        } else {
+            generation += 1
+        }
+    }
+
+    /// Marks `node`; returns `false` when it was already marked in this search.
+    @inline(__always)
+    mutating func insert(_ node: UInt32) -> Bool {
+        let index = Int(node)
+        if tags[index] == generation { return false }
+        tags[index] = generation
+        return true
+    }
+}
