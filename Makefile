@@ -62,6 +62,7 @@ format:
 ## bench: whole-command timings (see BENCHMARKS.md).
 bench: deps build-release
 	scripts/bench.sh
+	scripts/bench-ann.sh
 
 clean:
 	rm -rf .build data $(VENV)
