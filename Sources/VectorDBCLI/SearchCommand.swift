@@ -26,6 +26,12 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Metadata filter KEY=VALUE (repeatable).", valueName: "key=value"))
     var filter: [String] = []
 
+    @Option(
+        name: .long,
+        help: "Ranking: hybrid (BM25 + vectors, fused by reciprocal rank), vector, or lexical (BM25 only)."
+    )
+    var mode: SearchMode = .hybrid
+
     @Option(name: .long, help: "Collection to search.")
     var collection: String = "filings"
 
@@ -51,11 +57,14 @@ struct SearchCommand: AsyncParsableCommand {
             let filters = try filter.map { (expression) throws(StoreError) in try MetadataFilter(parsing: expression) }
             let store = try LocalStore(root: global.dataRoot).open(collection: collection)
             let info = store.info
-            let embedder = try EmbedderFactory.make(modelID: info.embeddingModel, dimension: info.dimension)
-            guard let vector = try await embedder.embed(queries: [query]).first else {
-                throw CLIFailure("the embedder returned no vector for the query")
+            var vector: [Float]?
+            if mode != .lexical {
+                let embedder = try EmbedderFactory.make(modelID: info.embeddingModel, dimension: info.dimension)
+                vector = try await embedder.embed(queries: [query]).first
             }
-            hits = try await store.search(SearchRequest(vector: vector, k: k, filters: filters))
+            hits = try await store.search(
+                SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
+            )
         } catch let error as CLIFailure {
             throw error
         } catch {
@@ -142,3 +151,5 @@ enum HitJSON {
         return String(decoding: try encoder.encode(line), as: UTF8.self)
     }
 }
+
+extension SearchMode: ExpressibleByArgument {}

@@ -15,7 +15,8 @@ public struct ChunkRecord: Sendable, Hashable {
 /// One search result.
 public struct SearchHit: Sendable, Hashable {
     public var chunk: Chunk
-    /// Cosine similarity with the query, in `-1...1`; higher is closer.
+    /// Higher is better. Vector mode: cosine similarity in `-1...1`; lexical: the BM25 score;
+    /// hybrid: the reciprocal-rank-fusion score.
     public var score: Float
 
     public init(chunk: Chunk, score: Float) {

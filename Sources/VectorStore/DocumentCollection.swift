@@ -17,21 +17,57 @@ public protocol DocumentCollection: Sendable {
     func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit]
 }
 
-/// A top-k similarity query.
+/// How a search ranks records.
+public enum SearchMode: String, Sendable, Hashable, CaseIterable {
+    /// Cosine similarity of embeddings: finds paraphrases.
+    case vector
+    /// BM25 over chunk text: finds exact terms (tickers, defined terms, numbers).
+    case lexical
+    /// Both, fused with reciprocal rank fusion: `Σ weight / (60 + rank)` over the two rankings.
+    case hybrid
+}
+
+/// A top-k query: a vector, a text, or both (hybrid), with metadata filters.
 public struct SearchRequest: Sendable, Hashable {
-    /// The query embedding, of the collection's dimension.
-    public var vector: [Float]
+    /// The query embedding, of the collection's dimension; required for `vector` and `hybrid`.
+    public var vector: [Float]?
+    /// The query text; required for `lexical` and `hybrid`.
+    public var text: String?
     /// Number of hits wanted, `1...1000`.
     public var k: Int
     /// Conditions every hit satisfies (AND).
     public var filters: [MetadataFilter]
+    public var mode: SearchMode
+    /// Weight of the vector ranking in hybrid fusion (default 1).
+    public var vectorWeight: Float
+    /// Weight of the BM25 ranking in hybrid fusion (default 1).
+    public var lexicalWeight: Float
 
+    /// A vector-only request.
     public init(vector: [Float], k: Int, filters: [MetadataFilter] = []) {
+        self.init(vector: vector, text: nil, k: k, filters: filters, mode: .vector)
+    }
+
+    public init(
+        vector: [Float]?,
+        text: String?,
+        k: Int,
+        filters: [MetadataFilter] = [],
+        mode: SearchMode,
+        vectorWeight: Float = 1,
+        lexicalWeight: Float = 1
+    ) {
         self.vector = vector
+        self.text = text
         self.k = k
         self.filters = filters
+        self.mode = mode
+        self.vectorWeight = vectorWeight
+        self.lexicalWeight = lexicalWeight
     }
 
     /// The largest `k` a request may ask for.
     public static let kMax = 1_000
+    /// The constant of reciprocal rank fusion (Cormack et al., 2009).
+    public static let fusionRankOffset: Float = 60
 }

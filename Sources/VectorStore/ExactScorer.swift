@@ -29,9 +29,4 @@ enum ExactScorer {
         }
         return scores
     }
-
-    /// Indices of the `k` highest scores among `candidates`, best first; ties by lower index.
-    static func topK(scores: [Float], candidates: [Int], k: Int) -> [Int] {
-        candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(k).map { $0 }
-    }
 }

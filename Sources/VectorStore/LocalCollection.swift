@@ -13,6 +13,8 @@ public actor LocalCollection: DocumentCollection {
     /// Row-major copy of every live vector, rebuilt lazily after writes.
     private var matrix: [Float] = []
     private var matrixIsCurrent = true
+    /// BM25 over the live rows' texts, rebuilt lazily after writes.
+    private var lexical: BM25Index?
 
     init(info: CollectionInfo, logPath: String, logger: Logger) throws(StoreError) {
         self.info = info
@@ -51,35 +53,67 @@ public actor LocalCollection: DocumentCollection {
         try log.append(try ChunkLogRecord.encode(batch))
         for record in batch { live.apply(record) }
         matrixIsCurrent = false
+        lexical = nil
     }
 
     public func search(_ request: SearchRequest) throws(StoreError) -> [SearchHit] {
         guard (1...SearchRequest.kMax).contains(request.k) else {
             throw StoreError(code: .badInput, message: "k must be in 1...\(SearchRequest.kMax), got \(request.k)")
         }
-        guard request.vector.count == info.dimension else {
+        let candidates = live.records.indices.filter { row in
+            request.filters.allSatisfy { $0.matches(live.records[row].chunk.citation) }
+        }
+        // Each ranking contributes its best rows to fusion; deeper than k so fusion can reorder.
+        let depth = request.mode == .hybrid ? max(request.k * 5, 100) : request.k
+        var vectorRanking: [(row: Int, score: Float)] = []
+        var lexicalRanking: [(row: Int, score: Float)] = []
+        if request.mode != .lexical {
+            let scores = try vectorScores(request.vector)
+            vectorRanking = RankFusion.ranked(candidates, scores: { scores[$0] }, limit: depth)
+        }
+        if request.mode != .vector {
+            guard let text = request.text, !text.isEmpty else {
+                throw StoreError(code: .badInput, message: "\(request.mode.rawValue) search needs the query text")
+            }
+            if lexical == nil { lexical = BM25Index(texts: live.records.map(\.chunk.text)) }
+            let scores = lexical?.scores(for: text) ?? [:]
+            lexicalRanking = RankFusion.ranked(candidates, scores: { scores[$0] }, limit: depth)
+        }
+        let ranking: [(row: Int, score: Float)]
+        switch request.mode {
+        case .vector: ranking = vectorRanking
+        case .lexical: ranking = lexicalRanking
+        case .hybrid:
+            ranking = RankFusion.fuse(
+                vectorRanking,
+                weight: request.vectorWeight,
+                lexicalRanking,
+                weight: request.lexicalWeight,
+                limit: request.k
+            )
+        }
+        return ranking.map { SearchHit(chunk: live.records[$0.row].chunk, score: $0.score) }
+    }
+
+    /// Cosine similarity of every live row with the query vector (rows are L2-normalised).
+    private func vectorScores(_ vector: [Float]?) throws(StoreError) -> [Float] {
+        guard let vector else { throw StoreError(code: .badInput, message: "vector search needs a query vector") }
+        guard vector.count == info.dimension else {
             throw StoreError(
                 code: .badInput,
-                message:
-                    "query vector has \(request.vector.count) components, collection '\(info.name)' has \(info.dimension)"
+                message: "query vector has \(vector.count) components, collection '\(info.name)' has \(info.dimension)"
             )
         }
         if !matrixIsCurrent {
             matrix = live.records.flatMap(\.vector)
             matrixIsCurrent = true
         }
-        let scores = ExactScorer.dotProducts(
+        return ExactScorer.dotProducts(
             matrix: matrix,
             rows: live.records.count,
             dimension: info.dimension,
-            query: request.vector
+            query: vector
         )
-        let candidates = live.records.indices.filter { row in
-            request.filters.allSatisfy { $0.matches(live.records[row].chunk.citation) }
-        }
-        return ExactScorer.topK(scores: scores, candidates: candidates, k: request.k).map {
-            SearchHit(chunk: live.records[$0].chunk, score: scores[$0])
-        }
     }
 
     private func validate(_ record: ChunkRecord) throws(StoreError) {

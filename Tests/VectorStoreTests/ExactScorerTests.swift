@@ -15,10 +15,4 @@ import Testing
             #expect(abs(scores[row] - expected) < 1e-4)
         }
     }
-
-    @Test func topKBreaksTiesByRow() {
-        let scores: [Float] = [0.5, 0.9, 0.5, 0.1, 0.9]
-        #expect(ExactScorer.topK(scores: scores, candidates: Array(0..<5), k: 3) == [1, 4, 0])
-        #expect(ExactScorer.topK(scores: scores, candidates: [3, 2], k: 5) == [2, 3])
-    }
 }
