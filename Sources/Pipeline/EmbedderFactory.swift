@@ -9,7 +9,11 @@ public enum EmbedderFactory {
         case "hashing":
             return HashingEmbedder(dimension: settings.dimension)
         default:
-            throw PipelineError(stage: .embed, subject: nil, message: "unknown embedding provider '\(settings.provider)'")
+            throw PipelineError(
+                stage: .embed,
+                subject: nil,
+                message: "unknown embedding provider '\(settings.provider)'"
+            )
         }
     }
 }

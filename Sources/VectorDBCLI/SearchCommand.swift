@@ -29,11 +29,16 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Collection to search.")
     var collection: String = "filings"
 
-    @Flag(name: .long, help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field.")
+    @Flag(
+        name: .long,
+        help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
+    )
     var json = false
 
     func validate() throws {
-        guard (1...SearchRequest.kMax).contains(k) else { throw ValidationError("--k must be in 1...\(SearchRequest.kMax)") }
+        guard (1...SearchRequest.kMax).contains(k) else {
+            throw ValidationError("--k must be in 1...\(SearchRequest.kMax)")
+        }
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("the query is empty")
         }
