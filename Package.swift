@@ -73,7 +73,9 @@ let package = Package(
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI"],
+            dependencies: [
+                "Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),

@@ -25,9 +25,10 @@ import Testing
         #expect(lines.count == 4)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            for key in ["score", "id", "text", "cik", "company", "tickers", "form", "filingDate", "fiscalYear",
-                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL"]
-            {
+            for key in [
+                "score", "id", "text", "cik", "company", "tickers", "form", "filingDate", "fiscalYear",
+                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL",
+            ] {
                 #expect(object[key] != nil, "missing \(key)")
             }
             #expect(object["cik"] as? String == "1999902")
@@ -50,7 +51,10 @@ import Testing
         let cases: [(name: String, body: String?, expected: String)] = [
             ("missing.toml", nil, "missing.toml: no such file"),
             ("syntax.toml", "[source]\nroot = \"x\"\n[chunker\n", "syntax.toml:3: TOML syntax error"),
-            ("unknown.toml", "[source]\nroot = \"x\"\nrooot = \"y\"\n", "unknown.toml:3: key 'source.rooot': unknown key"),
+            (
+                "unknown.toml", "[source]\nroot = \"x\"\nrooot = \"y\"\n",
+                "unknown.toml:3: key 'source.rooot': unknown key"
+            ),
         ]
         for (name, body, expected) in cases {
             let path = scratch.appendingPathComponent(name)
@@ -106,5 +110,25 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["message"] != nil, "not a JSON log line: \(line)")
         }
+    }
+}
+
+/// `vectordb parse --facts`: schema version 2 with metadata and facts.
+@Suite struct ParseFactsCLITests {
+    @Test func factsAndMetadataInJSON() throws {
+        let fixture = Support.repo.appendingPathComponent("fixtures/xbrl/quirks-ixbrl.htm").path
+        let result = try Support.run(["parse", fixture, "--facts", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 2)
+        let metadata = try #require(object["metadata"] as? [String: Any])
+        #expect(metadata["tradingSymbol"] as? String == "HRSC")
+        #expect(metadata["amendmentFlag"] as? Bool == false)
+        let facts = try #require(object["facts"] as? [[String: Any]])
+        let revenue = try #require(facts.first { $0["concept"] as? String == "us-gaap:Revenues" })
+        #expect(revenue["value"] as? String == "1234500000")
+        #expect(revenue["unit"] as? String == "iso4217:USD")
+        #expect((revenue["period"] as? [String: String]) == ["start": "2025-01-01", "end": "2025-03-31"])
+        #expect(object["sections"] is [Any])
     }
 }

@@ -1,7 +1,8 @@
 /// Filing metadata read from the cover-page `dei` facts of an XBRL or inline-XBRL document.
 ///
 /// Each field is the value of the un-dimensioned `dei` fact of that name (the first one in
-/// document order), or `nil` when the filing does not report it.
+/// document order), else of the first dimensioned one (a filing with several share classes reports
+/// `TradingSymbol` only per class), or `nil` when the filing does not report it.
 public struct FilingFacts: Hashable, Sendable, Codable {
     /// `dei:DocumentType`, e.g. `10-K`.
     public var documentType: String?
@@ -40,12 +41,13 @@ public struct FilingFacts: Hashable, Sendable, Codable {
         self.amendmentFlag = amendmentFlag
     }
 
-    /// Reads the metadata from the un-dimensioned facts of any `dei` namespace
-    /// (`http://xbrl.sec.gov/dei/…`); the first fact of each name wins.
+    /// Reads the metadata from the facts of any `dei` namespace (`http://xbrl.sec.gov/dei/…`):
+    /// un-dimensioned facts first, then dimensioned ones; the first fact of each name wins.
     public init(facts: [XBRLFact]) {
         self.init()
         var seen: Set<String> = []
-        for fact in facts where fact.dimensions.isEmpty && !fact.isNil {
+        let ordered = facts.filter { $0.dimensions.isEmpty } + facts.filter { !$0.dimensions.isEmpty }
+        for fact in ordered where !fact.isNil {
             guard fact.concept.namespace.contains("xbrl.sec.gov/dei"), let raw = fact.value else { continue }
             let name = fact.concept.localName
             guard seen.insert(name).inserted else { continue }
