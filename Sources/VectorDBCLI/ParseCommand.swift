@@ -37,6 +37,10 @@ struct ParseCommand: AsyncParsableCommand {
             throw CLIFailure("\(file): no such file or not readable")
         }
         let bytes = [UInt8](data)
+        if (file.hasSuffix(".txt") || file.hasSuffix(".nc")) && SGMLSubmissionReader.looksLikeSubmission(bytes) {
+            try printSubmission(bytes)
+            return
+        }
         let factSet = try facts ? readFacts(bytes) : nil
         let document: ParsedDocument
         if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
@@ -63,6 +67,33 @@ struct ParseCommand: AsyncParsableCommand {
         }
         if let factSet {
             for fact in factSet.facts { Terminal.write(ParseJSON.FactOutput(fact).tabSeparated) }
+        }
+    }
+
+    /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
+    private func printSubmission(_ bytes: [UInt8]) throws {
+        let submission: FullSubmission
+        do {
+            submission = try SGMLSubmissionReader(readsXBRL: facts).read(bytes, source: file)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        if json {
+            Terminal.write(try SubmissionJSON.render(submission, includeFacts: facts))
+            return
+        }
+        let header = submission.header
+        Terminal.write(
+            "\(header.accessionNumber ?? "?")\t\(header.submissionType ?? "?")\tfiled \(header.filedAsOfDate ?? "?")"
+        )
+        for party in header.parties {
+            Terminal.write("\(party.roleName)\t\(party.cik ?? "")\t\(party.companyName ?? "")")
+        }
+        for document in submission.documents {
+            let name = document.filename ?? document.description ?? ""
+            Terminal.write(
+                "\(document.sequence.map(String.init) ?? "-")\t\(document.type ?? "")\t\(document.kind.rawValue)\t\(document.textBytes) bytes\t\(name)"
+            )
         }
     }
 

@@ -11,11 +11,22 @@ public struct XBRLInstanceReader: Sendable {
         self.maxInputBytes = maxInputBytes
     }
 
-    /// `true` when the first 64 KiB look like an XBRL instance (an `xbrl` root in the 2003 instance
-    /// namespace).
+    /// `true` when the first element of the document (after the XML declaration and comments) is
+    /// `xbrl` (any prefix) and the instance namespace is declared.
     public static func looksLikeInstance(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
-        return head.contains(XBRLNamespace.instance) && head.contains("xbrl") && !InlineXBRLReader.looksInline(bytes)
+        guard head.contains(XBRLNamespace.instance) else { return false }
+        var rest = head[...]
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest[rest.index(after: open)...]
+            if after.hasPrefix("?") || after.hasPrefix("!") {
+                rest = after.drop { $0 != ">" }
+                continue
+            }
+            let name = after.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+            return name.split(separator: ":").last == "xbrl"
+        }
+        return false
     }
 
     /// Reads every fact.
