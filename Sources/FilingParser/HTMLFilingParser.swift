@@ -106,7 +106,18 @@ public struct HTMLFilingParser: Sendable {
             let endScalar = found.end < blocks.count ? starts[found.end] : scalarCount
             let lastBlock = blocks[found.end - 1]
             let trimmedEnd = min(endScalar, starts[found.end - 1] + lastBlock.text.unicodeScalars.count)
-            return Section(key: found.key, title: found.title, charStart: starts[found.first], charEnd: trimmedEnd)
+            let bodyStart = found.first + (found.titleInNextBlock ? 2 : 1)
+            let pointer =
+                found.key == Section.coverKey
+                ? nil : IncorporationPointer.pointer(in: blocks[min(bodyStart, found.end)..<found.end])
+            return Section(
+                key: found.key,
+                title: found.title,
+                charStart: starts[found.first],
+                charEnd: trimmedEnd,
+                pointer: pointer,
+                combinedKeys: found.alsoCovers.isEmpty ? nil : [found.key] + found.alsoCovers
+            )
         }
         return ParsedDocument(canonicalText: text, sections: sections)
     }

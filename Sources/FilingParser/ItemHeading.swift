@@ -9,6 +9,9 @@ struct ItemHeading: Hashable, Sendable {
     }
 
     let kind: Kind
+    /// Further items of a combined heading (`Items 1 and 2.` → `["2"]`, `Items 10 through 14` →
+    /// `["11", "12", "13", "14"]`); empty for a single item.
+    let alsoCovers: [String]
     /// The heading text after the label, e.g. `Risk Factors`; may be empty when the title is in the
     /// next block.
     let title: String
@@ -21,10 +24,26 @@ struct ItemHeading: Hashable, Sendable {
     init?(_ text: String) {
         guard text.count <= Self.maxHeadingLength else { return nil }
         if let match = text.wholeMatch(of: Self.itemPattern) {
-            kind = .item(String(match.1).uppercased())
-            title = Self.cleanTitle(String(match.2))
+            let first = String(match.1).uppercased()
+            kind = .item(first)
+            var rest = String(match.2)
+            var more: [String] = []
+            while let extra = rest.wholeMatch(of: Self.combinedPattern) {
+                let next = String(extra.2).uppercased()
+                let isRange =
+                    extra.1.lowercased().hasPrefix("through") || extra.1.hasPrefix("-") || extra.1.hasPrefix("\u{2013}")
+                if isRange, let low = Int(more.last ?? first), let high = Int(next), low < high, high - low <= 20 {
+                    more += (low + 1...high).map(String.init)
+                } else {
+                    more.append(next)
+                }
+                rest = String(extra.3)
+            }
+            alsoCovers = more
+            title = Self.cleanTitle(rest)
         } else if let match = text.wholeMatch(of: Self.partPattern) {
             kind = .part(String(match.1).uppercased())
+            alsoCovers = []
             title = Self.cleanTitle(String(match.2))
         } else {
             return nil
@@ -33,6 +52,9 @@ struct ItemHeading: Hashable, Sendable {
 
     nonisolated(unsafe) private static let itemPattern =
         /(?i)\s*items?\s*(\d{1,2}\.\d{2}|\d{1,2}[a-c]?)\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+    /// `, 2`, `and 2`, `& 3`, `through 14` after the first number of an `Items …` heading.
+    nonisolated(unsafe) private static let combinedPattern =
+        /(?i)\s*(,\s*and|,|and|&|through|to|-|\u{2013})\s*(\d{1,2}[a-c]?)\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
     nonisolated(unsafe) private static let partPattern =
         /(?i)\s*part\s+(iv|i{1,3})\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
 

@@ -60,8 +60,11 @@ struct ParseCommand: AsyncParsableCommand {
         if sections || (!text && !facts) {
             for section in document.sections {
                 let length = section.charEnd - section.charStart
+                let marks =
+                    (section.isPointer ? " [incorporated by reference]" : "")
+                    + (section.combinedKeys.map { " [items \($0.joined(separator: ", "))]" } ?? "")
                 Terminal.write(
-                    "\(section.key)\t\(section.charStart)-\(section.charEnd)\t\(length) chars\t\(section.title)"
+                    "\(section.key)\t\(section.charStart)-\(section.charEnd)\t\(length) chars\t\(section.title)\(marks)"
                 )
             }
         }

@@ -4,7 +4,8 @@ import SECModel
 
 /// The `parse --json` document (schema version 2; see docs/parse-output.md).
 enum ParseJSON {
-    /// Version 2 added `metadata`, `facts` and `warnings` (present with `--facts`).
+    /// Version 2 added `metadata`, `facts` and `warnings` (present with `--facts`) and the sections'
+    /// `pointer` and `combinedItems`.
     static let schemaVersion = 2
 
     struct Output: Encodable {
@@ -24,6 +25,10 @@ enum ParseJSON {
         var start: Int
         var end: Int
         var text: String
+        /// Present when the item is incorporated by reference: the text that points elsewhere.
+        var pointer: String?
+        /// Present for a combined heading: every item key covered.
+        var combinedItems: [String]?
     }
 
     static func render(_ document: ParsedDocument, includeText: Bool, facts: XBRLFactSet? = nil) throws -> String {
@@ -35,7 +40,9 @@ enum ParseJSON {
                     title: $0.title,
                     start: $0.charStart,
                     end: $0.charEnd,
-                    text: document.text(charStart: $0.charStart, charEnd: $0.charEnd)
+                    text: document.text(charStart: $0.charStart, charEnd: $0.charEnd),
+                    pointer: $0.pointer,
+                    combinedItems: $0.combinedKeys
                 )
             },
             text: includeText ? document.canonicalText : nil,
