@@ -55,6 +55,7 @@ public struct HTMLFilingParser: Sendable {
     }
 
     private func extractBlocks(_ bytes: [UInt8], source: String) throws(ParseError) -> [TextBlock] {
+        LibXML2.initializeOnce()
         let encoding = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

@@ -41,11 +41,12 @@ public struct SGMLSubmissionReader: Sendable {
         let bytes = SGMLLines.normalisingLineBreaks(input)
         let lines = SGMLLines.split(bytes)
         guard !lines.isEmpty else { throw ParseError(code: .empty, source: source, message: "the file is empty") }
-        var start = 0
+        var start = lines.firstIndex { !$0.isEmpty } ?? 0
         var isPrivacyEnhanced = false
-        if SGMLLines.text(bytes, lines[0]).hasPrefix("-----BEGIN PRIVACY-ENHANCED MESSAGE-----") {
+        if SGMLLines.hasPrefix(bytes, lines[start], "-----BEGIN PRIVACY-ENHANCED MESSAGE-----") {
+            // The envelope's own header lines (Proc-Type, MIC-Info …) end at the first blank line.
             isPrivacyEnhanced = true
-            start = 1
+            start += 1
             while start < lines.count, !lines[start].isEmpty { start += 1 }
         }
         var headerLines: [Substring] = []

@@ -15,21 +15,32 @@ final class XMLTree {
     ///
     /// - Throws: `ParseError` `.malformed` when not even recovery mode yields a root element.
     init(bytes: [UInt8], source: String) throws(ParseError) {
+        LibXML2.initializeOnce()
         let quiet = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         let strict = Int32(quiet | XML_PARSE_HUGE.rawValue | XML_PARSE_NOCDATA.rawValue)
-        if let document = Self.read(bytes, source: source, options: strict) {
-            self.document = document
-            recovered = false
-        } else if let document = Self.read(bytes, source: source, options: strict | Int32(XML_PARSE_RECOVER.rawValue)) {
-            self.document = document
+        var recovered = false
+        var parsed = Self.read(bytes, source: source, options: strict)
+        if parsed == nil {
+            parsed = Self.read(bytes, source: source, options: strict | Int32(XML_PARSE_RECOVER.rawValue))
             recovered = true
-        } else {
-            throw ParseError(code: .malformed, source: source, message: "libxml2 could not parse the document as XML")
         }
-        guard xmlDocGetRootElement(document) != nil else {
-            xmlFreeDoc(document)
+        guard let parsed else {
+            let line = xmlGetLastError().map { Int($0.pointee.line) }
+            throw ParseError(
+                code: .malformed,
+                source: source,
+                message: "libxml2 could not parse the document as XML",
+                line: line
+            )
+        }
+        // Checked before the properties are set: a class initializer that throws after that runs
+        // `deinit`, which would free the document a second time.
+        guard xmlDocGetRootElement(parsed) != nil else {
+            xmlFreeDoc(parsed)
             throw ParseError(code: .malformed, source: source, message: "the XML document has no root element")
         }
+        document = parsed
+        self.recovered = recovered
     }
 
     deinit { xmlFreeDoc(document) }
