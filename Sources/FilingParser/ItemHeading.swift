@@ -21,8 +21,13 @@ struct ItemHeading: Hashable, Sendable {
     static let maxHeadingLength = 220
 
     /// Recognises a heading block, or returns `nil`.
-    init?(_ text: String) {
-        guard text.count <= Self.maxHeadingLength else { return nil }
+    init?(_ written: String) {
+        guard written.count <= Self.maxHeadingLength else { return nil }
+        var text = written
+        // `Items 1-2.` would lose its dash to the label punctuation; spell the range out first.
+        if let range = written.wholeMatch(of: Self.dashRangePattern) {
+            text = "Items \(range.1) through \(range.2)\(range.3)"
+        }
         if let match = text.wholeMatch(of: Self.itemPattern) {
             let first = String(match.1).uppercased()
             kind = .item(first)
@@ -52,6 +57,9 @@ struct ItemHeading: Hashable, Sendable {
 
     nonisolated(unsafe) private static let itemPattern =
         /(?i)\s*items?\s*(\d{1,2}\.\d{2}|\d{1,2}[a-c]?)\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+    /// `Items 1-2 …`, `Items 10–14 …`.
+    nonisolated(unsafe) private static let dashRangePattern =
+        /(?i)\s*items\s*(\d{1,2}[a-c]?)\s*[\-\u{2013}]\s*(\d{1,2}[a-c]?)\b(.*)/
     /// `, 2`, `and 2`, `& 3`, `through 14` after the first number of an `Items …` heading.
     nonisolated(unsafe) private static let combinedPattern =
         /(?i)\s*(,\s*and|,|and|&|through|to|-|\u{2013})\s*(\d{1,2}[a-c]?)\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/

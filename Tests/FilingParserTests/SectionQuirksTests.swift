@@ -15,15 +15,19 @@ import Testing
             <html><body><p>FORM 10-K</p>
             <p>Items 1 and 2. Business and Properties</p><p>We own two fabs in Austin.</p>
             <p>Item 1A. Risk Factors</p><p>We rely on a single foundry for wafers.</p>
+            <p>Items 7&#8211;7A. MD&amp;A and Market Risk</p><p>Revenue rose.</p>
             <p>Items 10 through 14.</p><p>The information is incorporated by reference from our 2025 Proxy Statement.</p>
             </body></html>
             """
         let document = try parse(html)
-        #expect(document.sections.map(\.key) == ["cover", "1", "1A", "10"])
+        #expect(document.sections.map(\.key) == ["cover", "1", "1A", "7", "10"])
+        #expect(
+            document.sections[3].combinedKeys == ["7", "7A"] && document.sections[3].title == "MD&A and Market Risk"
+        )
         let first = document.sections[1]
         #expect(first.combinedKeys == ["1", "2"] && first.title == "Business and Properties")
         #expect(first.covers("2") && !first.covers("1A"))
-        #expect(document.sections[3].combinedKeys == ["10", "11", "12", "13", "14"])
+        #expect(document.sections[4].combinedKeys == ["10", "11", "12", "13", "14"])
         #expect(document.sections[2].combinedKeys == nil)
     }
 
