@@ -55,6 +55,7 @@ public struct HTMLFilingParser: Sendable {
     }
 
     private func extractBlocks(_ bytes: [UInt8], source: String) throws(ParseError) -> [TextBlock] {
+        LibXML2.initializeOnce()
         let encoding = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -106,7 +107,18 @@ public struct HTMLFilingParser: Sendable {
             let endScalar = found.end < blocks.count ? starts[found.end] : scalarCount
             let lastBlock = blocks[found.end - 1]
             let trimmedEnd = min(endScalar, starts[found.end - 1] + lastBlock.text.unicodeScalars.count)
-            return Section(key: found.key, title: found.title, charStart: starts[found.first], charEnd: trimmedEnd)
+            let bodyStart = found.first + (found.titleInNextBlock ? 2 : 1)
+            let pointer =
+                found.key == Section.coverKey
+                ? nil : IncorporationPointer.pointer(in: blocks[min(bodyStart, found.end)..<found.end])
+            return Section(
+                key: found.key,
+                title: found.title,
+                charStart: starts[found.first],
+                charEnd: trimmedEnd,
+                pointer: pointer,
+                combinedKeys: found.alsoCovers.isEmpty ? nil : [found.key] + found.alsoCovers
+            )
         }
         return ParsedDocument(canonicalText: text, sections: sections)
     }

@@ -12,6 +12,8 @@ struct HTMLTextExtractor {
     private var rowDepth = 0
     private var tableStack: [Int] = []
     private var tableCount = 0
+    /// The dingbat font in effect for text nodes (check boxes), if any.
+    private var symbolFont: SymbolFont?
 
     private static let skipped: Set<String> = ["script", "style", "head", "title", "ix:header", "noscript"]
     private static let blockElements: Set<String> = [
@@ -33,7 +35,8 @@ struct HTMLTextExtractor {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = node.pointee.content {
-                buffer.append(String(cString: content))
+                let text = String(cString: content)
+                buffer.append(symbolFont.map { $0.map(text) } ?? text)
             }
         case XML_ELEMENT_NODE:
             visitElement(node)
@@ -45,6 +48,9 @@ struct HTMLTextExtractor {
     private mutating func visitElement(_ node: xmlNodePtr) {
         let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
         if Self.skipped.contains(name) || isHidden(node) { return }
+        let outerFont = symbolFont
+        if let font = SymbolFont.of(node) { symbolFont = font }
+        defer { symbolFont = outerFont }
         switch name {
         case "tr":
             endBlock()
@@ -131,7 +137,8 @@ struct WhitespaceCollapsingBuffer {
     private var pendingSpace = false
 
     mutating func append(_ fragment: String) {
-        for scalar in fragment.unicodeScalars {
+        for original in fragment.unicodeScalars {
+            let scalar = Self.windows1252(original)
             if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
                 pendingSpace = true
                 continue
@@ -143,6 +150,15 @@ struct WhitespaceCollapsingBuffer {
     }
 
     mutating func appendSpace() { pendingSpace = true }
+
+    /// C1 control characters (U+0080–U+009F) never appear in real text; when they do, a
+    /// windows-1252 file was read as Latin-1 (`Management\u{92}s`), so they are mapped back to the
+    /// windows-1252 characters (`Management’s`).
+    static func windows1252(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard (0x80...0x9F).contains(scalar.value) else { return scalar }
+        let mapped = TextDecoding.windows1252High[Int(scalar.value - 0x80)]
+        return mapped < 0xA0 ? " " : Unicode.Scalar(mapped) ?? scalar
+    }
 
     /// Returns the collected text and empties the buffer.
     mutating func take() -> String {

@@ -9,6 +9,9 @@ struct ItemHeading: Hashable, Sendable {
     }
 
     let kind: Kind
+    /// Further items of a combined heading (`Items 1 and 2.` → `["2"]`, `Items 10 through 14` →
+    /// `["11", "12", "13", "14"]`); empty for a single item.
+    let alsoCovers: [String]
     /// The heading text after the label, e.g. `Risk Factors`; may be empty when the title is in the
     /// next block.
     let title: String
@@ -18,13 +21,34 @@ struct ItemHeading: Hashable, Sendable {
     static let maxHeadingLength = 220
 
     /// Recognises a heading block, or returns `nil`.
-    init?(_ text: String) {
-        guard text.count <= Self.maxHeadingLength else { return nil }
+    init?(_ written: String) {
+        guard written.count <= Self.maxHeadingLength else { return nil }
+        var text = written
+        // `Items 1-2.` would lose its dash to the label punctuation; spell the range out first.
+        if let range = written.wholeMatch(of: Self.dashRangePattern) {
+            text = "Items \(range.1) through \(range.2)\(range.3)"
+        }
         if let match = text.wholeMatch(of: Self.itemPattern) {
-            kind = .item(String(match.1).uppercased())
-            title = Self.cleanTitle(String(match.2))
+            let first = String(match.1).uppercased()
+            kind = .item(first)
+            var rest = String(match.2)
+            var more: [String] = []
+            while let extra = rest.wholeMatch(of: Self.combinedPattern) {
+                let next = String(extra.2).uppercased()
+                let isRange =
+                    extra.1.lowercased().hasPrefix("through") || extra.1.hasPrefix("-") || extra.1.hasPrefix("\u{2013}")
+                if isRange, let low = Int(more.last ?? first), let high = Int(next), low < high, high - low <= 20 {
+                    more += (low + 1...high).map(String.init)
+                } else {
+                    more.append(next)
+                }
+                rest = String(extra.3)
+            }
+            alsoCovers = more
+            title = Self.cleanTitle(rest)
         } else if let match = text.wholeMatch(of: Self.partPattern) {
             kind = .part(String(match.1).uppercased())
+            alsoCovers = []
             title = Self.cleanTitle(String(match.2))
         } else {
             return nil
@@ -33,6 +57,12 @@ struct ItemHeading: Hashable, Sendable {
 
     nonisolated(unsafe) private static let itemPattern =
         /(?i)\s*items?\s*(\d{1,2}\.\d{2}|\d{1,2}[a-c]?)\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+    /// `Items 1-2 …`, `Items 10–14 …`.
+    nonisolated(unsafe) private static let dashRangePattern =
+        /(?i)\s*items\s*(\d{1,2}[a-c]?)\s*[\-\u{2013}]\s*(\d{1,2}[a-c]?)\b(.*)/
+    /// `, 2`, `and 2`, `& 3`, `through 14` after the first number of an `Items …` heading.
+    nonisolated(unsafe) private static let combinedPattern =
+        /(?i)\s*(,\s*and|,|and|&|through|to|-|\u{2013})\s*(\d{1,2}[a-c]?)\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
     nonisolated(unsafe) private static let partPattern =
         /(?i)\s*part\s+(iv|i{1,3})\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
 

@@ -25,11 +25,24 @@ struct SectionDetector {
         var key: String
         var title: String
         var blockIndex: Int
+        var alsoCovers: [String]
+    }
+
+    /// One detected section as block indices: `[first, end)`.
+    struct Found {
+        var key: String
+        var title: String
+        var first: Int
+        var end: Int
+        /// Further keys of a combined heading.
+        var alsoCovers: [String] = []
+        /// Whether the title was taken from the block after the heading.
+        var titleInNextBlock = false
     }
 
     /// Returns sections as block ranges: `(key, title, firstBlock, endBlock)` in document order, the
     /// first starting at block 0 with key `cover` when text precedes the first item.
-    func detect(_ blocks: [TextBlock]) -> [(key: String, title: String, first: Int, end: Int)] {
+    func detect(_ blocks: [TextBlock]) -> [Found] {
         let tocTables = tablesOfContents(blocks)
         var candidates: [Candidate] = []
         var part = ""
@@ -40,26 +53,46 @@ struct SectionDetector {
             case .part(let numeral):
                 part = numeral
             case .item(let number):
-                let key = keyStyle == .partAndItem && !part.isEmpty ? "\(part)-\(number)" : number
+                let prefix = keyStyle == .partAndItem && !part.isEmpty ? "\(part)-" : ""
+                let key = prefix + number
                 var title = heading.title
                 if title.isEmpty, index + 1 < blocks.count, blocks[index + 1].text.count <= 160,
                     ItemHeading(blocks[index + 1].text) == nil
                 {
                     title = blocks[index + 1].text
                 }
-                candidates.append(Candidate(key: key, title: title, blockIndex: index))
+                candidates.append(
+                    Candidate(
+                        key: key,
+                        title: title,
+                        blockIndex: index,
+                        alsoCovers: heading.alsoCovers.map { prefix + $0 }
+                    )
+                )
             }
         }
         let chosen = bestOccurrences(candidates, blockCount: blocks.count, blocks: blocks)
-        var sections: [(key: String, title: String, first: Int, end: Int)] = []
+        var sections: [Found] = []
         if let firstStart = chosen.first?.blockIndex, firstStart > 0 {
-            sections.append((Section.coverKey, "Cover page and table of contents", 0, firstStart))
+            sections.append(
+                Found(key: Section.coverKey, title: "Cover page and table of contents", first: 0, end: firstStart)
+            )
         } else if chosen.isEmpty, !blocks.isEmpty {
-            sections.append((Section.coverKey, "Document", 0, blocks.count))
+            sections.append(Found(key: Section.coverKey, title: "Document", first: 0, end: blocks.count))
         }
         for (offset, candidate) in chosen.enumerated() {
             let end = offset + 1 < chosen.count ? chosen[offset + 1].blockIndex : blocks.count
-            sections.append((candidate.key, candidate.title, candidate.blockIndex, end))
+            let nextIsTitle = candidate.blockIndex + 1 < end && blocks[candidate.blockIndex + 1].text == candidate.title
+            sections.append(
+                Found(
+                    key: candidate.key,
+                    title: candidate.title,
+                    first: candidate.blockIndex,
+                    end: end,
+                    alsoCovers: candidate.alsoCovers,
+                    titleInNextBlock: nextIsTitle
+                )
+            )
         }
         return sections
     }

@@ -13,7 +13,7 @@ struct ParseCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The filing document (.htm, .html).")
+    @Argument(help: "The filing document (.htm, .html), or an XBRL instance (.xml) with --facts.")
     var file: String
 
     @Option(name: .long, help: "Form type (10-K, 10-Q, 8-K …); guessed from the cover page when absent.")
@@ -28,66 +28,89 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the canonical text.")
     var text = false
 
+    @Flag(name: .long, help: "Read the XBRL facts (inline XBRL, or an XBRL instance .xml) and the dei cover metadata.")
+    var facts = false
+
     func run() async throws {
         LogSetup.bootstrap(global)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CLIFailure("\(file): no such file or not readable")
         }
+        let bytes = [UInt8](data)
+        if (file.hasSuffix(".txt") || file.hasSuffix(".nc")) && SGMLSubmissionReader.looksLikeSubmission(bytes) {
+            try printSubmission(bytes)
+            return
+        }
+        let factSet = try facts ? readFacts(bytes) : nil
         let document: ParsedDocument
+        if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
+            document = ParsedDocument(canonicalText: "", sections: [])
+        } else {
+            do {
+                document = try HTMLFilingParser().parse(bytes, form: form.map { FormType($0) }, source: file)
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
+        if json {
+            Terminal.write(try ParseJSON.render(document, includeText: text, facts: factSet))
+            return
+        }
+        if text { Terminal.write(document.canonicalText) }
+        if sections || (!text && !facts) {
+            for section in document.sections {
+                let length = section.charEnd - section.charStart
+                let marks =
+                    (section.isPointer ? " [incorporated by reference]" : "")
+                    + (section.combinedKeys.map { " [items \($0.joined(separator: ", "))]" } ?? "")
+                Terminal.write(
+                    "\(section.key)\t\(section.charStart)-\(section.charEnd)\t\(length) chars\t\(section.title)\(marks)"
+                )
+            }
+        }
+        if let factSet {
+            for fact in factSet.facts { Terminal.write(ParseJSON.FactOutput(fact).tabSeparated) }
+        }
+    }
+
+    /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
+    private func printSubmission(_ bytes: [UInt8]) throws {
+        let submission: FullSubmission
         do {
-            document = try HTMLFilingParser().parse([UInt8](data), form: form.map { FormType($0) }, source: file)
+            submission = try SGMLSubmissionReader(readsXBRL: facts).read(bytes, source: file)
         } catch {
             throw CLIFailure(error.description)
         }
         if json {
-            Terminal.write(try ParseJSON.render(document, includeText: text))
+            Terminal.write(try SubmissionJSON.render(submission, includeFacts: facts))
             return
         }
-        if text { Terminal.write(document.canonicalText) }
-        if sections || !text {
-            for section in document.sections {
-                let length = section.charEnd - section.charStart
-                Terminal.write(
-                    "\(section.key)\t\(section.charStart)-\(section.charEnd)\t\(length) chars\t\(section.title)"
-                )
-            }
+        let header = submission.header
+        Terminal.write(
+            "\(header.accessionNumber ?? "?")\t\(header.submissionType ?? "?")\tfiled \(header.filedAsOfDate ?? "?")"
+        )
+        for party in header.parties {
+            Terminal.write("\(party.roleName)\t\(party.cik ?? "")\t\(party.companyName ?? "")")
+        }
+        for document in submission.documents {
+            let name = document.filename ?? document.description ?? ""
+            Terminal.write(
+                "\(document.sequence.map(String.init) ?? "-")\t\(document.type ?? "")\t\(document.kind.rawValue)\t\(document.textBytes) bytes\t\(name)"
+            )
         }
     }
-}
 
-/// The `parse --json` document (schema version 1).
-enum ParseJSON {
-    struct Output: Encodable {
-        var schemaVersion = 1
-        var characters: Int
-        var sections: [SectionOutput]
-        var text: String?
-    }
-
-    struct SectionOutput: Encodable {
-        var item: String
-        var title: String
-        var start: Int
-        var end: Int
-        var text: String
-    }
-
-    static func render(_ document: ParsedDocument, includeText: Bool) throws -> String {
-        let output = Output(
-            characters: document.scalarCount,
-            sections: document.sections.map {
-                SectionOutput(
-                    item: $0.key,
-                    title: $0.title,
-                    start: $0.charStart,
-                    end: $0.charEnd,
-                    text: document.text(charStart: $0.charStart, charEnd: $0.charEnd)
-                )
-            },
-            text: includeText ? document.canonicalText : nil
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+    /// The facts of an inline-XBRL document or an XBRL instance; an HTML file without inline XBRL
+    /// has none.
+    private func readFacts(_ bytes: [UInt8]) throws -> XBRLFactSet {
+        do {
+            if XBRLInstanceReader.looksLikeInstance(bytes) {
+                return try XBRLInstanceReader().read(bytes, source: file)
+            }
+            guard InlineXBRLReader.looksInline(bytes) else { return XBRLFactSet(facts: []) }
+            return try InlineXBRLReader().read(bytes, source: file)
+        } catch {
+            throw CLIFailure(error.description)
+        }
     }
 }

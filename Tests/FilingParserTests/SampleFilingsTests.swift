@@ -27,6 +27,20 @@ struct SampleFilingsTests {
         }
     }
 
+    @Test func wellsFargoItemsIncorporatedFromTheAnnualReportArePointers() throws {
+        let path = SampleFiles.root + "/html/10-K/wfc_10-K_2025-02-25.htm"
+        let data = try #require(FileManager.default.contents(atPath: path))
+        let document = try HTMLFilingParser().parse([UInt8](data), form: .tenK, source: path)
+        for key in ["1A", "7"] {
+            let section = try #require(document.sections.first { $0.key == key })
+            let pointer = try #require(section.pointer, "Item \(key) should be a pointer")
+            #expect(pointer.hasPrefix("Information in response to this Item \(key) can be found in"))
+            #expect(pointer.contains("2024 Annual Report to Shareholders under \u{201C}Financial Review"))
+            #expect(pointer.hasSuffix("incorporated into this item by reference."))
+        }
+        #expect(document.sections.first { $0.key == "1" }?.isPointer == false)
+    }
+
     @Test func findsPartOneItemTwoInTenQs() throws {
         for path in SampleFiles.html().filter({ $0.contains("/10-Q/") }) {
             let data = try #require(FileManager.default.contents(atPath: path))

@@ -112,3 +112,23 @@ import Testing
         }
     }
 }
+
+/// `vectordb parse --facts`: schema version 2 with metadata and facts.
+@Suite struct ParseFactsCLITests {
+    @Test func factsAndMetadataInJSON() throws {
+        let fixture = Support.repo.appendingPathComponent("fixtures/xbrl/quirks-ixbrl.htm").path
+        let result = try Support.run(["parse", fixture, "--facts", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 2)
+        let metadata = try #require(object["metadata"] as? [String: Any])
+        #expect(metadata["tradingSymbol"] as? String == "HRSC")
+        #expect(metadata["amendmentFlag"] as? Bool == false)
+        let facts = try #require(object["facts"] as? [[String: Any]])
+        let revenue = try #require(facts.first { $0["concept"] as? String == "us-gaap:Revenues" })
+        #expect(revenue["value"] as? String == "1234500000")
+        #expect(revenue["unit"] as? String == "iso4217:USD")
+        #expect((revenue["period"] as? [String: String]) == ["start": "2025-01-01", "end": "2025-03-31"])
+        #expect(object["sections"] is [Any])
+    }
+}

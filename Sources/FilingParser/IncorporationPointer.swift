@@ -1,0 +1,25 @@
+/// Recognises an item whose body only points elsewhere — "Information in response to this Item 7
+/// can be found in the 2024 Annual Report to Shareholders under “Financial Review.” That
+/// information is incorporated into this item by reference." — as 10-Ks that file their annual
+/// report as Exhibit 13 (and proxy-statement items 10–14) do.
+enum IncorporationPointer {
+    /// Longest body, in characters, still taken for a pointer; a longer body is the item itself
+    /// that happens to incorporate something.
+    static let bodyLengthMax = 1_500
+
+    nonisolated(unsafe) private static let phrase =
+        /(?i)incorporated\s+(?:herein\s+|in\s+this\s+item\s+|into\s+this\s+item\s+|in\s+this\s+report\s+)?by\s+reference|incorporated\s+by\s+reference/
+
+    /// The body's text (blocks joined by a space) when the body is short and says it is
+    /// incorporated by reference; otherwise `nil`.
+    static func pointer(in body: ArraySlice<TextBlock>) -> String? {
+        var length = 0
+        for block in body {
+            length += block.text.count + 1
+            if length > bodyLengthMax { return nil }
+        }
+        let text = body.map(\.text).joined(separator: " ")
+        guard !text.isEmpty, text.contains(phrase) else { return nil }
+        return text
+    }
+}
