@@ -21,17 +21,26 @@ final class FetchBinary: @unchecked Sendable {
     private let exited = AsyncStream<Int32>.makeStream()
 
     /// Starts `vectordb fetch` with `arguments` and both base URLs pointing at `server`.
-    init(server: FakeEDGARServer, arguments: [String], userAgent: String? = FetchBinary.userAgent, scratch: URL) throws
-    {
+    convenience init(
+        server: FakeEDGARServer,
+        arguments: [String],
+        userAgent: String? = FetchBinary.userAgent,
+        scratch: URL
+    ) throws {
+        var full = ["fetch", "--www-base-url", server.baseURL, "--data-base-url", server.baseURL] + arguments
+        if let userAgent { full += ["--user-agent", userAgent] }
+        try self.init(commandLine: full, scratch: scratch)
+    }
+
+    /// Starts `vectordb` with `commandLine` (subcommand first), in `scratch`.
+    init(commandLine: [String], scratch: URL) throws {
         let tag = UUID().uuidString
         stdoutURL = scratch.appendingPathComponent("stdout-\(tag)")
         stderrURL = scratch.appendingPathComponent("stderr-\(tag)")
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.path)
-        var full = ["fetch", "--www-base-url", server.baseURL, "--data-base-url", server.baseURL] + arguments
-        if let userAgent { full += ["--user-agent", userAgent] }
-        process.arguments = full
+        process.arguments = commandLine
         var environment = ProcessInfo.processInfo.environment
         environment["VECTORDB_EDGAR_USER_AGENT"] = nil
         process.environment = environment
@@ -54,6 +63,16 @@ final class FetchBinary: @unchecked Sendable {
         scratch: URL
     ) async throws -> (status: Int32, stdout: String, stderr: String) {
         let binary = try FetchBinary(server: server, arguments: arguments, userAgent: userAgent, scratch: scratch)
+        let status = await binary.wait()
+        return (status, binary.stdout, binary.stderr)
+    }
+
+    /// Runs any subcommand to completion.
+    static func run(
+        _ commandLine: [String],
+        scratch: URL
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = try FetchBinary(commandLine: commandLine, scratch: scratch)
         let status = await binary.wait()
         return (status, binary.stdout, binary.stderr)
     }

@@ -44,6 +44,16 @@ import Testing
             #expect(stored == Array(try TestPaths.fixture(path).0))
         }
 
+        // The cache feeds a pipeline (`[source] kind = "edgar-cache"`) without touching EDGAR.
+        let pipeline = scratch.appendingPathComponent("cache.toml")
+        try Data("[source]\nkind = \"edgar-cache\"\nroot = \"cache\"\n".utf8).write(to: pipeline)
+        let ingest = try await FetchBinary.run(
+            ["run", pipeline.path, "--data-dir", scratch.appendingPathComponent("data").path],
+            scratch: scratch
+        )
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("3 filings, 69 chunks (125090 source bytes)"), "\(ingest.stdout)")
+
         server.resetLog()
         let second = try await FetchBinary.run(server: server, arguments, scratch: scratch)
         #expect(second.stdout.contains("fetched 0 (0 documents, 0 bytes), from cache 3, failed 2, of 5 selected"))
