@@ -10,9 +10,9 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Fetch filings from SEC EDGAR into the local raw cache (resumable, rate-limited).",
         discussion: """
-            Select filers with --cik / --ticker (their submissions), or walk daily form indexes with --daily
-            (optionally narrowed by --cik / --ticker). Filings already complete in the cache are never requested
-            again, so an interrupted run resumes where it stopped. A User-Agent 'Company Name contact@domain' is
+            Select filers with --cik / --ticker (their submissions), or walk daily form indexes with --daily \
+            (optionally narrowed by --cik / --ticker). Filings already complete in the cache are never requested \
+            again, so an interrupted run resumes where it stopped. A User-Agent 'Company Name contact@domain' is \
             required (--user-agent or $VECTORDB_EDGAR_USER_AGENT); without one nothing is requested.
             """
     )
