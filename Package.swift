@@ -107,7 +107,11 @@ let package = Package(
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"], swiftSettings: strictSettings),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SECModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "SECModel", "EDGARClient"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

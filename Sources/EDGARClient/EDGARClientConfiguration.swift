@@ -1,9 +1,10 @@
 /// Everything the EDGAR client needs; validated once, before any request.
 ///
-/// Configuration keys (TOML `[edgar]` table / CLI flags / environment):
+/// Configuration keys (README "Fetching from EDGAR"; set by `vectordb fetch` flags and the environment):
 /// `user_agent` (`--user-agent`, `VECTORDB_EDGAR_USER_AGENT`), `www_base_url` (`--www-base-url`),
 /// `data_base_url` (`--data-base-url`), `rate` (`--rate`, requests per second, default 8, max 10),
-/// `cool_down_seconds` (default 600), `attempts_max` (default 5), `body_bytes_max`.
+/// `cool_down_seconds` (`--cool-down-seconds`, default 600), `attempts_max` (`--attempts-max`, default 5),
+/// `body_bytes_max` (default 512 MiB).
 public struct EDGARClientConfiguration: Sendable {
     /// The highest rate the SEC allows, in requests per second.
     public static let rateMax: Double = 10

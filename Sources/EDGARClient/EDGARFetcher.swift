@@ -42,10 +42,11 @@ public struct EDGARFetcher<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// Documents worth keeping from a filing folder: the primary document, the EDGAR-extracted XBRL
-    /// instance (`*_htm.xml`) and `FilingSummary.xml`.
+    /// instance (`*_htm.xml`) and `FilingSummary.xml`. When the primary document is unknown (a filing
+    /// found in a daily index), it is guessed from the listing with `DirectoryListing.primaryGuess`.
     public static func selectDocuments(listing: DirectoryListing?, primaryDocument: String?) -> [String] {
         var names: [String] = []
-        if let primaryDocument, SafeName.isValid(primaryDocument) { names.append(primaryDocument) }
+        if let primary = primaryDocument ?? listing?.primaryGuess, SafeName.isValid(primary) { names.append(primary) }
         for item in listing?.documents ?? [] where item.name.hasSuffix("_htm.xml") || item.name == "FilingSummary.xml" {
             if !names.contains(item.name) { names.append(item.name) }
         }

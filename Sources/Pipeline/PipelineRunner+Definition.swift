@@ -39,11 +39,12 @@ extension PipelineRunner {
         } catch {
             throw PipelineError(stage: .store, subject: dataRoot.path, message: error.description)
         }
-        let source = EDGARArchiveSource(
-            root: definition.source.root,
-            forms: Set(definition.source.forms.map { FormType($0) }),
-            ciks: Set(definition.source.ciks.compactMap { CIK(value: UInt64($0)) })
-        )
+        let forms = Set(definition.source.forms.map { FormType($0) })
+        let ciks = Set(definition.source.ciks.compactMap { CIK(value: UInt64($0)) })
+        let source: any FilingSource =
+            definition.source.kind == "edgar-cache"
+            ? EDGARCacheSource(root: definition.source.root, forms: forms, ciks: ciks)
+            : EDGARArchiveSource(root: definition.source.root, forms: forms, ciks: ciks)
         return PipelineRunner(
             source: source,
             archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),

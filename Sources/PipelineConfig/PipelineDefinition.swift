@@ -15,8 +15,9 @@ public struct PipelineDefinition: Sendable, Hashable {
 
     /// `[source]`: a directory laid out like EDGAR.
     public struct SourceSettings: Sendable, Hashable {
-        /// The only kind so far: `edgar-archive`, a directory with `submissions/CIK##########.json` and
-        /// `Archives/edgar/data/{cik}/{accession}/` folders, as on EDGAR.
+        /// `edgar-archive` (the default), a directory with `submissions/CIK##########.json` and
+        /// `Archives/edgar/data/{cik}/{accession}/` folders, as on EDGAR; or `edgar-cache`, the raw
+        /// cache `vectordb fetch --cache DIR` writes.
         public var kind: String
         /// The directory, resolved against the TOML file's directory when relative.
         public var root: URL
@@ -48,6 +49,6 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var collection: String
     }
 
-    static let sourceKinds: Set<String> = ["edgar-archive"]
+    static let sourceKinds: Set<String> = ["edgar-archive", "edgar-cache"]
     static let providers: Set<String> = ["hashing"]
 }

@@ -11,8 +11,11 @@ struct VectorDB: AsyncParsableCommand {
               vectordb run pipelines/fixtures.toml        ingest the filings a pipeline file describes
               vectordb search "reliance on foundries"     ask a question, get cited passages
               vectordb parse filing.htm --sections        see how a filing is split into items
+              vectordb fetch --ticker AAPL --form 10-K    download filings from EDGAR into the raw cache
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, SearchCommand.self, ParseCommand.self, BenchCommand.self]
+        subcommands: [
+            RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -37,6 +37,7 @@ final class FakeEDGARServer: Sendable {
     private let state = Mutex(State())
     private let channelBox = Mutex<Channel?>(nil)
     private let portBox = Mutex(0)
+    private let latencyBox = Mutex<Int64>(0)
 
     init(root: URL = TestPaths.fixtures) { self.root = root }
 
@@ -69,6 +70,12 @@ final class FakeEDGARServer: Sendable {
     }
 
     var requests: [Recorded] { state.withLock { $0.requests } }
+
+    /// Delay before every fault-free response body, in milliseconds (a slow server); 0 by default.
+    var latencyMilliseconds: Int64 {
+        get { latencyBox.withLock { $0 } }
+        set { latencyBox.withLock { $0 = newValue } }
+    }
 
     func requestCount(path: String) -> Int { requests.filter { $0.path == path }.count }
 
@@ -141,6 +148,7 @@ private final class FakeEDGARHandler: ChannelInboundHandler, @unchecked Sendable
         var body = Data()
         var fault = server.takeFault(path: head.uri)
         if userAgent == nil || userAgent?.isEmpty == true { fault = .forbidden }
+        if fault == nil, server.latencyMilliseconds > 0 { fault = .slowBody(milliseconds: server.latencyMilliseconds) }
         switch fault {
         case .forbidden:
             status = 403

@@ -26,6 +26,13 @@ public struct SubmissionsResponse: Sendable, Decodable {
         public var filingCount: Int
         public var filingFrom: EDGARDate
         public var filingTo: EDGARDate
+
+        public init(name: String, filingCount: Int, filingFrom: EDGARDate, filingTo: EDGARDate) {
+            self.name = name
+            self.filingCount = filingCount
+            self.filingFrom = filingFrom
+            self.filingTo = filingTo
+        }
     }
 
     /// Decodes a submissions document.
