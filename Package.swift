@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "EDGARClient", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
-        .target(name: "Embedding", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "Embedding", dependencies: ["SECModel", "CBLAS"], swiftSettings: strictSettings),
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
             name: "VectorStore",
@@ -73,7 +73,9 @@ let package = Package(
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI"],
+            dependencies: [
+                "Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),
