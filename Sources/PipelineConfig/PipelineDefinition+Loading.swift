@@ -27,12 +27,22 @@ extension PipelineDefinition {
         let name = try pipeline?.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
 
         guard let sourceTable = try root.table("source") else {
-            throw ConfigError(code: .missingKey, file: file, line: nil, key: "source", message: "a [source] table is required")
+            throw ConfigError(
+                code: .missingKey,
+                file: file,
+                line: nil,
+                key: "source",
+                message: "a [source] table is required"
+            )
         }
         try sourceTable.rejectUnknownKeys(["kind", "root", "forms", "ciks"])
         let kind = try sourceTable.string("kind") ?? "edgar-archive"
         guard sourceKinds.contains(kind) else {
-            throw sourceTable.error(.invalidValue, "kind", "unknown source kind '\(kind)'; expected one of: \(sourceKinds.sorted().joined(separator: ", "))")
+            throw sourceTable.error(
+                .invalidValue,
+                "kind",
+                "unknown source kind '\(kind)'; expected one of: \(sourceKinds.sorted().joined(separator: ", "))"
+            )
         }
         guard let rootPath = try sourceTable.string("root") else {
             throw ConfigError(
@@ -62,12 +72,22 @@ extension PipelineDefinition {
         }
 
         let embedderTable = try root.table("embedder")
-        try embedderTable?.rejectUnknownKeys(["provider", "dimension"])
+        try embedderTable?.rejectUnknownKeys(["provider", "dimension", "model_dir"])
         let provider = try embedderTable?.string("provider") ?? "hashing"
         if !providers.contains(provider), let embedderTable {
-            throw embedderTable.error(.invalidValue, "provider", "unknown provider '\(provider)'; expected one of: \(providers.sorted().joined(separator: ", "))")
+            throw embedderTable.error(
+                .invalidValue,
+                "provider",
+                "unknown provider '\(provider)'; expected one of: \(providers.sorted().joined(separator: ", "))"
+            )
         }
         let dimension = try embedderTable?.integer("dimension", in: 16...4_096) ?? 384
+        let modelDirectory = try embedderTable?.string("model_dir").map {
+            URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL
+        }
+        if modelDirectory != nil, provider != "minilm", let embedderTable {
+            throw embedderTable.error(.invalidValue, "model_dir", "only the minilm provider reads a model directory")
+        }
 
         let storeTable = try root.table("store")
         try storeTable?.rejectUnknownKeys(["collection"])
@@ -80,9 +100,14 @@ extension PipelineDefinition {
         return PipelineDefinition(
             file: file,
             name: name,
-            source: SourceSettings(kind: kind, root: rootURL, forms: try sourceTable.strings("forms") ?? [], ciks: ciks),
+            source: SourceSettings(
+                kind: kind,
+                root: rootURL,
+                forms: try sourceTable.strings("forms") ?? [],
+                ciks: ciks
+            ),
             chunker: ChunkerSettings(maxChars: maxChars, overlapChars: overlapChars),
-            embedder: EmbedderSettings(provider: provider, dimension: dimension),
+            embedder: EmbedderSettings(provider: provider, dimension: dimension, modelDirectory: modelDirectory),
             store: StoreSettings(collection: collection)
         )
     }

@@ -29,11 +29,25 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Collection to search.")
     var collection: String = "filings"
 
-    @Flag(name: .long, help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "MiniLM-style model directory for collections embedded with it (default .models/all-MiniLM-L6-v2).",
+            valueName: "dir"
+        )
+    )
+    var modelDir: String?
+
+    @Flag(
+        name: .long,
+        help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
+    )
     var json = false
 
     func validate() throws {
-        guard (1...SearchRequest.kMax).contains(k) else { throw ValidationError("--k must be in 1...\(SearchRequest.kMax)") }
+        guard (1...SearchRequest.kMax).contains(k) else {
+            throw ValidationError("--k must be in 1...\(SearchRequest.kMax)")
+        }
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("the query is empty")
         }
@@ -46,7 +60,11 @@ struct SearchCommand: AsyncParsableCommand {
             let filters = try filter.map { (expression) throws(StoreError) in try MetadataFilter(parsing: expression) }
             let store = try LocalStore(root: global.dataRoot).open(collection: collection)
             let info = store.info
-            let embedder = try EmbedderFactory.make(modelID: info.embeddingModel, dimension: info.dimension)
+            let embedder = try EmbedderFactory.make(
+                modelID: info.embeddingModel,
+                dimension: info.dimension,
+                modelDirectory: modelDir.map { URL(fileURLWithPath: $0) }
+            )
             guard let vector = try await embedder.embed(queries: [query]).first else {
                 throw CLIFailure("the embedder returned no vector for the query")
             }
