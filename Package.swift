@@ -32,7 +32,13 @@ let package = Package(
         .target(name: "EDGARClient", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
-        .target(name: "Embedding", dependencies: ["SECModel", "CBLAS"], swiftSettings: strictSettings),
+        // Optimised in debug builds too: the encoder's element-wise kernels are ~50x slower at -Onone,
+        // which would make every test that embeds real text take minutes.
+        .target(
+            name: "Embedding",
+            dependencies: ["SECModel", "CBLAS"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
             name: "VectorStore",
