@@ -11,8 +11,9 @@ struct VectorDB: AsyncParsableCommand {
               vectordb run pipelines/fixtures.toml        ingest the filings a pipeline file describes
               vectordb search "reliance on foundries"     ask a question, get cited passages
               vectordb parse filing.htm --sections        see how a filing is split into items
+              vectordb embed "net revenue"                the vector a model gives one text
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, SearchCommand.self, ParseCommand.self]
+        subcommands: [RunCommand.self, SearchCommand.self, ParseCommand.self, EmbedCommand.self]
     )
 }
