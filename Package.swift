@@ -87,3 +87,15 @@ let package = Package(
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),
     ]
 )
+
+// Benchmarks stay out of normal builds: `VECTORDB_BENCHMARKS=1 swift build -c release --product EmbedBench`.
+if Context.environment["VECTORDB_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "EmbedBench",
+            dependencies: ["Embedding"],
+            path: "Benchmarks/EmbedBench",
+            swiftSettings: strictSettings
+        )
+    )
+}

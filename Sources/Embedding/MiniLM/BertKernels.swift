@@ -81,25 +81,20 @@ enum BertKernels {
         let scale = 1 / Float(width)
         for row in 0..<rows {
             let line = x + row * width
-            var sum: Float = 0
-            for index in 0..<width { sum += line[index] }
-            let mean = sum * scale
-            var squares: Float = 0
-            for index in 0..<width {
-                let centred = line[index] - mean
-                squares += centred * centred
-            }
+            let mean = sum(line, count: width) * scale
+            for index in 0..<width { line[index] -= mean }
+            let squares = sumOfSquares(line, count: width)
             let inverse = 1 / (squares * scale + epsilon).squareRoot()
-            for index in 0..<width { line[index] = (line[index] - mean) * inverse * gamma[index] + beta[index] }
+            for index in 0..<width { line[index] = line[index] * inverse * gamma[index] + beta[index] }
         }
     }
 
-    /// In place: `x = 0.5 · x · (1 + erf(x / √2))`, the exact GELU of BERT's `hidden_act = "gelu"`.
+    /// In place: `x = 0.5 · x · (1 + erf(x / √2))`, the exact-erf GELU of BERT's `hidden_act = "gelu"`.
     static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
         let inverseRoot2: Float = 0.707_106_781_186_547_524_4
         for index in 0..<count {
             let value = x[index]
-            x[index] = 0.5 * value * (1 + erff(value * inverseRoot2))
+            x[index] = 0.5 * value * (1 + FastMath.erf(value * inverseRoot2))
         }
     }
 
@@ -107,17 +102,62 @@ enum BertKernels {
     static func softmax(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
         for row in 0..<rows {
             let line = x + row * width
-            var maximum = -Float.infinity
-            for index in 0..<width { maximum = max(maximum, line[index]) }
-            var sum: Float = 0
-            for index in 0..<width {
-                let value = expf(line[index] - maximum)
-                line[index] = value
-                sum += value
-            }
-            let inverse = 1 / sum
+            let maximum = self.maximum(line, count: width)
+            for index in 0..<width { line[index] = FastMath.exp(line[index] - maximum) }
+            let inverse = 1 / sum(line, count: width)
             for index in 0..<width { line[index] *= inverse }
         }
+    }
+
+    /// Sum of `count` floats, sixteen lanes at a time (a scalar loop would not vectorize: float
+    /// addition is not reassociated).
+    static func sum(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD16<Float>()
+        var index = 0
+        while index + 16 <= count {
+            lanes += UnsafeRawPointer(x + index).loadUnaligned(as: SIMD16<Float>.self)
+            index += 16
+        }
+        var total = lanes.sum()
+        while index < count {
+            total += x[index]
+            index += 1
+        }
+        return total
+    }
+
+    /// Sum of squares of `count` floats, sixteen lanes at a time.
+    static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD16<Float>()
+        var index = 0
+        while index + 16 <= count {
+            let values = UnsafeRawPointer(x + index).loadUnaligned(as: SIMD16<Float>.self)
+            lanes += values * values
+            index += 16
+        }
+        var total = lanes.sum()
+        while index < count {
+            total += x[index] * x[index]
+            index += 1
+        }
+        return total
+    }
+
+    /// Largest of `count` floats (`-infinity` when empty), sixteen lanes at a time.
+    static func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD16<Float>(repeating: -.infinity)
+        var index = 0
+        while index + 16 <= count {
+            let values = UnsafeRawPointer(x + index).loadUnaligned(as: SIMD16<Float>.self)
+            lanes.replace(with: values, where: values .> lanes)
+            index += 16
+        }
+        var result = lanes.max()
+        while index < count {
+            result = max(result, x[index])
+            index += 1
+        }
+        return result
     }
 
     /// `output[i] += input[i]` for `count` elements.
