@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev libcurl4-openssl-dev libop
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python deps-models build build-release run test test-swift test-python lint format bench clean
+.PHONY: deps deps-apt deps-python deps-models bench-embed build build-release run test test-swift test-python lint format bench clean
 
 ## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
 ## MiniLM model files (.models/).
@@ -88,6 +88,10 @@ format:
 ## bench: whole-command timings (see BENCHMARKS.md).
 bench: deps build-release
 	scripts/bench.sh
+
+## bench-embed: embedding throughput, native MiniLM vs onnxruntime (see BENCHMARKS.md).
+bench-embed: deps-apt
+	scripts/bench-embed.sh
 
 clean:
 	rm -rf .build data $(VENV)

@@ -84,6 +84,8 @@ struct BertEncoder: Sendable {
         var offset = 0
         for length in lengths {
             let base = scratch.qkv + offset * qkvWidth
+            let area = length * length
+            // Scores of every head first, so that one parallel softmax covers all of them.
             for head in 0..<config.headCount {
                 let query = base + head * headSize
                 BertKernels.matmul(
@@ -96,18 +98,23 @@ struct BertEncoder: Sendable {
                     b: query + hidden,
                     ldb: qkvWidth,
                     transposeB: true,
-                    c: scratch.scores,
+                    c: scratch.scores + head * area,
                     ldc: length
                 )
-                BertKernels.softmax(scratch.scores, rows: length, width: length)
+            }
+            let scores = scratch.scores
+            ParallelRows.forEach(rows: config.headCount * length) { range in
+                BertKernels.softmax(scores + range.lowerBound * length, rows: range.count, width: length)
+            }
+            for head in 0..<config.headCount {
                 BertKernels.matmul(
                     m: length,
                     n: headSize,
                     k: length,
                     alpha: 1,
-                    a: scratch.scores,
+                    a: scratch.scores + head * area,
                     lda: length,
-                    b: query + 2 * hidden,
+                    b: base + 2 * hidden + head * headSize,
                     ldb: qkvWidth,
                     transposeB: false,
                     c: scratch.context + offset * hidden + head * headSize,
@@ -145,7 +152,11 @@ struct BertEncoder: Sendable {
             outFeatures: config.intermediateSize,
             output: scratch.intermediate
         )
-        BertKernels.gelu(scratch.intermediate, count: tokens * config.intermediateSize)
+        let intermediate = scratch.intermediate
+        let width = config.intermediateSize
+        ParallelRows.forEach(rows: tokens) { range in
+            BertKernels.gelu(intermediate + range.lowerBound * width, count: range.count * width)
+        }
         BertKernels.linear(
             scratch.intermediate,
             rows: tokens,
@@ -164,6 +175,30 @@ struct BertEncoder: Sendable {
             beta: layer.outputNormBeta,
             epsilon: config.layerNormEpsilon
         )
+    }
+
+    /// `hidden = LayerNorm(hidden + residual)` row by row, in parallel.
+    private func addAndNormalize(
+        _ residual: UnsafeMutablePointer<Float>,
+        into hidden: UnsafeMutablePointer<Float>,
+        rows: Int,
+        gamma: UnsafePointer<Float>,
+        beta: UnsafePointer<Float>
+    ) {
+        let width = config.hiddenSize
+        let epsilon = config.layerNormEpsilon
+        ParallelRows.forEach(rows: rows) { range in
+            let start = range.lowerBound * width
+            BertKernels.add(residual + start, into: hidden + start, count: range.count * width)
+            BertKernels.layerNorm(
+                hidden + start,
+                rows: range.count,
+                width: width,
+                gamma: gamma,
+                beta: beta,
+                epsilon: epsilon
+            )
+        }
     }
 
     /// The mean of `rows` rows, scaled to unit length (left as is if it is the zero vector).
@@ -195,7 +230,7 @@ private struct Scratch {
     let projected: UnsafeMutablePointer<Float>
     /// `[tokens × intermediate]`: the feed-forward activations.
     let intermediate: UnsafeMutablePointer<Float>
-    /// `[longest × longest]`: one head's attention probabilities.
+    /// `[heads × longest × longest]`: every head's attention probabilities for one sequence.
     let scores: UnsafeMutablePointer<Float>
 
     init(tokens: Int, longest: Int, config: BertConfig) {
@@ -204,7 +239,7 @@ private struct Scratch {
         context = .allocate(capacity: tokens * config.hiddenSize)
         projected = .allocate(capacity: tokens * config.hiddenSize)
         intermediate = .allocate(capacity: tokens * config.intermediateSize)
-        scores = .allocate(capacity: longest * longest)
+        scores = .allocate(capacity: config.headCount * longest * longest)
     }
 
     func deallocate() {
