@@ -36,7 +36,9 @@ for round in $(seq "$ROUNDS"); do
         fi
     done
 done
-echo "# best of $ROUNDS rounds (sentences/s), load now $(cut -d' ' -f1-3 /proc/loadavg)"
-awk '{ split($NF, a, "="); if ($NF ~ /reference/) split($(NF-1), a, "="); key = $1 " " $2;
-       if (a[2] > best[key]) best[key] = a[2] }
-     END { for (k in best) printf "%-32s %6.1f\n", k, best[k] }' "$results" | sort
+echo "# best of $ROUNDS rounds, load now $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# engine threads: sentences/s (wall clock) | sentences per CPU-second"
+awk '{ delete f; for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+       key = $1 " threads=" f["threads"]; rate = f["sentences_per_s"] + 0; cpu = f["texts"] / f["cpu_seconds"]
+       if (rate > best[key]) best[key] = rate; if (cpu > bestCPU[key]) bestCPU[key] = cpu }
+     END { for (k in best) printf "%-32s %6.1f | %6.1f\n", k, best[k], bestCPU[k] }' "$results" | sort

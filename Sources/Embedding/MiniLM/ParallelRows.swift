@@ -1,5 +1,6 @@
 import CBLAS
 import Dispatch
+import Foundation
 
 /// Splits row-wise element work (softmax, LayerNorm, GELU, residual adds) over as many threads as
 /// OpenBLAS uses for the matrix products, so `OPENBLAS_NUM_THREADS` sets the parallelism of the
@@ -9,7 +10,10 @@ enum ParallelRows {
     static let rowsPerWorkerMin = 16
 
     /// Threads OpenBLAS was configured with (at least 1).
-    static var workerCount: Int { max(1, Int(openblas_get_num_threads())) }
+    static var workerCount: Int {
+        if let text = getenv("VECTORDB_EMBED_WORKERS"), let value = Int(String(cString: text)) { return max(1, value) }
+        return max(1, Int(openblas_get_num_threads()))
+    }
 
     /// Calls `body` on disjoint, contiguous ranges covering `0..<rows`, concurrently when there are
     /// enough rows and more than one worker. `body` must only touch its own rows.
