@@ -61,7 +61,11 @@ public struct FileSystemObjectStore: ObjectStore {
     public func delete(_ key: ObjectKey) async throws(ObjectStoreError) {
         let path = root.appendingPathComponent(key.rawValue).path
         guard unlink(path) == 0 || errno == ENOENT else {
-            throw ObjectStoreError(code: .io, key: key.rawValue, message: "unlink \(path): \(String(cString: strerror(errno)))")
+            throw ObjectStoreError(
+                code: .io,
+                key: key.rawValue,
+                message: "unlink \(path): \(String(cString: strerror(errno)))"
+            )
         }
     }
 }
@@ -81,7 +85,11 @@ enum DurableFile {
             }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw ObjectStoreError(code: .io, key: key, message: "write \(path): \(String(cString: strerror(errno)))")
+                throw ObjectStoreError(
+                    code: .io,
+                    key: key,
+                    message: "write \(path): \(String(cString: strerror(errno)))"
+                )
             }
             written += result
         }

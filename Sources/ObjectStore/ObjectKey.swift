@@ -22,7 +22,9 @@ public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible
         self.rawValue = rawValue
     }
 
-    private static let allowed: Set<UInt8> = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".utf8))
+    private static let allowed: Set<UInt8> = Set(
+        Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".utf8)
+    )
 
     public var description: String { rawValue }
 

@@ -37,7 +37,8 @@ public struct EDGARArchiveSource: FilingSource {
             )
         }
         var result: [SourceFiling] = []
-        for name in names.sorted() where name.hasPrefix("CIK") && name.hasSuffix(".json") && !name.contains("-submissions-") {
+        for name in names.sorted()
+        where name.hasPrefix("CIK") && name.hasSuffix(".json") && !name.contains("-submissions-") {
             let path = directory.appendingPathComponent(name).path
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw PipelineError(stage: .source, subject: path, message: "cannot read the file")
@@ -69,7 +70,8 @@ public struct EDGARArchiveSource: FilingSource {
 
     private func localFiling(response: SubmissionsResponse, record: SubmissionRecord) -> SourceFiling? {
         let document = record.primaryDocument
-        let isSafeName = !document.isEmpty && !document.contains("/") && !document.hasPrefix(".")
+        let isSafeName =
+            !document.isEmpty && !document.contains("/") && !document.hasPrefix(".")
             && !document.contains("\\")
         guard isSafeName else { return nil }
         let path = root.appendingPathComponent("Archives/edgar/data")

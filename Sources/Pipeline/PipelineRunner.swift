@@ -64,7 +64,8 @@ public struct PipelineRunner: Sendable {
             logger.info(
                 "ingested filing",
                 metadata: [
-                    "accession": "\(metadata.accession)", "form": "\(metadata.form)", "company": "\(metadata.companyName)",
+                    "accession": "\(metadata.accession)", "form": "\(metadata.form)",
+                    "company": "\(metadata.companyName)",
                     "sections": "\(document.sections.count)", "chunks": "\(chunks.count)",
                 ]
             )

@@ -25,7 +25,8 @@ public struct RawArchive: Sendable {
     /// A stored document's bytes, or `nil` when it was never archived.
     ///
     /// - Parameter maxBytes: refuse documents that decompress to more than this.
-    public func get(_ filing: FilingMetadata, maxBytes: Int = 512 * 1024 * 1024) async throws(PipelineError) -> [UInt8]? {
+    public func get(_ filing: FilingMetadata, maxBytes: Int = 512 * 1024 * 1024) async throws(PipelineError) -> [UInt8]?
+    {
         let key = try key(for: filing)
         do {
             guard let compressed = try await store.get(key) else { return nil }

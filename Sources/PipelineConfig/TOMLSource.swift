@@ -15,7 +15,13 @@ struct TOMLSource: Sendable {
         do {
             let table = try TOMLTable(string: text)
             guard case .table(let entries) = ConfigValue(table) else {
-                throw ConfigError(code: .syntax, file: file, line: nil, key: nil, message: "the document is not a table")
+                throw ConfigError(
+                    code: .syntax,
+                    file: file,
+                    line: nil,
+                    key: nil,
+                    message: "the document is not a table"
+                )
             }
             root = entries
         } catch let error as TOMLParseError {

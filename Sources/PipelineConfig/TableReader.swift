@@ -9,7 +9,13 @@ struct TableReader {
     func dotted(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func error(_ code: ConfigError.Code, _ key: String, _ message: String) -> ConfigError {
-        ConfigError(code: code, file: source.file, line: source.line(of: dotted(key)), key: dotted(key), message: message)
+        ConfigError(
+            code: code,
+            file: source.file,
+            line: source.line(of: dotted(key)),
+            key: dotted(key),
+            message: message
+        )
     }
 
     func string(_ key: String) throws(ConfigError) -> String? {
@@ -39,7 +45,11 @@ struct TableReader {
         var result: [String] = []
         for item in items {
             guard case .string(let text) = item else {
-                throw error(.invalidValue, key, "expected an array of strings, found an element of type \(item.typeName)")
+                throw error(
+                    .invalidValue,
+                    key,
+                    "expected an array of strings, found an element of type \(item.typeName)"
+                )
             }
             result.append(text)
         }
@@ -54,7 +64,11 @@ struct TableReader {
         var result: [Int] = []
         for item in items {
             guard case .integer(let number) = item else {
-                throw error(.invalidValue, key, "expected an array of integers, found an element of type \(item.typeName)")
+                throw error(
+                    .invalidValue,
+                    key,
+                    "expected an array of integers, found an element of type \(item.typeName)"
+                )
             }
             result.append(number)
         }

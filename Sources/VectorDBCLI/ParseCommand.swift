@@ -47,7 +47,9 @@ struct ParseCommand: AsyncParsableCommand {
         if sections || !text {
             for section in document.sections {
                 let length = section.charEnd - section.charStart
-                Terminal.write("\(section.key)\t\(section.charStart)-\(section.charEnd)\t\(length) chars\t\(section.title)")
+                Terminal.write(
+                    "\(section.key)\t\(section.charStart)-\(section.charEnd)\t\(length) chars\t\(section.title)"
+                )
             }
         }
     }

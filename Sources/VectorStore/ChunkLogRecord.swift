@@ -47,7 +47,8 @@ enum ChunkLogRecord {
         guard payload.count <= payloadBytesMax else {
             throw StoreError(
                 code: .badInput,
-                message: "batch of \(records.count) records is \(payload.count) bytes, over the \(payloadBytesMax)-byte limit; split it"
+                message:
+                    "batch of \(records.count) records is \(payload.count) bytes, over the \(payloadBytesMax)-byte limit; split it"
             )
         }
         var bytes: [UInt8] = []
@@ -60,7 +61,11 @@ enum ChunkLogRecord {
     }
 
     /// Decodes a payload whose checksum has been verified.
-    static func decodePayload(_ payload: ArraySlice<UInt8>, file: String, offset: Int) throws(StoreError) -> [ChunkRecord] {
+    static func decodePayload(
+        _ payload: ArraySlice<UInt8>,
+        file: String,
+        offset: Int
+    ) throws(StoreError) -> [ChunkRecord] {
         var reader = ByteReader(payload)
         func corrupt(_ message: String) -> StoreError {
             StoreError(code: .corruption, message: "chunk log record: \(message)", file: file, offsetBytes: offset)

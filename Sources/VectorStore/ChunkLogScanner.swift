@@ -23,14 +23,24 @@ enum ChunkLogScanner {
             else { return Result(records: records, validBytes: offset) }
             guard magic == ChunkLogRecord.magic, Int(length) <= ChunkLogRecord.payloadBytesMax else {
                 if bytes[offset...].allSatisfy({ $0 == 0 }) { return Result(records: records, validBytes: offset) }
-                throw StoreError(code: .corruption, message: "chunk log: bad record header", file: file, offsetBytes: offset)
+                throw StoreError(
+                    code: .corruption,
+                    message: "chunk log: bad record header",
+                    file: file,
+                    offsetBytes: offset
+                )
             }
             let end = offset + ChunkLogRecord.headerBytes + Int(length)
             if end > bytes.count { return Result(records: records, validBytes: offset) }
             let payload = bytes[(offset + ChunkLogRecord.headerBytes)..<end]
             guard CRC32C.checksum(payload) == checksum else {
                 if end == bytes.count { return Result(records: records, validBytes: offset) }
-                throw StoreError(code: .corruption, message: "chunk log: checksum mismatch", file: file, offsetBytes: offset)
+                throw StoreError(
+                    code: .corruption,
+                    message: "chunk log: checksum mismatch",
+                    file: file,
+                    offsetBytes: offset
+                )
             }
             records.append(contentsOf: try ChunkLogRecord.decodePayload(payload, file: file, offset: offset))
             offset = end

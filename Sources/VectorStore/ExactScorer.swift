@@ -11,8 +11,18 @@ enum ExactScorer {
             query.withUnsafeBufferPointer { x in
                 scores.withUnsafeMutableBufferPointer { y in
                     cblas_sgemv(
-                        CblasRowMajor, CblasNoTrans, blasint(rows), blasint(dimension), 1, a.baseAddress,
-                        blasint(dimension), x.baseAddress, 1, 0, y.baseAddress, 1
+                        CblasRowMajor,
+                        CblasNoTrans,
+                        blasint(rows),
+                        blasint(dimension),
+                        1,
+                        a.baseAddress,
+                        blasint(dimension),
+                        x.baseAddress,
+                        1,
+                        0,
+                        y.baseAddress,
+                        1
                     )
                 }
             }

@@ -21,7 +21,9 @@ public actor LocalCollection: DocumentCollection {
         if scan.validBytes < bytes.count {
             logger.warning(
                 "dropping a torn, unacknowledged tail of the chunk log",
-                metadata: ["file": "\(logPath)", "offset": "\(scan.validBytes)", "bytes": "\(bytes.count - scan.validBytes)"]
+                metadata: [
+                    "file": "\(logPath)", "offset": "\(scan.validBytes)", "bytes": "\(bytes.count - scan.validBytes)",
+                ]
             )
         }
         log = try ChunkLogFile(path: logPath, validBytes: scan.validBytes)
@@ -30,7 +32,8 @@ public actor LocalCollection: DocumentCollection {
             guard record.vector.count == info.dimension else {
                 throw StoreError(
                     code: .corruption,
-                    message: "chunk \(record.chunk.id) has \(record.vector.count) components, collection has \(info.dimension)",
+                    message:
+                        "chunk \(record.chunk.id) has \(record.vector.count) components, collection has \(info.dimension)",
                     file: logPath
                 )
             }
@@ -57,7 +60,8 @@ public actor LocalCollection: DocumentCollection {
         guard request.vector.count == info.dimension else {
             throw StoreError(
                 code: .badInput,
-                message: "query vector has \(request.vector.count) components, collection '\(info.name)' has \(info.dimension)"
+                message:
+                    "query vector has \(request.vector.count) components, collection '\(info.name)' has \(info.dimension)"
             )
         }
         if !matrixIsCurrent {
@@ -82,11 +86,15 @@ public actor LocalCollection: DocumentCollection {
         guard record.vector.count == info.dimension else {
             throw StoreError(
                 code: .badInput,
-                message: "chunk \(record.chunk.id): vector has \(record.vector.count) components, expected \(info.dimension)"
+                message:
+                    "chunk \(record.chunk.id): vector has \(record.vector.count) components, expected \(info.dimension)"
             )
         }
         if let bad = record.vector.firstIndex(where: { !$0.isFinite }) {
-            throw StoreError(code: .badInput, message: "chunk \(record.chunk.id): vector component \(bad) is not finite")
+            throw StoreError(
+                code: .badInput,
+                message: "chunk \(record.chunk.id): vector component \(bad) is not finite"
+            )
         }
     }
 }

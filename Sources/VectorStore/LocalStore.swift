@@ -21,7 +21,8 @@ public struct LocalStore: Sendable {
         guard FileManager.default.fileExists(atPath: root.path) else {
             throw StoreError(
                 code: .notFound,
-                message: "no data directory at \(root.path); run a pipeline first, e.g. `vectordb run pipelines/fixtures.toml`"
+                message:
+                    "no data directory at \(root.path); run a pipeline first, e.g. `vectordb run pipelines/fixtures.toml`"
             )
         }
         let directory = collectionDirectory(name)
@@ -42,7 +43,8 @@ public struct LocalStore: Sendable {
         guard info.formatVersion == CollectionInfo.currentFormatVersion else {
             throw StoreError(
                 code: .corruption,
-                message: "format version \(info.formatVersion) is not supported (expected \(CollectionInfo.currentFormatVersion))",
+                message:
+                    "format version \(info.formatVersion) is not supported (expected \(CollectionInfo.currentFormatVersion))",
                 file: infoPath
             )
         }
@@ -91,7 +93,10 @@ public struct LocalStore: Sendable {
     static func validate(_ name: String) throws(StoreError) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
         guard (1...64).contains(name.count), name.allSatisfy({ allowed.contains($0) }) else {
-            throw StoreError(code: .badInput, message: "collection name '\(name)' must be 1-64 characters of [a-z0-9_-]")
+            throw StoreError(
+                code: .badInput,
+                message: "collection name '\(name)' must be 1-64 characters of [a-z0-9_-]"
+            )
         }
     }
 }

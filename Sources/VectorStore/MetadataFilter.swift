@@ -48,7 +48,10 @@ public struct MetadataFilter: Sendable, Hashable, CustomStringConvertible {
         let field: Field? = key == "year" ? .fiscalYear : Field(rawValue: key)
         guard let field else {
             let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
-            throw StoreError(code: .badInput, message: "filter '\(expression)': unknown key '\(key)'; use one of \(known)")
+            throw StoreError(
+                code: .badInput,
+                message: "filter '\(expression)': unknown key '\(key)'; use one of \(known)"
+            )
         }
         guard !value.isEmpty else {
             throw StoreError(code: .badInput, message: "filter '\(expression)': empty value")

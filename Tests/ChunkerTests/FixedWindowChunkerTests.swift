@@ -22,7 +22,9 @@ import Testing
     /// A document of three sections with words of varied length and some non-ASCII scalars.
     static func document(seed: Int) -> ParsedDocument {
         var generator = SplitMix64(seed: UInt64(seed))
-        let words = ["foundry", "wafer", "capacity", "\u{2014}", "na\u{EF}ve", "revenue", "1,234", "(56)", "\u{1F4C8}", "a"]
+        let words = [
+            "foundry", "wafer", "capacity", "\u{2014}", "na\u{EF}ve", "revenue", "1,234", "(56)", "\u{1F4C8}", "a",
+        ]
         var text = ""
         var sections: [Section] = []
         for (index, key) in ["cover", "1", "1A"].enumerated() {
@@ -54,9 +56,14 @@ import Testing
 
     @Test func everyWordOfASectionIsCovered() throws {
         let document = Self.document(seed: 7)
-        let chunks = try FixedWindowChunker(maxChars: 200, overlapChars: 40).chunks(of: document, filing: try Self.filing())
+        let chunks = try FixedWindowChunker(maxChars: 200, overlapChars: 40).chunks(
+            of: document,
+            filing: try Self.filing()
+        )
         for section in document.sections {
-            let covered = chunks.filter { $0.citation.item == section.key }.map { $0.citation.charStart..<$0.citation.charEnd }
+            let covered = chunks.filter { $0.citation.item == section.key }.map {
+                $0.citation.charStart..<$0.citation.charEnd
+            }
             let text = Array(document.canonicalText.unicodeScalars)
             for offset in section.charStart..<section.charEnd where !text[offset].properties.isWhitespace {
                 #expect(covered.contains { $0.contains(offset) }, "offset \(offset) of \(section.key) is in no chunk")

@@ -13,8 +13,12 @@ import Testing
     @Test func zstdRefusesFramesOverTheLimitAndGarbage() throws {
         let compressed = try ZstdCodec.compress(text)
         #expect(throws: CompressionError.self) { try ZstdCodec.decompress(compressed, maxOutputBytes: 100) }
-        #expect(throws: CompressionError.self) { try ZstdCodec.decompress(Array(compressed.prefix(10)), maxOutputBytes: 1 << 20) }
-        #expect(throws: CompressionError.self) { try ZstdCodec.decompress([1, 2, 3, 4, 5, 6, 7, 8], maxOutputBytes: 1 << 20) }
+        #expect(throws: CompressionError.self) {
+            try ZstdCodec.decompress(Array(compressed.prefix(10)), maxOutputBytes: 1 << 20)
+        }
+        #expect(throws: CompressionError.self) {
+            try ZstdCodec.decompress([1, 2, 3, 4, 5, 6, 7, 8], maxOutputBytes: 1 << 20)
+        }
     }
 
     @Test func lz4RoundTripsAndDetectsDamage() throws {

@@ -38,7 +38,12 @@ import Testing
         #expect(section(document, "1") == "Item 1. Business\n\nWe design mixed-signal chips.")
         #expect(section(document, "1A") == "Item 1A.\n\nRisk Factors\n\nWe rely on a single foundry.")
         let titles = document.sections.map(\.title)
-        #expect(titles == ["Cover page and table of contents", "Business", "Risk Factors", "MANAGEMENT\u{2019}S DISCUSSION AND ANALYSIS"])
+        #expect(
+            titles == [
+                "Cover page and table of contents", "Business", "Risk Factors",
+                "MANAGEMENT\u{2019}S DISCUSSION AND ANALYSIS",
+            ]
+        )
     }
 
     @Test func dropsHiddenContentAndPageFurniture() throws {
@@ -85,7 +90,8 @@ import Testing
     }
 
     @Test func decodesWindows1252WhenNotUTF8() throws {
-        let bytes: [UInt8] = Array("<html><body><p>Registrant".utf8) + [0x92] + Array("s common equity</p></body></html>".utf8)
+        let bytes: [UInt8] =
+            Array("<html><body><p>Registrant".utf8) + [0x92] + Array("s common equity</p></body></html>".utf8)
         let document = try parser.parse(bytes, form: nil, source: "legacy.htm")
         #expect(document.canonicalText == "Registrant\u{2019}s common equity")
     }

@@ -25,9 +25,10 @@ import Testing
         #expect(lines.count == 4)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            for key in ["score", "id", "text", "cik", "company", "tickers", "form", "filingDate", "fiscalYear",
-                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL"]
-            {
+            for key in [
+                "score", "id", "text", "cik", "company", "tickers", "form", "filingDate", "fiscalYear",
+                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL",
+            ] {
                 #expect(object[key] != nil, "missing \(key)")
             }
             #expect(object["cik"] as? String == "1999902")
@@ -50,7 +51,10 @@ import Testing
         let cases: [(name: String, body: String?, expected: String)] = [
             ("missing.toml", nil, "missing.toml: no such file"),
             ("syntax.toml", "[source]\nroot = \"x\"\n[chunker\n", "syntax.toml:3: TOML syntax error"),
-            ("unknown.toml", "[source]\nroot = \"x\"\nrooot = \"y\"\n", "unknown.toml:3: key 'source.rooot': unknown key"),
+            (
+                "unknown.toml", "[source]\nroot = \"x\"\nrooot = \"y\"\n",
+                "unknown.toml:3: key 'source.rooot': unknown key"
+            ),
         ]
         for (name, body, expected) in cases {
             let path = scratch.appendingPathComponent(name)

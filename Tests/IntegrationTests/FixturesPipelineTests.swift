@@ -23,7 +23,12 @@ import VectorStore
         return (root, report, try LocalStore(root: root).open(collection: definition.store.collection))
     }
 
-    static func search(_ collection: LocalCollection, _ question: String, k: Int = 5, filters: [MetadataFilter] = [])
+    static func search(
+        _ collection: LocalCollection,
+        _ question: String,
+        k: Int = 5,
+        filters: [MetadataFilter] = []
+    )
         async throws -> [SearchHit]
     {
         let info = collection.info
@@ -37,13 +42,20 @@ import VectorStore
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(report.filingsIngested == 3)
         #expect(report.chunksWritten > 20)
-        let hits = try await Self.search(collection, "What risks come from relying on a single third-party foundry for wafer supply?")
+        let hits = try await Self.search(
+            collection,
+            "What risks come from relying on a single third-party foundry for wafer supply?"
+        )
         let first = try #require(hits.first)
         #expect(first.chunk.citation.form == .tenK)
         #expect(first.chunk.citation.item == "1A")
         #expect(first.chunk.citation.accession.description == "0001999901-25-000004")
         #expect(first.chunk.citation.companyName == "Harbor Ridge Semiconductor, Inc.")
-        #expect(first.chunk.citation.sourceURL.hasSuffix("/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"))
+        #expect(
+            first.chunk.citation.sourceURL.hasSuffix(
+                "/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
+            )
+        )
     }
 
     @Test func citationsReproduceTheCanonicalText() async throws {
@@ -68,22 +80,36 @@ import VectorStore
         let hits = try await Self.search(collection, "fuel costs and freight volumes", k: 10, filters: filters)
         #expect(!hits.isEmpty)
         #expect(hits.allSatisfy { $0.chunk.citation.tickers == ["NWFL"] && $0.chunk.citation.item == "I-2" })
-        let eightK = try await Self.search(collection, "results", k: 10, filters: [try MetadataFilter(parsing: "form=8-K")])
+        let eightK = try await Self.search(
+            collection,
+            "results",
+            k: 10,
+            filters: [try MetadataFilter(parsing: "form=8-K")]
+        )
         #expect(Set(eightK.map(\.chunk.citation.item)).isSubset(of: ["cover", "2.02", "9.01"]))
-        let year = try await Self.search(collection, "results", k: 100, filters: [try MetadataFilter(parsing: "fiscal_year=2024")])
+        let year = try await Self.search(
+            collection,
+            "results",
+            k: 100,
+            filters: [try MetadataFilter(parsing: "fiscal_year=2024")]
+        )
         #expect(!year.isEmpty && year.allSatisfy { $0.chunk.citation.fiscalYear == 2024 })
     }
 
     @Test func questionSetExpectedSectionsRankHigh() async throws {
         let (root, _, collection) = try await Self.ingest()
         defer { try? FileManager.default.removeItem(at: root) }
-        let data = try #require(FileManager.default.contents(atPath: Support.repo.appendingPathComponent("fixtures/questions.json").path))
+        let data = try #require(
+            FileManager.default.contents(atPath: Support.repo.appendingPathComponent("fixtures/questions.json").path)
+        )
         let questions = try JSONDecoder().decode([Question].self, from: data)
         #expect(questions.count >= 8)
         var inTopThree = 0
         for question in questions {
             let hits = try await Self.search(collection, question.question, k: 3)
-            if hits.contains(where: { $0.chunk.citation.accession.description == question.accession && $0.chunk.citation.item == question.item }) {
+            if hits.contains(where: {
+                $0.chunk.citation.accession.description == question.accession && $0.chunk.citation.item == question.item
+            }) {
                 inTopThree += 1
             }
         }

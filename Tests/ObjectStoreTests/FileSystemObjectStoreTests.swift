@@ -22,7 +22,9 @@ import Testing
         try await store.delete(a)
         try await store.delete(a)
         #expect(try await store.get(a) == nil)
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: store.root.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: store.root.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 

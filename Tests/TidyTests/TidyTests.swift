@@ -11,12 +11,17 @@ import Testing
 
     static func files(under directory: String, suffix: String) -> [String] {
         let root = repo.appendingPathComponent(directory).path
-        return (FileManager.default.subpaths(atPath: root) ?? []).filter { $0.hasSuffix(suffix) }.map { root + "/" + $0 }
+        return (FileManager.default.subpaths(atPath: root) ?? []).filter { $0.hasSuffix(suffix) }.map {
+            root + "/" + $0
+        }
     }
 
     @Test func sourceFilesStaySmall() throws {
         for path in Self.files(under: "Sources", suffix: ".swift") + Self.files(under: "Tests", suffix: ".swift") {
-            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+                separator: "\n",
+                omittingEmptySubsequences: false
+            )
             #expect(lines.count <= Self.sourceLinesMax, "\(path) has \(lines.count) lines")
         }
     }

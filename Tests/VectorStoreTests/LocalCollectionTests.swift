@@ -7,7 +7,12 @@ import Testing
 @Suite struct LocalCollectionTests {
     static let dimension = 8
 
-    static func record(_ index: Int, cik: String = "1999901", form: FormType = .tenK, item: String = "1A") throws -> ChunkRecord {
+    static func record(
+        _ index: Int,
+        cik: String = "1999901",
+        form: FormType = .tenK,
+        item: String = "1A"
+    ) throws -> ChunkRecord {
         let accession = try #require(AccessionNumber("0001999901-25-00000\(index % 10)"))
         let filing = FilingMetadata(
             cik: try #require(CIK(cik)),
@@ -77,7 +82,13 @@ import Testing
         let collection = try store.openOrCreate(Self.info)
         var batch: [ChunkRecord] = []
         for index in 0..<30 {
-            batch.append(try Self.record(index, cik: index % 3 == 0 ? "1999902" : "1999901", form: index % 2 == 0 ? .tenQ : .tenK))
+            batch.append(
+                try Self.record(
+                    index,
+                    cik: index % 3 == 0 ? "1999902" : "1999901",
+                    form: index % 2 == 0 ? .tenQ : .tenK
+                )
+            )
         }
         try await collection.upsert(batch)
         let filters = [try MetadataFilter(parsing: "cik=0001999902"), try MetadataFilter(parsing: "form=10-q")]
@@ -102,7 +113,9 @@ import Testing
         await #expect(throws: StoreError.self) { try await collection.upsert([notFinite]) }
         #expect(await collection.count == 0)
         await #expect(throws: StoreError.self) { try await collection.search(SearchRequest(vector: [1], k: 1)) }
-        await #expect(throws: StoreError.self) { try await collection.search(SearchRequest(vector: notFinite.vector, k: 0)) }
+        await #expect(throws: StoreError.self) {
+            try await collection.search(SearchRequest(vector: notFinite.vector, k: 0))
+        }
     }
 
     @Test func refusesAnotherEmbeddingModel() throws {
