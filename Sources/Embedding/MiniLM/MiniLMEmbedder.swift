@@ -88,11 +88,25 @@ public struct MiniLMEmbedder: Embedder {
     }
 
     public func embed(documents: [String]) async throws(EmbeddingError) -> [[Float]] {
-        try vectors(for: documents)
+        try await offPool { () throws(EmbeddingError) in try vectors(for: documents) }
     }
 
     public func embed(queries: [String]) async throws(EmbeddingError) -> [[Float]] {
-        try vectors(for: queries)
+        try await offPool { () throws(EmbeddingError) in try vectors(for: queries) }
+    }
+
+    /// Runs the encoder on a Dispatch queue: a batch takes seconds of CPU, which must not hold one of
+    /// the few threads of Swift's cooperative pool.
+    private func offPool(
+        _ work: @escaping @Sendable () throws(EmbeddingError) -> [[Float]]
+    ) async throws(EmbeddingError) -> [[Float]] {
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<[[Float]], EmbeddingError>, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(EmbeddingError) in try work() })
+            }
+        }
+        return try result.get()
     }
 
     /// Token ids of one text as the encoder reads it: `[CLS] … [SEP]`, at most `maxInputTokens`.
