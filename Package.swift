@@ -81,6 +81,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI",
+                "Chunker",
             ],
             swiftSettings: strictSettings
         ),

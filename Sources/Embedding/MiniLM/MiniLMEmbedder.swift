@@ -114,6 +114,12 @@ public struct MiniLMEmbedder: Embedder {
         tokenizer.encode(text, tokensMax: maxInputTokens)
     }
 
+    /// Tokens of one text before truncation, `[CLS]` and `[SEP]` included: more than `maxInputTokens`
+    /// means the model reads only a prefix of it.
+    public func tokenCount(_ text: String) -> Int {
+        tokenizer.encode(text, tokensMax: Int.max).count
+    }
+
     /// The unit-length embeddings of `texts`, in order, computed `batchSize` texts at a time.
     ///
     /// - Throws: `EmbeddingError` (`badInput`, naming the index) for a text with no tokens (empty or
