@@ -6,8 +6,13 @@
 /// every token of the batch, while attention runs per sequence over its own tokens only. This equals
 /// padding to the longest sequence with an attention mask (padding never reaches a real token, and
 /// pooling skips it) without computing the padding.
+///
+/// Threads: `workers` threads split each projection into row blocks and the attention into
+/// (sequence, head) tasks; OpenBLAS runs single-threaded inside each (see `MiniLMEmbedder.init`).
 struct BertEncoder: Sendable {
     let weights: BertWeights
+    /// Threads of one forward pass; OpenBLAS itself is kept single-threaded (see `MiniLMEmbedder`).
+    let workers: Int
 
     var config: BertConfig { weights.config }
 
@@ -24,7 +29,7 @@ struct BertEncoder: Sendable {
         guard tokens > 0 else { return [] }
         precondition(longest <= config.maxPositions, "sequence longer than the position table")
 
-        let scratch = Scratch(tokens: tokens, longest: longest, config: config)
+        let scratch = Scratch(tokens: tokens, config: config)
         defer { scratch.deallocate() }
         embedTokens(sequences, into: scratch.hidden)
         for layer in weights.layers {
@@ -70,7 +75,7 @@ struct BertEncoder: Sendable {
         let hidden = config.hiddenSize
         let headSize = config.headSize
         let qkvWidth = 3 * hidden
-        BertKernels.linear(
+        linear(
             scratch.hidden,
             rows: tokens,
             inFeatures: hidden,
@@ -81,16 +86,24 @@ struct BertEncoder: Sendable {
         )
 
         let scale = 1 / Float(headSize).squareRoot()
+        // One task per (sequence, head); each worker owns a scores buffer for the tasks it runs.
+        var tasks: [(offset: Int, length: Int, head: Int)] = []
         var offset = 0
         for length in lengths {
-            let base = scratch.qkv + offset * qkvWidth
-            let area = length * length
-            // Scores of every head first, so that one parallel softmax covers all of them.
-            for head in 0..<config.headCount {
-                let query = base + head * headSize
+            for head in 0..<config.headCount { tasks.append((offset, length, head)) }
+            offset += length
+        }
+        let longest = lengths.max() ?? 0
+        let qkv = scratch.qkv
+        let context = scratch.context
+        ParallelRows.forEach(rows: tasks.count, workers: workers, rowsPerWorker: 1) { range in
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: longest * longest)
+            defer { scores.deallocate() }
+            for task in tasks[range] {
+                let query = qkv + task.offset * qkvWidth + task.head * headSize
                 BertKernels.matmul(
-                    m: length,
-                    n: length,
+                    m: task.length,
+                    n: task.length,
                     k: headSize,
                     alpha: scale,
                     a: query,
@@ -98,33 +111,27 @@ struct BertEncoder: Sendable {
                     b: query + hidden,
                     ldb: qkvWidth,
                     transposeB: true,
-                    c: scratch.scores + head * area,
-                    ldc: length
+                    c: scores,
+                    ldc: task.length
                 )
-            }
-            let scores = scratch.scores
-            ParallelRows.forEach(rows: config.headCount * length) { range in
-                BertKernels.softmax(scores + range.lowerBound * length, rows: range.count, width: length)
-            }
-            for head in 0..<config.headCount {
+                BertKernels.softmax(scores, rows: task.length, width: task.length)
                 BertKernels.matmul(
-                    m: length,
+                    m: task.length,
                     n: headSize,
-                    k: length,
+                    k: task.length,
                     alpha: 1,
-                    a: scratch.scores + head * area,
-                    lda: length,
-                    b: base + 2 * hidden + head * headSize,
+                    a: scores,
+                    lda: task.length,
+                    b: query + 2 * hidden,
                     ldb: qkvWidth,
                     transposeB: false,
-                    c: scratch.context + offset * hidden + head * headSize,
+                    c: context + task.offset * hidden + task.head * headSize,
                     ldc: hidden
                 )
             }
-            offset += length
         }
 
-        BertKernels.linear(
+        linear(
             scratch.context,
             rows: tokens,
             inFeatures: hidden,
@@ -143,7 +150,7 @@ struct BertEncoder: Sendable {
             epsilon: config.layerNormEpsilon
         )
 
-        BertKernels.linear(
+        linear(
             scratch.hidden,
             rows: tokens,
             inFeatures: hidden,
@@ -154,10 +161,10 @@ struct BertEncoder: Sendable {
         )
         let intermediate = scratch.intermediate
         let width = config.intermediateSize
-        ParallelRows.forEach(rows: tokens) { range in
+        ParallelRows.forEach(rows: tokens, workers: workers) { range in
             BertKernels.gelu(intermediate + range.lowerBound * width, count: range.count * width)
         }
-        BertKernels.linear(
+        linear(
             scratch.intermediate,
             rows: tokens,
             inFeatures: config.intermediateSize,
@@ -177,6 +184,29 @@ struct BertEncoder: Sendable {
         )
     }
 
+    /// `BertKernels.linear` with the rows split over the workers (each block is its own `sgemm`).
+    private func linear(
+        _ input: UnsafePointer<Float>,
+        rows: Int,
+        inFeatures: Int,
+        weight: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>,
+        outFeatures: Int,
+        output: UnsafeMutablePointer<Float>
+    ) {
+        ParallelRows.forEach(rows: rows, workers: workers, rowsPerWorker: 64) { range in
+            BertKernels.linear(
+                input + range.lowerBound * inFeatures,
+                rows: range.count,
+                inFeatures: inFeatures,
+                weight: weight,
+                bias: bias,
+                outFeatures: outFeatures,
+                output: output + range.lowerBound * outFeatures
+            )
+        }
+    }
+
     /// `hidden = LayerNorm(hidden + residual)` row by row, in parallel.
     private func addAndNormalize(
         _ residual: UnsafeMutablePointer<Float>,
@@ -187,7 +217,7 @@ struct BertEncoder: Sendable {
     ) {
         let width = config.hiddenSize
         let epsilon = config.layerNormEpsilon
-        ParallelRows.forEach(rows: rows) { range in
+        ParallelRows.forEach(rows: rows, workers: workers) { range in
             let start = range.lowerBound * width
             BertKernels.add(residual + start, into: hidden + start, count: range.count * width)
             BertKernels.layerNorm(
@@ -230,19 +260,16 @@ private struct Scratch {
     let projected: UnsafeMutablePointer<Float>
     /// `[tokens × intermediate]`: the feed-forward activations.
     let intermediate: UnsafeMutablePointer<Float>
-    /// `[heads × longest × longest]`: every head's attention probabilities for one sequence.
-    let scores: UnsafeMutablePointer<Float>
 
-    init(tokens: Int, longest: Int, config: BertConfig) {
+    init(tokens: Int, config: BertConfig) {
         hidden = .allocate(capacity: tokens * config.hiddenSize)
         qkv = .allocate(capacity: tokens * 3 * config.hiddenSize)
         context = .allocate(capacity: tokens * config.hiddenSize)
         projected = .allocate(capacity: tokens * config.hiddenSize)
         intermediate = .allocate(capacity: tokens * config.intermediateSize)
-        scores = .allocate(capacity: config.headCount * longest * longest)
     }
 
     func deallocate() {
-        for buffer in [hidden, qkv, context, projected, intermediate, scores] { buffer.deallocate() }
+        for buffer in [hidden, qkv, context, projected, intermediate] { buffer.deallocate() }
     }
 }

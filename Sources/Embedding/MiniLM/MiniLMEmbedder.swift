@@ -1,3 +1,4 @@
+import CBLAS
 import Foundation
 
 /// Sentence embeddings from a BERT-family encoder run natively (OpenBLAS for the matrix products):
@@ -25,6 +26,9 @@ public struct MiniLMEmbedder: Embedder {
     private let encoder: BertEncoder
 
     /// Loads a model directory.
+    ///
+    /// Side effect: switches OpenBLAS to one thread for the whole process, because the encoder
+    /// spreads its work over `VECTORDB_EMBED_WORKERS` / `OPENBLAS_NUM_THREADS` threads of its own.
     ///
     /// - Parameters:
     ///   - directory: the model directory (see the type's documentation for its files).
@@ -79,7 +83,11 @@ public struct MiniLMEmbedder: Embedder {
                 )
             }
         }
-        self.encoder = BertEncoder(weights: try BertWeights(file: file, config: config))
+        // The encoder does its own threading; OpenBLAS must then run each call on the calling thread,
+        // or its idle workers spin against ours (measured: ~20 % of CPU in sched_yield).
+        let workers = ParallelRows.workerCount
+        openblas_set_num_threads(1)
+        self.encoder = BertEncoder(weights: try BertWeights(file: file, config: config), workers: workers)
         self.tokenizer = tokenizer
         self.modelID = id
         self.directory = directory

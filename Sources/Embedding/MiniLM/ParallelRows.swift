@@ -1,24 +1,32 @@
-import CBLAS
 import Dispatch
 import Foundation
 
-/// Splits row-wise element work (softmax, LayerNorm, GELU, residual adds) over as many threads as
-/// OpenBLAS uses for the matrix products, so `OPENBLAS_NUM_THREADS` sets the parallelism of the
-/// whole forward pass.
+/// Splits the forward pass over threads: row blocks of the projections (one single-threaded `sgemm`
+/// each), attention tasks, and the row-wise element work (softmax, LayerNorm, GELU, residual adds).
 enum ParallelRows {
     /// Fewest rows worth handing to another thread.
     static let rowsPerWorkerMin = 16
 
-    /// Threads OpenBLAS was configured with (at least 1).
+    /// Threads for one forward pass: `VECTORDB_EMBED_WORKERS`, else `OPENBLAS_NUM_THREADS` (so the
+    /// usual OpenBLAS knob keeps working although OpenBLAS itself runs single-threaded), else the
+    /// number of active processors.
     static var workerCount: Int {
-        if let text = getenv("VECTORDB_EMBED_WORKERS"), let value = Int(String(cString: text)) { return max(1, value) }
-        return max(1, Int(openblas_get_num_threads()))
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["VECTORDB_EMBED_WORKERS", "OPENBLAS_NUM_THREADS"] {
+            if let value = environment[name].flatMap({ Int($0) }), value > 0 { return value }
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Calls `body` on disjoint, contiguous ranges covering `0..<rows`, concurrently when there are
     /// enough rows and more than one worker. `body` must only touch its own rows.
-    static func forEach(rows: Int, workers: Int = workerCount, _ body: (Range<Int>) -> Void) {
-        let chunks = min(workers, max(1, rows / rowsPerWorkerMin))
+    static func forEach(
+        rows: Int,
+        workers: Int,
+        rowsPerWorker: Int = rowsPerWorkerMin,
+        _ body: (Range<Int>) -> Void
+    ) {
+        let chunks = min(workers, max(1, rows / rowsPerWorker))
         guard chunks > 1 else {
             body(0..<rows)
             return
