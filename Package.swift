@@ -55,7 +55,13 @@ let package = Package(
         ),
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
-        .target(name: "Embedding", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        // Optimised in debug builds too: the encoder's element-wise kernels are ~50x slower at -Onone,
+        // which would make every test that embeds real text take minutes.
+        .target(
+            name: "Embedding",
+            dependencies: ["SECModel", "CBLAS"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
@@ -116,9 +122,22 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI",
+                "Chunker",
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),
     ]
 )
+
+// Benchmarks stay out of normal builds: `VECTORDB_BENCHMARKS=1 swift build -c release --product EmbedBench`.
+if Context.environment["VECTORDB_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "EmbedBench",
+            dependencies: ["Embedding"],
+            path: "Benchmarks/EmbedBench",
+            swiftSettings: strictSettings
+        )
+    )
+}

@@ -3,6 +3,9 @@ import SECModel
 /// Cuts each section of a filing into windows of at most `maxChars` Unicode scalars that overlap by
 /// about `overlapChars`, ending windows at whitespace so no word is split.
 ///
+/// With a `TokenBudget`, a window whose text has more tokens than the embedder reads is shortened (at
+/// whitespace) until it fits, so no chunk text is silently truncated by the model.
+///
 /// Invariants: a chunk never crosses a section boundary; `chunk.text` equals the canonical text over
 /// `[citation.charStart, citation.charEnd)`; chunk text neither starts nor ends with whitespace.
 public struct FixedWindowChunker: Sendable {
@@ -10,15 +13,18 @@ public struct FixedWindowChunker: Sendable {
     public let maxChars: Int
     /// Characters shared by consecutive chunks of one section, in Unicode scalars.
     public let overlapChars: Int
+    /// The embedder's input limit and token counter, when chunks must fit it.
+    public let tokenBudget: TokenBudget?
 
     /// - Throws: `ChunkerError` unless `maxChars >= 64` and `0 <= overlapChars < maxChars / 2`.
-    public init(maxChars: Int = 1_200, overlapChars: Int = 200) throws(ChunkerError) {
+    public init(maxChars: Int = 1_200, overlapChars: Int = 200, tokenBudget: TokenBudget? = nil) throws(ChunkerError) {
         guard maxChars >= 64 else { throw ChunkerError(message: "maxChars must be at least 64, got \(maxChars)") }
         guard overlapChars >= 0, overlapChars < maxChars / 2 else {
             throw ChunkerError(message: "overlapChars must be in 0..<\(maxChars / 2), got \(overlapChars)")
         }
         self.maxChars = maxChars
         self.overlapChars = overlapChars
+        self.tokenBudget = tokenBudget
     }
 
     /// Chunks every section of `document`, in document order.
@@ -60,8 +66,11 @@ public struct FixedWindowChunker: Sendable {
                 while cut > start + maxChars / 2, !scalars[cut].properties.isWhitespace { cut -= 1 }
                 if cut > start + maxChars / 2 { end = cut }
             }
-            var trimmedEnd = end
-            while trimmedEnd > start, scalars[trimmedEnd - 1].properties.isWhitespace { trimmedEnd -= 1 }
+            var trimmedEnd = trimmed(scalars, start, end)
+            if let tokenBudget, tokenBudget.count(scalars, start..<trimmedEnd) > tokenBudget.maxTokens {
+                end = fit(scalars, start, trimmedEnd, tokenBudget)
+                trimmedEnd = trimmed(scalars, start, end)
+            }
             if trimmedEnd > start { ranges.append(start..<trimmedEnd) }
             if end >= upper { break }
             var next = max(end - overlapChars, start + 1)

@@ -1,13 +1,29 @@
 import Embedding
+import Foundation
 import PipelineConfig
 
 /// Builds the embedder a pipeline's `[embedder]` table names.
 public enum EmbedderFactory {
-    /// - Throws: `PipelineError` (stage `embed`) for a provider this build does not have.
+    /// The model id `MiniLMEmbedder` records for the default model directory.
+    public static let miniLMModelID = "all-MiniLM-L6-v2"
+
+    /// - Throws: `PipelineError` (stage `embed`) for a provider this build does not have, a missing or
+    ///   broken model directory, or a `dimension` the model does not produce.
     public static func make(_ settings: PipelineDefinition.EmbedderSettings) throws(PipelineError) -> any Embedder {
         switch settings.provider {
         case "hashing":
             return HashingEmbedder(dimension: settings.dimension)
+        case "minilm":
+            let embedder = try miniLM(directory: settings.modelDirectory)
+            guard embedder.dimension == settings.dimension else {
+                throw PipelineError(
+                    stage: .embed,
+                    subject: embedder.directory.path,
+                    message: "the model produces \(embedder.dimension) components but [embedder] dimension is "
+                        + "\(settings.dimension)"
+                )
+            }
+            return embedder
         default:
             throw PipelineError(
                 stage: .embed,
@@ -16,21 +32,62 @@ public enum EmbedderFactory {
             )
         }
     }
+
+    /// Loads a MiniLM-style model directory, by default `.models/all-MiniLM-L6-v2` in the current
+    /// directory.
+    ///
+    /// - Throws: `PipelineError` (stage `embed`) telling the user to run `make deps` when the directory
+    ///   is missing, or carrying the `EmbeddingError` that names the broken file and tensor.
+    public static func miniLM(directory: URL?) throws(PipelineError) -> MiniLMEmbedder {
+        let resolved =
+            directory
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(MiniLMEmbedder.defaultDirectory)
+        guard FileManager.default.fileExists(atPath: resolved.path) else {
+            throw PipelineError(
+                stage: .embed,
+                subject: resolved.path,
+                message: "the MiniLM model directory does not exist; run `make deps` to download all-MiniLM-L6-v2 "
+                    + "(or set [embedder] model_dir)"
+            )
+        }
+        do {
+            return try MiniLMEmbedder(directory: resolved)
+        } catch {
+            throw PipelineError(stage: .embed, subject: resolved.path, message: error.description)
+        }
+    }
 }
 
 extension EmbedderFactory {
     /// Builds the embedder that wrote a collection, so queries are embedded the same way.
     ///
+    /// - Parameter modelDirectory: where to find a MiniLM-style model; `nil` means the default
+    ///   directory, which serves collections written by `all-MiniLM-L6-v2`.
     /// - Throws: `PipelineError` (stage `embed`) when this build cannot produce that model.
-    public static func make(modelID: String, dimension: Int) throws(PipelineError) -> any Embedder {
+    public static func make(
+        modelID: String,
+        dimension: Int,
+        modelDirectory: URL? = nil
+    ) throws(PipelineError) -> any Embedder {
         let hashing = HashingEmbedder(dimension: max(16, dimension))
-        guard hashing.modelID == modelID else {
-            throw PipelineError(
-                stage: .embed,
-                subject: nil,
-                message: "the collection was embedded with '\(modelID)', which this build cannot load"
-            )
+        if hashing.modelID == modelID { return hashing }
+        if modelID == miniLMModelID || modelDirectory != nil {
+            let embedder = try miniLM(directory: modelDirectory)
+            guard embedder.modelID == modelID, embedder.dimension == dimension else {
+                throw PipelineError(
+                    stage: .embed,
+                    subject: embedder.directory.path,
+                    message: "the collection was embedded with '\(modelID)' (\(dimension) components), but this "
+                        + "directory holds '\(embedder.modelID)' (\(embedder.dimension) components)"
+                )
+            }
+            return embedder
         }
-        return hashing
+        throw PipelineError(
+            stage: .embed,
+            subject: nil,
+            message: "the collection was embedded with '\(modelID)', which this build cannot load"
+        )
     }
 }

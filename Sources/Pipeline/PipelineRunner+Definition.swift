@@ -1,4 +1,5 @@
 import Chunker
+import Embedding
 import Foundation
 import Logging
 import ObjectStore
@@ -17,16 +18,21 @@ extension PipelineRunner {
         dataRoot: URL,
         logger: Logger = Logger(label: "vectordb.pipeline")
     ) throws(PipelineError) -> PipelineRunner {
+        let embedder = try EmbedderFactory.make(definition.embedder)
+        // Models with a token limit get chunks that fit it, so no chunk is embedded only in part.
+        let tokenBudget = (embedder as? MiniLMEmbedder).map { miniLM in
+            TokenBudget(maxTokens: miniLM.maxInputTokens) { miniLM.tokenCount($0) }
+        }
         let chunker: FixedWindowChunker
         do {
             chunker = try FixedWindowChunker(
                 maxChars: definition.chunker.maxChars,
-                overlapChars: definition.chunker.overlapChars
+                overlapChars: definition.chunker.overlapChars,
+                tokenBudget: tokenBudget
             )
         } catch {
             throw PipelineError(stage: .chunk, subject: definition.file, message: error.description)
         }
-        let embedder = try EmbedderFactory.make(definition.embedder)
         let collection: LocalCollection
         do {
             collection = try LocalStore(root: dataRoot, logger: logger).openOrCreate(

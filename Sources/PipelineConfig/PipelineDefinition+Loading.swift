@@ -72,7 +72,7 @@ extension PipelineDefinition {
         }
 
         let embedderTable = try root.table("embedder")
-        try embedderTable?.rejectUnknownKeys(["provider", "dimension"])
+        try embedderTable?.rejectUnknownKeys(["provider", "dimension", "model_dir"])
         let provider = try embedderTable?.string("provider") ?? "hashing"
         if !providers.contains(provider), let embedderTable {
             throw embedderTable.error(
@@ -82,6 +82,12 @@ extension PipelineDefinition {
             )
         }
         let dimension = try embedderTable?.integer("dimension", in: 16...4_096) ?? 384
+        let modelDirectory = try embedderTable?.string("model_dir").map {
+            URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL
+        }
+        if modelDirectory != nil, provider != "minilm", let embedderTable {
+            throw embedderTable.error(.invalidValue, "model_dir", "only the minilm provider reads a model directory")
+        }
 
         let storeTable = try root.table("store")
         try storeTable?.rejectUnknownKeys(["collection"])
@@ -101,7 +107,7 @@ extension PipelineDefinition {
                 ciks: ciks
             ),
             chunker: ChunkerSettings(maxChars: maxChars, overlapChars: overlapChars),
-            embedder: EmbedderSettings(provider: provider, dimension: dimension),
+            embedder: EmbedderSettings(provider: provider, dimension: dimension, modelDirectory: modelDirectory),
             store: StoreSettings(collection: collection)
         )
     }

@@ -37,10 +37,20 @@ public struct PipelineDefinition: Sendable, Hashable {
 
     /// `[embedder]`.
     public struct EmbedderSettings: Sendable, Hashable {
-        /// `hashing` (lexical, no model files).
+        /// `hashing` (lexical, no model files) or `minilm` (all-MiniLM-L6-v2, or another BERT-family
+        /// model directory, run natively).
         public var provider: String
-        /// Vector components, 16...4096 (default 384).
+        /// Vector components, 16...4096 (default 384); for `minilm` it must equal the model's width.
         public var dimension: Int
+        /// `model_dir` for `minilm`, resolved against the TOML file's directory; `nil` means
+        /// `.models/all-MiniLM-L6-v2` in the current directory (where `make deps` puts it).
+        public var modelDirectory: URL?
+
+        public init(provider: String, dimension: Int, modelDirectory: URL? = nil) {
+            self.provider = provider
+            self.dimension = dimension
+            self.modelDirectory = modelDirectory
+        }
     }
 
     /// `[store]`.
@@ -50,5 +60,5 @@ public struct PipelineDefinition: Sendable, Hashable {
     }
 
     static let sourceKinds: Set<String> = ["edgar-archive", "edgar-cache"]
-    static let providers: Set<String> = ["hashing"]
+    static let providers: Set<String> = ["hashing", "minilm"]
 }

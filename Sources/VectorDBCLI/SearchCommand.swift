@@ -35,6 +35,15 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Collection to search.")
     var collection: String = "filings"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "MiniLM-style model directory for collections embedded with it (default .models/all-MiniLM-L6-v2).",
+            valueName: "dir"
+        )
+    )
+    var modelDir: String?
+
     @Flag(
         name: .long,
         help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
@@ -59,7 +68,11 @@ struct SearchCommand: AsyncParsableCommand {
             let info = store.info
             var vector: [Float]?
             if mode != .lexical {
-                let embedder = try EmbedderFactory.make(modelID: info.embeddingModel, dimension: info.dimension)
+                let embedder = try EmbedderFactory.make(
+                    modelID: info.embeddingModel,
+                    dimension: info.dimension,
+                    modelDirectory: modelDir.map { URL(fileURLWithPath: $0) }
+                )
                 vector = try await embedder.embed(queries: [query]).first
             }
             hits = try await store.search(

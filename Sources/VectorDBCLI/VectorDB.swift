@@ -12,10 +12,12 @@ struct VectorDB: AsyncParsableCommand {
               vectordb search "reliance on foundries"     ask a question, get cited passages
               vectordb parse filing.htm --sections        see how a filing is split into items
               vectordb fetch --ticker AAPL --form 10-K    download filings from EDGAR into the raw cache
+              vectordb embed "net revenue"                the vector a model gives one text
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, BenchCommand.self,
+            RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, EmbedCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `vectordb embed`: text and JSON output, and its errors.
+@Suite struct EmbedCommandTests {
+    @Test func hashingPrintsNormAndPreview() throws {
+        let result = try Support.run(["embed", "foundry wafer supply", "--provider", "hashing", "--dimension", "64"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("model hashing-unigram-bigram-64, 64 dimensions, norm 1.000000"))
+        #expect(result.stdout.contains("first 8: ["))
+    }
+
+    @Test func aMissingModelDirectoryFailsWithAHint() throws {
+        let result = try Support.run(["embed", "text", "--model-dir", "/nonexistent/model"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("make deps"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: EmbedderFactoryTests.model.path), "needs make deps"))
+    func miniLMPrintsTheWholeVectorAsJSON() throws {
+        let result = try Support.run(["embed", "Mortgage rates", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "all-MiniLM-L6-v2")
+        #expect(object["tokens"] as? Int == 4)
+        let vector = try #require(object["vector"] as? [Double])
+        #expect(vector.count == 384)
+        #expect(abs(vector[0] - 0.031_694) < 1e-4)
+
+        let empty = try Support.run(["embed", " "])
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("input 0"))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import PipelineConfig
+import Testing
+
+/// The `[embedder]` table: providers and the MiniLM model directory.
+@Suite struct EmbedderSettingsTests {
+    private func parse(_ text: String) throws(ConfigError) -> PipelineDefinition {
+        try PipelineDefinition.parse("[source]\nroot = \"x\"\n[embedder]\n" + text, file: "/tmp/p/test.toml")
+    }
+
+    @Test func minilmWithoutModelDirUsesTheDefault() throws {
+        let definition = try parse("provider = \"minilm\"\n")
+        #expect(definition.embedder.provider == "minilm")
+        #expect(definition.embedder.dimension == 384)
+        #expect(definition.embedder.modelDirectory == nil)
+    }
+
+    @Test func modelDirResolvesAgainstTheFilesDirectory() throws {
+        let definition = try parse("provider = \"minilm\"\nmodel_dir = \"../models/bert\"\n")
+        #expect(definition.embedder.modelDirectory?.path == "/tmp/models/bert")
+        let absolute = try parse("provider = \"minilm\"\nmodel_dir = \"/opt/bert\"\n")
+        #expect(absolute.embedder.modelDirectory?.path == "/opt/bert")
+    }
+
+    @Test func modelDirWithAnotherProviderIsRejected() {
+        #expect(throws: ConfigError.self) { try parse("provider = \"hashing\"\nmodel_dir = \"m\"\n") }
+        do {
+            _ = try parse("model_dir = \"m\"\n")
+            Issue.record("model_dir without provider = \"minilm\" was accepted")
+        } catch {
+            #expect(error.key == "embedder.model_dir")
+            #expect(error.line == 4)
+        }
+    }
+}
