@@ -38,6 +38,7 @@ final class FakeEDGARServer: Sendable {
     private let channelBox = Mutex<Channel?>(nil)
     private let portBox = Mutex(0)
     private let latencyBox = Mutex<Int64>(0)
+    private let stallBox = Mutex<Int?>(nil)
 
     init(root: URL = TestPaths.fixtures) { self.root = root }
 
@@ -75,6 +76,14 @@ final class FakeEDGARServer: Sendable {
     var latencyMilliseconds: Int64 {
         get { latencyBox.withLock { $0 } }
         set { latencyBox.withLock { $0 = newValue } }
+    }
+
+    /// When set, every request after the first `stallAfterRequests` recorded ones is held for two
+    /// minutes before its body is sent: a server that stops answering, so a client run cannot finish
+    /// and a test can kill it at a known point whatever the machine's speed.
+    var stallAfterRequests: Int? {
+        get { stallBox.withLock { $0 } }
+        set { stallBox.withLock { $0 = newValue } }
     }
 
     func requestCount(path: String) -> Int { requests.filter { $0.path == path }.count }
@@ -149,6 +158,9 @@ private final class FakeEDGARHandler: ChannelInboundHandler, @unchecked Sendable
         var fault = server.takeFault(path: head.uri)
         if userAgent == nil || userAgent?.isEmpty == true { fault = .forbidden }
         if fault == nil, server.latencyMilliseconds > 0 { fault = .slowBody(milliseconds: server.latencyMilliseconds) }
+        if fault == nil, let stall = server.stallAfterRequests, server.requests.count > stall {
+            fault = .slowBody(milliseconds: 120_000)
+        }
         switch fault {
         case .forbidden:
             status = 403
