@@ -14,4 +14,14 @@ public enum CRC32C {
         for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         return ~crc
     }
+
+    /// The checksum of raw memory, optionally continuing from a previous result; the fast path for
+    /// streamed bodies (no generic iteration).
+    public static func checksum(_ buffer: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
+        var crc = ~previous
+        table.withUnsafeBufferPointer { lookup in
+            for byte in buffer { crc = lookup[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        }
+        return ~crc
+    }
 }

@@ -22,11 +22,29 @@ public enum ZstdCodec {
 
     /// Decompresses one zstd frame.
     ///
-    /// - Parameter maxOutputBytes: refuse frames that declare more than this many bytes.
-    public static func decompress(_ input: [UInt8], maxOutputBytes: Int) throws(CompressionError) -> [UInt8] {
-        let declared = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
+    /// - Parameters:
+    ///   - maxOutputBytes: refuse frames that declare more than this many bytes.
+    ///   - expectedOutputBytes: the size the caller recorded elsewhere; required for frames written by
+    ///     `ZstdStreamCompressor`, which do not record their content size. When both are known they
+    ///     must agree.
+    public static func decompress(
+        _ input: [UInt8],
+        maxOutputBytes: Int,
+        expectedOutputBytes: Int? = nil
+    ) throws(CompressionError) -> [UInt8] {
+        var declared = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
+        if declared == ZSTD_CONTENTSIZE_UNKNOWN, let expectedOutputBytes, expectedOutputBytes >= 0 {
+            declared = UInt64(expectedOutputBytes)
+        }
         if declared == ZSTD_CONTENTSIZE_ERROR || declared == ZSTD_CONTENTSIZE_UNKNOWN {
             throw CompressionError(code: .corruptInput, codec: "zstd", message: "no valid frame header")
+        }
+        if let expectedOutputBytes, declared != UInt64(expectedOutputBytes) {
+            throw CompressionError(
+                code: .corruptInput,
+                codec: "zstd",
+                message: "frame declares \(declared) bytes, expected \(expectedOutputBytes)"
+            )
         }
         guard declared <= UInt64(maxOutputBytes) else {
             throw CompressionError(

@@ -4,7 +4,8 @@
 /// `user_agent` (`--user-agent`, `VECTORDB_EDGAR_USER_AGENT`), `www_base_url` (`--www-base-url`),
 /// `data_base_url` (`--data-base-url`), `rate` (`--rate`, requests per second, default 8, max 10),
 /// `cool_down_seconds` (`--cool-down-seconds`, default 600), `attempts_max` (`--attempts-max`, default 5),
-/// `body_bytes_max` (default 512 MiB).
+/// `body_bytes_max` (`--body-bytes-max`, default 512 MiB), and `efts_base_url`; `vectordb fetch --config FILE`
+/// reads them from an `[edgar]` table (`PipelineConfig.EDGARSettings`).
 public struct EDGARClientConfiguration: Sendable {
     /// The highest rate the SEC allows, in requests per second.
     public static let rateMax: Double = 10

@@ -78,10 +78,11 @@ public struct EDGARFetcher<C: Clock>: Sendable where C.Duration == Duration {
             var bytes = 0
             for name in names where !cache.hasDocument(accession, name) {
                 let url = try endpoints.document(cik, accession, name)
-                let result = try await client.get(url)
-                try cache.storeDocument(accession, name, bytes: result.body)
+                let result = try await client.download(url) { () throws(EDGARError) in
+                    try cache.documentWriter(accession, name)
+                }
                 fetched += 1
-                bytes += result.body.count
+                bytes += result.bytes
             }
             try cache.markComplete(accession, documents: names)
             return .fetched(documents: fetched, bytes: bytes)

@@ -37,6 +37,16 @@ struct TableReader {
         return number
     }
 
+    /// A float, or an integer read as one (`rate = 8` and `rate = 8.0` both work).
+    func number(_ key: String) throws(ConfigError) -> Double? {
+        switch entries[key] {
+        case nil: return nil
+        case .double(let number): return number
+        case .integer(let number): return Double(number)
+        case let value?: throw error(.invalidValue, key, "expected a number, found \(value.typeName)")
+        }
+    }
+
     func strings(_ key: String) throws(ConfigError) -> [String]? {
         guard let value = entries[key] else { return nil }
         guard case .array(let items) = value else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EDGARClient
 import Foundation
 import Logging
+import PipelineConfig
 import SECModel
 
 /// `vectordb fetch`: download filings from EDGAR into the raw cache, under the fair-access rules.
@@ -13,7 +14,9 @@ struct FetchCommand: AsyncParsableCommand {
             Select filers with --cik / --ticker (their submissions), or walk daily form indexes with --daily \
             (optionally narrowed by --cik / --ticker). Filings already complete in the cache are never requested \
             again, so an interrupted run resumes where it stopped. A User-Agent 'Company Name contact@domain' is \
-            required (--user-agent or $VECTORDB_EDGAR_USER_AGENT); without one nothing is requested.
+            required (--user-agent, $VECTORDB_EDGAR_USER_AGENT or user_agent in --config); without one nothing is \
+            requested. Settings come from flags, then the environment, then the [edgar] table of --config FILE \
+            (see config/edgar.toml), then defaults.
             """
     )
 
@@ -55,36 +58,48 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Raw cache directory (default: <data-dir>/edgar-cache).", valueName: "dir"))
     var cache: String?
 
-    @Option(name: .long, help: ArgumentHelp("Base URL of www.sec.gov.", valueName: "url"))
-    var wwwBaseURL = "https://www.sec.gov"
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A TOML file with an [edgar] table (see config/edgar.toml).", valueName: "file")
+    )
+    var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Base URL of data.sec.gov.", valueName: "url"))
-    var dataBaseURL = "https://data.sec.gov"
+    @Option(name: .long, help: ArgumentHelp("Base URL of www.sec.gov (default https://www.sec.gov).", valueName: "url"))
+    var wwwBaseURL: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Base URL of data.sec.gov (default https://data.sec.gov).", valueName: "url")
+    )
+    var dataBaseURL: String?
 
     @Option(name: .long, help: "'Company Name contact@domain' (default: $VECTORDB_EDGAR_USER_AGENT).")
     var userAgent: String?
 
-    @Option(name: .long, help: "Requests per second for the whole process, at most 10 (the SEC limit).")
-    var rate: Double = EDGARClientConfiguration.rateDefault
+    @Option(name: .long, help: "Requests per second for the whole process, at most 10 (default 8).")
+    var rate: Double?
 
-    @Option(name: .long, help: "Filings fetched concurrently (1-16); the rate limit applies to all of them.")
-    var concurrency = 4
+    @Option(name: .long, help: "Filings fetched concurrently, 1-16 (default 4); one rate limit covers them all.")
+    var concurrency: Int?
 
-    @Option(name: .long, help: "Pause after EDGAR throttles the client, in seconds (a larger Retry-After wins).")
-    var coolDownSeconds = 600
+    @Option(name: .long, help: "Pause after EDGAR throttles the client, in seconds (default 600).")
+    var coolDownSeconds: Int?
 
-    @Option(name: .long, help: "Attempts per request on 5xx, timeouts and resets.")
-    var attemptsMax = 5
+    @Option(name: .long, help: "Attempts per request on 5xx, timeouts, resets and truncated bodies (default 5).")
+    var attemptsMax: Int?
+
+    @Option(name: .long, help: "Largest document accepted, in bytes after decompression (default 512 MiB).")
+    var bodyBytesMax: Int?
 
     func validate() throws {
         guard cik.isEmpty == false || ticker.isEmpty == false || daily != nil else {
             throw ValidationError("say what to fetch: --cik, --ticker or --daily")
         }
-        guard (1...EDGARFetcher<ContinuousClock>.concurrencyMax).contains(concurrency) else {
+        if let concurrency, !(1...EDGARFetcher<ContinuousClock>.concurrencyMax).contains(concurrency) {
             throw ValidationError("--concurrency must be in 1...\(EDGARFetcher<ContinuousClock>.concurrencyMax)")
         }
-        guard coolDownSeconds >= 0, attemptsMax >= 1 else {
-            throw ValidationError("--cool-down-seconds must be >= 0 and --attempts-max >= 1")
+        guard (coolDownSeconds ?? 0) >= 0, (attemptsMax ?? 1) >= 1, (bodyBytesMax ?? 1) >= 1 else {
+            throw ValidationError("--cool-down-seconds must be >= 0, --attempts-max and --body-bytes-max >= 1")
         }
     }
 
@@ -93,12 +108,17 @@ struct FetchCommand: AsyncParsableCommand {
         let logger = Logger(label: "vectordb.fetch")
         let plan: FetchPlan
         do {
-            plan = try FetchPlan(command: self, environment: ProcessInfo.processInfo.environment)
+            let settings = try config.map { (path) throws(ConfigError) in try EDGARSettings.load(path: path) }
+            plan = try FetchPlan(command: self, environment: ProcessInfo.processInfo.environment, settings: settings)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure("\(error)")
         }
         let client = EDGARHTTPClient(configuration: plan.configuration, logger: logger)
-        let fetcher = EDGARFetcher(client: client, cache: RawFilingCache(root: plan.cacheRoot))
+        let cache = RawFilingCache(
+            root: plan.cacheRoot,
+            rawBytesMax: max(plan.configuration.bodyBytesMax, RawFilingCache(root: plan.cacheRoot).rawBytesMax)
+        )
+        let fetcher = EDGARFetcher(client: client, cache: cache)
         let summary: FetchSummary
         do {
             summary = try await FetchRunner(fetcher: fetcher, plan: plan, logger: logger).run()

@@ -1,8 +1,12 @@
 import EDGARClient
 import Foundation
+import PipelineConfig
 import SECModel
 
 /// The validated inputs of `vectordb fetch`: everything is checked here, before any request.
+///
+/// Each setting comes from the first of: its flag, the environment (`VECTORDB_EDGAR_USER_AGENT`
+/// only), the `[edgar]` table of `--config`, the default.
 struct FetchPlan {
     var configuration: EDGARClientConfiguration
     var cacheRoot: URL
@@ -16,18 +20,38 @@ struct FetchPlan {
     var daily: DailyRange?
     var concurrency: Int
 
-    /// - Throws: `EDGARError` — `missingUserAgent` first of all, then `invalidInput` naming the flag.
-    init(command: FetchCommand, environment: [String: String]) throws(EDGARError) {
-        let userAgent = try UserAgent.resolve(configured: command.userAgent, environment: environment)
+    /// - Throws: `EDGARError` — `missingUserAgent` first of all, then `invalidInput` naming the flag —
+    ///   or `ConfigError` pointing at the file, line and key of a bad value from `settings`.
+    init(command: FetchCommand, environment: [String: String], settings: EDGARSettings?) throws {
+        let file = settings ?? EDGARSettings(file: "")
+        let flagOrEnvironment = [command.userAgent, environment[UserAgent.environmentVariable]]
+            .compactMap { $0 }.first { !$0.isEmpty }
+        let userAgent: UserAgent
+        if flagOrEnvironment == nil, let configured = file.userAgent {
+            do {
+                userAgent = try UserAgent(configured)
+            } catch {
+                throw file.error("user_agent", error.message)
+            }
+        } else {
+            userAgent = try UserAgent.resolve(configured: command.userAgent, environment: environment)
+        }
+        let defaults = try EDGARClientConfiguration(userAgent: userAgent)
+        let coolDownSeconds = command.coolDownSeconds ?? file.coolDownSeconds ?? 600
         configuration = try EDGARClientConfiguration(
             userAgent: userAgent,
-            wwwBaseURL: command.wwwBaseURL,
-            dataBaseURL: command.dataBaseURL,
-            ratePerSecond: command.rate,
-            retry: RetryPolicy(attemptsMax: command.attemptsMax, coolDown: .seconds(command.coolDownSeconds))
+            wwwBaseURL: command.wwwBaseURL ?? file.wwwBaseURL ?? defaults.wwwBaseURL,
+            dataBaseURL: command.dataBaseURL ?? file.dataBaseURL ?? defaults.dataBaseURL,
+            eftsBaseURL: file.eftsBaseURL ?? defaults.eftsBaseURL,
+            ratePerSecond: command.rate ?? file.rate ?? defaults.ratePerSecond,
+            retry: RetryPolicy(
+                attemptsMax: command.attemptsMax ?? file.attemptsMax ?? defaults.retry.attemptsMax,
+                coolDown: .seconds(coolDownSeconds)
+            ),
+            bodyBytesMax: command.bodyBytesMax ?? file.bodyBytesMax ?? defaults.bodyBytesMax
         )
         cacheRoot =
-            command.cache.map { URL(fileURLWithPath: $0) }
+            command.cache.map { URL(fileURLWithPath: $0) } ?? file.cacheDirectory
             ?? command.global.dataRoot.appendingPathComponent("edgar-cache")
         ciks = try command.cik.map { (text) throws(EDGARError) in
             guard let cik = CIK(text) else {
@@ -49,7 +73,7 @@ struct FetchPlan {
         until = try Self.date(command.until, flag: "--until")
         limit = command.limit
         daily = try command.daily.map { (text) throws(EDGARError) in try DailyRange(parsing: text) }
-        concurrency = command.concurrency
+        concurrency = command.concurrency ?? file.concurrency ?? 4
         _ = try criteria(ciks: [])
     }
 

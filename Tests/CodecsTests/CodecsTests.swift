@@ -21,6 +21,28 @@ import Testing
         }
     }
 
+    @Test func zstdStreamsInPiecesIntoOneFrame() throws {
+        let compressor = try ZstdStreamCompressor()
+        var frame: [UInt8] = []
+        var crc: UInt32 = 0
+        for start in stride(from: 0, to: text.count, by: 1_000) {
+            let piece = Array(text[start..<min(start + 1_000, text.count)])
+            crc = piece.withUnsafeBytes { CRC32C.checksum($0, continuing: crc) }
+            frame += try piece.withUnsafeBytes { try compressor.compress($0) }
+        }
+        frame += try compressor.finish()
+        #expect(crc == CRC32C.checksum(text))
+        #expect(frame.count < text.count / 5)
+        // The streamed frame does not record its size: the caller supplies it, and must be right.
+        #expect(throws: CompressionError.self) { try ZstdCodec.decompress(frame, maxOutputBytes: text.count) }
+        #expect(
+            try ZstdCodec.decompress(frame, maxOutputBytes: text.count, expectedOutputBytes: text.count) == text
+        )
+        #expect(throws: CompressionError.self) {
+            try ZstdCodec.decompress(frame, maxOutputBytes: text.count, expectedOutputBytes: text.count - 1)
+        }
+    }
+
     @Test func lz4RoundTripsAndDetectsDamage() throws {
         let compressed = try LZ4Codec.compress(text)
         #expect(compressed.count < text.count)

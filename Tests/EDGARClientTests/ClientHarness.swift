@@ -13,9 +13,11 @@ struct ClientHarness {
         coolDown: Duration = .milliseconds(200),
         attemptsMax: Int = 3,
         throttlesMax: Int = 2,
-        requestTimeout: Duration = .seconds(10)
+        requestTimeout: Duration = .seconds(10),
+        bodyBytesMax: Int = 512 * 1024 * 1024,
+        gzip: Bool = false
     ) async throws -> ClientHarness {
-        let server = try await FakeEDGARServer.start()
+        let server = try await FakeEDGARServer.start(gzip: gzip)
         let configuration = try EDGARClientConfiguration(
             userAgent: try UserAgent(userAgent),
             wwwBaseURL: server.baseURL,
@@ -30,6 +32,7 @@ struct ClientHarness {
                 throttlesMax: throttlesMax
             ),
             requestTimeout: requestTimeout,
+            bodyBytesMax: bodyBytesMax,
             randomSeed: 1
         )
         var logger = Logger(label: "edgar-tests")

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 import NIOPosix
 import Synchronization
 
@@ -31,6 +32,8 @@ final class FakeEDGARServer: Sendable {
         var requests: [Recorded] = []
         /// Faults waiting per path (exact path, query included); `"*"` matches any path.
         var faults: [String: [Fault]] = [:]
+        /// Generated bodies served at a path instead of a fixture.
+        var generated: [String: GeneratedBody] = [:]
     }
 
     let root: URL
@@ -44,13 +47,15 @@ final class FakeEDGARServer: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(portBox.withLock { $0 })" }
 
-    static func start(root: URL = TestPaths.fixtures) async throws -> FakeEDGARServer {
+    /// - Parameter gzip: compress responses (`Content-Encoding: gzip`) for clients that accept it.
+    static func start(root: URL = TestPaths.fixtures, gzip: Bool = false) async throws -> FakeEDGARServer {
         let server = FakeEDGARServer(root: root)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    if gzip { try channel.pipeline.syncOperations.addHandler(HTTPResponseCompressor()) }
                     try channel.pipeline.syncOperations.addHandler(FakeEDGARHandler(server: server))
                 }
             }
@@ -69,6 +74,11 @@ final class FakeEDGARServer: Sendable {
     func inject(_ fault: Fault, path: String = "*", times: Int = 1) {
         state.withLock { $0.faults[path, default: []] += Array(repeating: fault, count: times) }
     }
+
+    /// Serves a generated body of `body.bytes` bytes at `path` (streamed with backpressure).
+    func serve(_ body: GeneratedBody, at path: String) { state.withLock { $0.generated[path] = body } }
+
+    func generated(path: String) -> GeneratedBody? { state.withLock { $0.generated[path] } }
 
     var requests: [Recorded] { state.withLock { $0.requests } }
 
@@ -157,6 +167,10 @@ private final class FakeEDGARHandler: ChannelInboundHandler, @unchecked Sendable
         var body = Data()
         var fault = server.takeFault(path: head.uri)
         if userAgent == nil || userAgent?.isEmpty == true { fault = .forbidden }
+        if fault == nil, let generated = server.generated(path: head.uri) {
+            server.record(.init(path: head.uri, arrival: arrival, userAgent: userAgent, status: 200))
+            return streamGenerated(generated, context: context, version: head.version)
+        }
         if fault == nil, server.latencyMilliseconds > 0 { fault = .slowBody(milliseconds: server.latencyMilliseconds) }
         if fault == nil, let stall = server.stallAfterRequests, server.requests.count > stall {
             fault = .slowBody(milliseconds: 120_000)
@@ -216,6 +230,37 @@ private final class FakeEDGARHandler: ChannelInboundHandler, @unchecked Sendable
             buffer.writeBytes(body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    /// Sends a generated body in 256 KiB pieces, each after the previous one was written, so the
+    /// server never holds more than one piece; stops when the client goes away.
+    private func streamGenerated(_ body: GeneratedBody, context: ChannelHandlerContext, version: HTTPVersion) {
+        var headers = HTTPHeaders()
+        if body.declaresLength { headers.add(name: "Content-Length", value: String(body.bytes)) }
+        headers.add(name: "Content-Type", value: "text/plain")
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .ok, headers: headers))),
+            promise: nil
+        )
+        sendPiece(body, from: 0, context: NIOLoopBound(context, eventLoop: context.eventLoop))
+    }
+
+    private func sendPiece(
+        _ body: GeneratedBody,
+        from offset: Int,
+        context loopBound: NIOLoopBound<ChannelHandlerContext>
+    ) {
+        let context = loopBound.value
+        guard offset < body.bytes else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            return
+        }
+        let end = min(offset + 256 * 1024, body.bytes)
+        var buffer = context.channel.allocator.buffer(capacity: end - offset)
+        GeneratedBody.write(offset..<end, into: &buffer)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).whenSuccess {
+            self.sendPiece(body, from: end, context: loopBound)
         }
     }
 }

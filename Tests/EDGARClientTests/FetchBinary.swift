@@ -32,8 +32,9 @@ final class FetchBinary: @unchecked Sendable {
         try self.init(commandLine: full, scratch: scratch)
     }
 
-    /// Starts `vectordb` with `commandLine` (subcommand first), in `scratch`.
-    init(commandLine: [String], scratch: URL) throws {
+    /// Starts `vectordb` with `commandLine` (subcommand first), in `scratch`, with `extraEnvironment`
+    /// added to this process's environment (minus `VECTORDB_EDGAR_USER_AGENT`).
+    init(commandLine: [String], scratch: URL, extraEnvironment: [String: String] = [:]) throws {
         let tag = UUID().uuidString
         stdoutURL = scratch.appendingPathComponent("stdout-\(tag)")
         stderrURL = scratch.appendingPathComponent("stderr-\(tag)")
@@ -43,6 +44,7 @@ final class FetchBinary: @unchecked Sendable {
         process.arguments = commandLine
         var environment = ProcessInfo.processInfo.environment
         environment["VECTORDB_EDGAR_USER_AGENT"] = nil
+        environment.merge(extraEnvironment) { _, extra in extra }
         process.environment = environment
         process.currentDirectoryURL = scratch
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
@@ -70,9 +72,10 @@ final class FetchBinary: @unchecked Sendable {
     /// Runs any subcommand to completion.
     static func run(
         _ commandLine: [String],
-        scratch: URL
+        scratch: URL,
+        extraEnvironment: [String: String] = [:]
     ) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = try FetchBinary(commandLine: commandLine, scratch: scratch)
+        let binary = try FetchBinary(commandLine: commandLine, scratch: scratch, extraEnvironment: extraEnvironment)
         let status = await binary.wait()
         return (status, binary.stdout, binary.stderr)
     }

@@ -12,6 +12,9 @@ import Codecs
 ///     20     8  compressed length in bytes, little-endian
 ///     28     n  one zstd frame holding the raw bytes
 /// ```
+///
+/// The zstd frame may omit its content size (records streamed by `CacheRecordWriter` do); the raw
+/// length field is authoritative and must match the frame's when both are present.
 enum CacheRecord {
     static let magic: [UInt8] = Array("VDBR".utf8)
     static let version: UInt8 = 1
@@ -25,13 +28,18 @@ enum CacheRecord {
         } catch {
             throw EDGARError(code: .io, source: "zstd", message: "compression failed", cause: "\(error)")
         }
-        var record = magic + [version, 0, 0, 0]
-        record.reserveCapacity(headerBytes + compressed.count)
-        appendLittleEndian(UInt64(raw.count), to: &record)
-        appendLittleEndian(CRC32C.checksum(raw), to: &record)
-        appendLittleEndian(UInt64(compressed.count), to: &record)
+        var record = header(rawLength: raw.count, crc: CRC32C.checksum(raw), compressedLength: compressed.count)
         record += compressed
         return record
+    }
+
+    /// The 28-byte header for a record whose frame follows it.
+    static func header(rawLength: Int, crc: UInt32, compressedLength: Int) -> [UInt8] {
+        var header = magic + [version, 0, 0, 0]
+        appendLittleEndian(UInt64(rawLength), to: &header)
+        appendLittleEndian(crc, to: &header)
+        appendLittleEndian(UInt64(compressedLength), to: &header)
+        return header
     }
 
     /// Decodes and verifies a record.
@@ -54,7 +62,11 @@ enum CacheRecord {
         guard rawLength <= UInt64(rawBytesMax) else { throw corrupt("raw length \(rawLength) exceeds the cap") }
         let raw: [UInt8]
         do {
-            raw = try ZstdCodec.decompress(Array(record[headerBytes...]), maxOutputBytes: Int(rawLength))
+            raw = try ZstdCodec.decompress(
+                Array(record[headerBytes...]),
+                maxOutputBytes: Int(rawLength),
+                expectedOutputBytes: Int(rawLength)
+            )
         } catch {
             throw EDGARError(code: .cacheCorrupted, source: path, message: "zstd frame is invalid", cause: "\(error)")
         }

@@ -61,6 +61,11 @@ public struct RawFilingCache: Sendable {
         try writeAtomically(try CacheRecord.encode(bytes), to: try documentURL(accession, name))
     }
 
+    /// Opens a streaming writer for one document; `commit` puts it in place atomically.
+    public func documentWriter(_ accession: AccessionNumber, _ name: String) throws(EDGARError) -> CacheRecordWriter {
+        try CacheRecordWriter(destination: try documentURL(accession, name))
+    }
+
     /// Loads and verifies one document; `nil` when absent.
     ///
     /// - Throws: `EDGARError.cacheCorrupted` when the record fails a check.
@@ -111,11 +116,16 @@ public struct RawFilingCache: Sendable {
 
     // MARK: Atomic writes
 
-    private func writeAtomically(_ bytes: [UInt8], to url: URL) throws(EDGARError) {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(
+    /// A fresh temporary name next to `url`; a leading dot keeps it out of listings and `SafeName`.
+    static func temporaryURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         )
+    }
+
+    private func writeAtomically(_ bytes: [UInt8], to url: URL) throws(EDGARError) {
+        let directory = url.deletingLastPathComponent()
+        let temporary = Self.temporaryURL(for: url)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {

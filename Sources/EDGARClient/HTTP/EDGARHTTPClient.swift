@@ -14,8 +14,8 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
     public let configuration: EDGARClientConfiguration
     /// The shared limiter; exposed for tests and progress reports.
     public let gate: FairAccessGate<C>
-    private let http: HTTPClient
-    private let logger: Logger
+    let http: HTTPClient
+    let logger: Logger
 
     /// - Parameters:
     ///   - clock: the clock the limiter, cool-downs and backoffs sleep on.
@@ -49,13 +49,35 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
         }
     }
 
-    /// GETs a URL under the fair-access rules.
+    /// GETs a URL under the fair-access rules, collecting the body in memory (capped at
+    /// `bodyBytesMax`); for documents of any size use `download(_:into:)`, which streams to disk.
     ///
     /// - Parameter validators: when given, sent as `If-None-Match` / `If-Modified-Since`; a 304 comes
     ///   back as a result with `notModified == true`.
     /// - Throws: `EDGARError` — `httpStatus` (404 and other permanent statuses), `throttled`,
     ///   `retriesExhausted`, `bodyTooLarge` or `cancelled`, always naming the URL.
     public func get(_ url: String, validators: Validators? = nil) async throws(EDGARError) -> HTTPResult {
+        let (exchange, attempts) = try await perform(url, validators: validators) { MemorySink() }
+        return HTTPResult(
+            url: url,
+            status: exchange.status,
+            etag: exchange.headers.first(name: "ETag"),
+            lastModified: exchange.headers.first(name: "Last-Modified"),
+            body: exchange.sink?.bytes ?? [],
+            attempts: attempts
+        )
+    }
+
+    /// The retry loop shared by `get` and `download`: each attempt waits for the gate, streams the
+    /// body into a fresh sink, and is classified; a sink whose attempt is retried or rejected is
+    /// discarded, so only the accepted attempt's body survives.
+    ///
+    /// - Returns: the accepted exchange and the number of requests it took (throttled ones included).
+    func perform<Sink: BodySink>(
+        _ url: String,
+        validators: Validators?,
+        makeSink: () throws(EDGARError) -> Sink
+    ) async throws(EDGARError) -> (Exchange<Sink>, attempts: Int) {
         let policy = configuration.retry
         var attempt = 1
         var throttles = 0
@@ -66,17 +88,15 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
                 throw EDGARError(code: .cancelled, source: url, message: "cancelled while waiting for the rate limiter")
             }
             let outcome: ExchangeOutcome
-            var result: HTTPResult?
-            var status: Int?
+            var accepted: Exchange<Sink>?
             do {
-                let exchange = try await exchange(url, validators: validators)
-                status = exchange.status
+                let exchange = try await exchange(url, validators: validators, makeSink: makeSink)
                 outcome = ResponseClassifier.classify(
                     status: exchange.status,
-                    retryAfter: exchange.retryAfter,
-                    bodyHead: exchange.result.body.prefix(ThrottlePage.prefixBytesMax)
+                    retryAfter: exchange.headers.first(name: "Retry-After"),
+                    bodyHead: exchange.head
                 )
-                result = exchange.result
+                accepted = exchange
             } catch let error as EDGARError {
                 throw error
             } catch is CancellationError {
@@ -86,15 +106,13 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
             }
             if case .throttled = outcome { throttles += 1 }
             let decision = await gate.decide(policy: policy, outcome: outcome, attempt: attempt, throttles: throttles)
+            if case .done = decision, let accepted { return (accepted, attempt + throttles) }
+            accepted?.sink?.discard()
             switch decision {
             case .done:
-                if var result {
-                    result.attempts = attempt + throttles
-                    return result
-                }
                 throw EDGARError(code: .malformedResponse, source: url, message: "no response")
             case .coolDownThenRetry(let duration):
-                await gate.coolDown(for: duration, url: url, status: status ?? 0)
+                await gate.coolDown(for: duration, url: url, status: accepted?.status ?? 0)
             case .retry(let delay):
                 logger.warning(
                     "EDGAR request failed; retrying",
@@ -111,7 +129,7 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
                     code: code,
                     source: url,
                     message: Self.failureMessage(code: code, outcome: outcome, attempt: attempt, throttles: throttles),
-                    status: status
+                    status: accepted?.status
                 )
             }
         }
@@ -131,75 +149,6 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
         default: return "\(outcome)"
         }
     }
-
-    private struct Exchange {
-        var status: Int
-        var retryAfter: String?
-        var result: HTTPResult
-    }
-
-    /// One request and its whole body, with the size cap and the Content-Length check.
-    private func exchange(_ url: String, validators: Validators?) async throws -> Exchange {
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        request.headers.add(name: "User-Agent", value: configuration.userAgent.value)
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
-        if let modified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: modified) }
-        let timeout = configuration.requestTimeout.components
-        let nanos = timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000
-        let response = try await http.execute(request, timeout: .nanoseconds(nanos), logger: nil)
-        let status = Int(response.status.code)
-        var body: [UInt8] = []
-        if let declared = response.headers.first(name: "Content-Length").flatMap({ Int($0) }),
-            declared > configuration.bodyBytesMax
-        {
-            throw EDGARError(
-                code: .bodyTooLarge,
-                source: url,
-                message: "Content-Length \(declared) exceeds the cap of \(configuration.bodyBytesMax) bytes",
-                status: status
-            )
-        }
-        for try await buffer in response.body {
-            if body.count + buffer.readableBytes > configuration.bodyBytesMax {
-                throw EDGARError(
-                    code: .bodyTooLarge,
-                    source: url,
-                    message: "body exceeds the cap of \(configuration.bodyBytesMax) bytes",
-                    status: status
-                )
-            }
-            body.append(contentsOf: buffer.readableBytesView)
-        }
-        // A connection closed early leaves a body shorter than declared. With compression the header
-        // counts compressed bytes, and NIO's parser already rejects an early EOF.
-        if response.headers.first(name: "Content-Encoding") == nil,
-            let declared = response.headers.first(name: "Content-Length").flatMap({ Int($0) }),
-            declared != body.count, status != 304
-        {
-            throw TruncatedBody(declared: declared, received: body.count)
-        }
-        return Exchange(
-            status: status,
-            retryAfter: response.headers.first(name: "Retry-After"),
-            result: HTTPResult(
-                url: url,
-                status: status,
-                etag: response.headers.first(name: "ETag"),
-                lastModified: response.headers.first(name: "Last-Modified"),
-                body: body,
-                attempts: 1
-            )
-        )
-    }
-}
-
-/// A body shorter than its `Content-Length`: transient, retried.
-struct TruncatedBody: Error, CustomStringConvertible {
-    var declared: Int
-    var received: Int
-    var description: String { "truncated body: received \(received) of \(declared) bytes" }
 }
 
 extension EDGARHTTPClient where C == ContinuousClock {
