@@ -1,0 +1,40 @@
+/// Tuning of a collection's storage engine. Every buffer has a bound (tigerbeetle style).
+public struct StoreOptions: Sendable, Hashable {
+    /// When the write-ahead log is made durable.
+    public enum FsyncPolicy: Sendable, Hashable {
+        /// `upsert` / `delete` return only after an `fsync` covering their record (group commit:
+        /// concurrent writers share one `fsync`). An acknowledged write survives power loss.
+        case everyBatch
+        /// The log is `fsync`ed at most once per interval in the background; a write returns once it
+        /// is in the operating system's page cache. Survives a process crash, but power loss may
+        /// drop up to one interval of acknowledged writes.
+        case interval(Duration)
+    }
+
+    /// The codec of a segment's compressed blocks (metadata, tombstones, lexical index).
+    public enum Codec: UInt8, Sendable, Hashable, CaseIterable {
+        case none = 0
+        case lz4 = 1
+        case zstd = 2
+    }
+
+    public var fsyncPolicy: FsyncPolicy
+    /// The memtable is flushed to a segment when its estimated size reaches this bound.
+    public var memtableBytesMax: Int
+    public var segmentCodec: Codec
+    /// Largest batch `upsert` / `delete` accept; larger ones are refused whole.
+    public var batchRecordsMax: Int
+
+    public init(
+        fsyncPolicy: FsyncPolicy = .everyBatch,
+        memtableBytesMax: Int = 16 * 1024 * 1024,
+        segmentCodec: Codec = .lz4,
+        batchRecordsMax: Int = 10_000
+    ) {
+        precondition(memtableBytesMax > 0 && batchRecordsMax > 0, "bounds must be positive")
+        self.fsyncPolicy = fsyncPolicy
+        self.memtableBytesMax = memtableBytesMax
+        self.segmentCodec = segmentCodec
+        self.batchRecordsMax = batchRecordsMax
+    }
+}
