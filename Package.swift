@@ -76,6 +76,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
+        .executableTarget(
+            name: "VectorStoreCrashChild",
+            dependencies: ["SECModel", "VectorStore"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "VectorDBCLI",
             dependencies: [
@@ -105,7 +111,11 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),
         .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
-        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VectorStoreTests",
+            dependencies: ["VectorStore", "SECModel", "VectorStoreCrashChild"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SECModel"], swiftSettings: strictSettings),
         .testTarget(
