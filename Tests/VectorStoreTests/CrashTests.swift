@@ -52,7 +52,12 @@ import Testing
             )
             #expect(await collection.count == stored.count)
             durableBatches = stored == withAcked ? acknowledged : acknowledged + 1
-            if round == 4 { #expect(await collection.segments.count > 0, "the workload should have flushed") }
+            if round == 4 {
+                let segments = await collection.segments.count
+                let version = await collection.manifest.version
+                #expect(segments > 0, "the workload should have flushed")
+                #expect(Int(version) > segments + 1, "the workload should have compacted: \(version), \(segments)")
+            }
         }
     }
 

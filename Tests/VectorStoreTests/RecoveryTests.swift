@@ -12,7 +12,7 @@ import Testing
     static func populated() async throws -> (store: LocalStore, directory: String, ids: Set<String>) {
         let store = LocalStore(
             root: StoreTestSupport.temporaryDirectory(),
-            options: StoreOptions(memtableBytesMax: 4096)
+            options: StoreOptions(memtableBytesMax: 4096, compactionFanIn: 1_000)
         )
         let collection = try store.openOrCreate(info)
         var generator = SeededGenerator(seed: 21)
@@ -73,6 +73,21 @@ import Testing
         #expect(Set(await reopened.records().map(\.chunk.id)) == ids)
         #expect(!FileManager.default.fileExists(atPath: orphan))
         #expect(!FileManager.default.fileExists(atPath: directory + "/MANIFEST.tmp"))
+    }
+
+    @Test func compactionMergesSegmentsAndKeepsTheLiveSet() async throws {
+        let (store, directory, ids) = try await Self.populated()
+        defer { try? FileManager.default.removeItem(at: store.root) }
+        let compacting = LocalStore(root: store.root, options: StoreOptions(memtableBytesMax: 4096, compactionFanIn: 2))
+        let collection = try compacting.open(collection: "c")
+        let before = await collection.segments.count
+        try await collection.compactIfNeeded()
+        let after = await collection.segments.count
+        #expect(after < before)
+        #expect(try Self.files(directory, prefix: "seg-").count == after)
+        #expect(Set(await collection.records().map(\.chunk.id)) == ids)
+        let reopened = try store.open(collection: "c")
+        #expect(Set(await reopened.records().map(\.chunk.id)) == ids)
     }
 
     @Test func missingManifestWithSegmentsIsCorruption() async throws {

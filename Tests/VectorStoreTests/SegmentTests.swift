@@ -116,3 +116,20 @@ import Testing
         #expect(throws: StoreError.self) { try Manifest.decode(Array(bytes.dropLast()), file: "MANIFEST") }
     }
 }
+
+@Suite struct CompactionPlanTests {
+    static func entry(_ number: UInt64, bytes: UInt64) -> Manifest.SegmentEntry {
+        Manifest.SegmentEntry(fileNumber: number, fileBytes: bytes, rowCount: 1, tombstoneCount: 0, sequenceMax: number)
+    }
+
+    @Test func mergesTheSmallestFullTierWithinTheByteBound() {
+        let segments = [
+            Self.entry(1, bytes: 1 << 20), Self.entry(2, bytes: 5000), Self.entry(3, bytes: 6000),
+            Self.entry(4, bytes: 7000), Self.entry(5, bytes: 1 << 20), Self.entry(6, bytes: 4500),
+        ]
+        #expect(CompactionPlan.choose(segments, fanIn: 4, inputBytesMax: 1 << 30) == [6, 2, 3, 4])
+        #expect(CompactionPlan.choose(segments, fanIn: 4, inputBytesMax: 10_000) == [6, 2])
+        #expect(CompactionPlan.choose(segments, fanIn: 5, inputBytesMax: 1 << 30) == nil)
+        #expect(CompactionPlan.choose([], fanIn: 2, inputBytesMax: 1) == nil)
+    }
+}

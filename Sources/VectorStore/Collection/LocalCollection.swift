@@ -29,6 +29,8 @@ public actor LocalCollection: DocumentCollection {
     var cachedSnapshot: CollectionSnapshot?
     /// Set when a flush failed: the WAL still holds the data, but further writes are refused.
     var failure: StoreError?
+    /// A compaction is running; flushes wait for it (one manifest change at a time).
+    var compacting = false
 
     init(
         info: CollectionInfo,
@@ -105,8 +107,15 @@ public actor LocalCollection: DocumentCollection {
         }
         pendingWrites -= 1
         apply(record)
-        if memtable.estimatedBytes >= options.memtableBytesMax, pendingWrites == 0, frozen == nil {
-            try await flush()
+        if memtable.estimatedBytes >= options.memtableBytesMax, pendingWrites == 0, frozen == nil, !compacting {
+            // The write is durable and applied: a failed flush or compaction does not fail it. The
+            // error is logged and kept in `failure`, which refuses the next writes.
+            do {
+                try await flush()
+                try await compactIfNeeded()
+            } catch {
+                logger.error("background maintenance failed", metadata: ["error": "\(error)"])
+            }
         }
     }
 

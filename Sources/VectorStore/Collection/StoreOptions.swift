@@ -24,14 +24,23 @@ public struct StoreOptions: Sendable, Hashable {
     public var segmentCodec: Codec
     /// Largest batch `upsert` / `delete` accept; larger ones are refused whole.
     public var batchRecordsMax: Int
+    /// Size-tiered compaction merges a tier once it holds this many segments (of sizes within 4×).
+    public var compactionFanIn: Int
+    /// Upper bound of the bytes one compaction reads (bounded I/O per compaction).
+    public var compactionInputBytesMax: Int
 
     public init(
         fsyncPolicy: FsyncPolicy = .everyBatch,
         memtableBytesMax: Int = 16 * 1024 * 1024,
         segmentCodec: Codec = .lz4,
-        batchRecordsMax: Int = 10_000
+        batchRecordsMax: Int = 10_000,
+        compactionFanIn: Int = 4,
+        compactionInputBytesMax: Int = 512 * 1024 * 1024
     ) {
         precondition(memtableBytesMax > 0 && batchRecordsMax > 0, "bounds must be positive")
+        precondition(compactionFanIn >= 2 && compactionInputBytesMax > 0, "compaction bounds")
+        self.compactionFanIn = compactionFanIn
+        self.compactionInputBytesMax = compactionInputBytesMax
         self.fsyncPolicy = fsyncPolicy
         self.memtableBytesMax = memtableBytesMax
         self.segmentCodec = segmentCodec
