@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
             name: "VectorStore",
-            dependencies: ["SECModel", "Codecs", "CBLAS", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SECModel", "Codecs", "CBLAS", "HNSW", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "VectorStoreTests",
-            dependencies: ["VectorStore", "SECModel", "VectorStoreCrashChild"],
+            dependencies: ["VectorStore", "SECModel", "HNSW", "VectorStoreCrashChild"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import HNSW
 import Testing
 
 @testable import VectorStore
@@ -20,8 +21,10 @@ import Testing
         return SegmentWriter.Contents(rows: records, tombstones: deleted)
     }
 
+    static let smallGraph = HNSWParameters(m: 4, efConstruction: 16, efSearch: 16)
+
     static func write(_ contents: SegmentWriter.Contents, codec: StoreOptions.Codec, to path: String) throws {
-        let bytes = try SegmentWriter.encode(contents, dimension: dimension, codec: codec)
+        let bytes = try SegmentWriter.encode(contents, dimension: dimension, codec: codec, graph: smallGraph)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
@@ -40,6 +43,11 @@ import Testing
         #expect(segment.tombstones.map(\.sequence) == contents.tombstones.map(\.sequence))
         #expect(segment.source.lexical == LexicalPostings(texts: contents.rows.map(\.record.chunk.text)))
         if case .mapped(_, let offset) = segment.source.vectors { #expect(offset % 64 == 0) }
+        #expect((segment.source.graph != nil) == (rows > 0))
+        if rows > 0, let graph = segment.source.graph {
+            let nearest = try graph.search(contents.rows[0].record.vector, k: 1, ef: 64)
+            #expect(nearest.first?.id == 0)
+        }
     }
 
     @Test func flippedByteAnywhereIsReportedWithFileAndOffset() throws {
@@ -47,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("seg-000001.vseg").path
         let contents = try Self.contents(seed: 5, rows: 6, tombstones: 2)
-        let bytes = try SegmentWriter.encode(contents, dimension: Self.dimension, codec: .lz4)
+        let bytes = try SegmentWriter.encode(contents, dimension: Self.dimension, codec: .lz4, graph: Self.smallGraph)
         // Every byte of the header and of the directory + trailer; every 5th byte of the blocks
         // (each block is one checksum, so sampling it loses nothing but keeps the test fast).
         let tail = bytes.count - SegmentFormat.trailerBytes - 5 * SegmentFormat.directoryEntryBytes

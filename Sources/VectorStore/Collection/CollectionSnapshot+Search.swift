@@ -13,20 +13,24 @@ extension CollectionSnapshot {
         if request.mode != .vector, request.text?.isEmpty ?? true {
             throw StoreError(code: .badInput, message: "\(request.mode.rawValue) search needs the query text")
         }
+        // Matching live rows, per source (local row numbers) and as global row numbers.
+        var perSource: [[Int]] = []
         var candidates: [Int] = []
         for (index, source) in sources.enumerated() {
+            var rows: [Int] = []
             for row in 0..<source.rowCount where live[index][row] {
                 let citation = source.chunks[row].citation
-                if request.filters.allSatisfy({ $0.matches(citation) }) { candidates.append(bases[index] + row) }
+                if request.filters.allSatisfy({ $0.matches(citation) }) { rows.append(row) }
             }
+            candidates += rows.map { bases[index] + $0 }
+            perSource.append(rows)
         }
         // Each ranking contributes its best rows to fusion; deeper than k so fusion can reorder.
         let depth = request.mode == .hybrid ? max(request.k * 5, 100) : request.k
         var vectorRanking: [(row: Int, score: Float)] = []
         var lexicalRanking: [(row: Int, score: Float)] = []
         if request.mode != .lexical, let query = request.vector {
-            let scores = vectorScores(query)
-            vectorRanking = RankFusion.ranked(candidates, scores: { scores[$0] }, limit: depth)
+            vectorRanking = self.vectorRanking(query, perSource: perSource, depth: depth)
         }
         if request.mode != .vector, let text = request.text {
             let scores = lexicalScores(text)
@@ -62,18 +66,6 @@ extension CollectionSnapshot {
         guard vector.allSatisfy(\.isFinite) else {
             throw StoreError(code: .badInput, message: "query vector has a component that is not finite")
         }
-    }
-
-    /// Dot product (cosine: rows are L2-normalised) of the query with every row, by global row.
-    private func vectorScores(_ query: [Float]) -> [Float] {
-        var scores: [Float] = []
-        scores.reserveCapacity(totalRows)
-        for source in sources {
-            scores += source.withVectors { matrix in
-                ExactScorer.dotProducts(matrix: matrix, rows: source.rowCount, dimension: info.dimension, query: query)
-            }
-        }
-        return scores
     }
 
     /// Okapi BM25 of every live row holding a query term, by global row.

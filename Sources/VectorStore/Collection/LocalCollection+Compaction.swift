@@ -32,6 +32,8 @@ extension LocalCollection {
         let directory = self.directory
         let dimension = info.dimension
         let codec = options.segmentCodec
+        let graphRowsMin = options.graphRowsMin
+        let graphParameters = options.graph
         let started = ContinuousClock.now
         do {
             let (output, committed) = try await Self.offload { () throws(StoreError) in
@@ -55,7 +57,12 @@ extension LocalCollection {
                 var output: SegmentReader?
                 if !contents.rows.isEmpty || !contents.tombstones.isEmpty {
                     let path = directory + "/" + StoreFileName.segment(outputNumber)
-                    let bytes = try SegmentWriter.encode(contents, dimension: dimension, codec: codec)
+                    let bytes = try SegmentWriter.encode(
+                        contents,
+                        dimension: dimension,
+                        codec: codec,
+                        graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
+                    )
                     try StoreFiles.createDurably(path, with: bytes)
                     let reader = try SegmentReader(path: path, fileNumber: outputNumber, dimension: dimension)
                     committed.segments.append(reader.manifestEntry)

@@ -30,11 +30,18 @@ extension LocalCollection {
         let directory = self.directory
         let dimension = info.dimension
         let codec = options.segmentCodec
+        let graphRowsMin = options.graphRowsMin
+        let graphParameters = options.graph
         let edit = next
         do {
             let (reader, committed) = try await Self.offload { () throws(StoreError) in
                 let segmentPath = directory + "/" + StoreFileName.segment(segmentNumber)
-                let bytes = try SegmentWriter.encode(contents, dimension: dimension, codec: codec)
+                let bytes = try SegmentWriter.encode(
+                    contents,
+                    dimension: dimension,
+                    codec: codec,
+                    graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
+                )
                 try StoreFiles.createDurably(segmentPath, with: bytes)
                 let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, dimension: dimension)
                 var committed = edit

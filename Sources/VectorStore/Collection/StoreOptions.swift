@@ -1,3 +1,5 @@
+import HNSW
+
 /// Tuning of a collection's storage engine. Every buffer has a bound (tigerbeetle style).
 public struct StoreOptions: Sendable, Hashable {
     /// When the write-ahead log is made durable.
@@ -28,6 +30,11 @@ public struct StoreOptions: Sendable, Hashable {
     public var compactionFanIn: Int
     /// Upper bound of the bytes one compaction reads (bounded I/O per compaction).
     public var compactionInputBytesMax: Int
+    /// Segments with at least this many rows store an HNSW graph, used for unfiltered and broadly
+    /// filtered vector search; smaller segments (and selective filters) are searched exactly.
+    public var graphRowsMin: Int
+    /// Graph parameters (M, efConstruction, efSearch) of segment graphs.
+    public var graph: HNSWParameters
 
     public init(
         fsyncPolicy: FsyncPolicy = .everyBatch,
@@ -35,8 +42,12 @@ public struct StoreOptions: Sendable, Hashable {
         segmentCodec: Codec = .lz4,
         batchRecordsMax: Int = 10_000,
         compactionFanIn: Int = 4,
-        compactionInputBytesMax: Int = 512 * 1024 * 1024
+        compactionInputBytesMax: Int = 512 * 1024 * 1024,
+        graphRowsMin: Int = 5_000,
+        graph: HNSWParameters = HNSWParameters()
     ) {
+        self.graphRowsMin = graphRowsMin
+        self.graph = graph
         precondition(memtableBytesMax > 0 && batchRecordsMax > 0, "bounds must be positive")
         precondition(compactionFanIn >= 2 && compactionInputBytesMax > 0, "compaction bounds")
         self.compactionFanIn = compactionFanIn

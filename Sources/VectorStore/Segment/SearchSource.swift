@@ -1,3 +1,4 @@
+import HNSW
 import SECModel
 
 #if _endian(big)
@@ -18,16 +19,26 @@ final class SearchSource: Sendable {
     let dimension: Int
     let vectors: Vectors
     let lexical: LexicalPostings
+    /// The segment's HNSW graph over `vectors` (large segments only).
+    let graph: HNSWIndex?
 
     var rowCount: Int { chunks.count }
 
-    init(chunks: [Chunk], sequences: [UInt64], dimension: Int, vectors: Vectors, lexical: LexicalPostings) {
+    init(
+        chunks: [Chunk],
+        sequences: [UInt64],
+        dimension: Int,
+        vectors: Vectors,
+        lexical: LexicalPostings,
+        graph: HNSWIndex? = nil
+    ) {
         precondition(chunks.count == sequences.count && lexical.lengths.count == chunks.count, "row counts differ")
         self.chunks = chunks
         self.sequences = sequences
         self.dimension = dimension
         self.vectors = vectors
         self.lexical = lexical
+        self.graph = graph
     }
 
     /// A source holding the live rows of a memtable, in sequence order.

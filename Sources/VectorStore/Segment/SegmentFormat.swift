@@ -21,7 +21,15 @@ enum SegmentFormat {
         case chunks = 3
         case tombstones = 4
         case lexical = 5
+        /// Optional HNSW graph over the vectors (segments of `graphRowsMin` rows or more): a 40-byte
+        /// header, then node levels, level-0 links and upper links, each used in place.
+        case graphHeader = 6
+        case graphLevels = 7
+        case graphLevel0 = 8
+        case graphUpper = 9
     }
+
+    static let graphHeaderBytes = 40
 
     struct BlockEntry: Equatable {
         var kind: UInt32

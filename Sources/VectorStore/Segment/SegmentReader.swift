@@ -140,12 +140,21 @@ final class SegmentReader: Sendable {
         guard let lexical = LexicalPostings.decode(lexicalBlock.raw, rowCount: rowCount) else {
             throw corrupt("lexical index does not decode", lexicalBlock.entry.offsetBytes)
         }
+        let graph = try Self.loadGraph(
+            file: file,
+            blocks: blocks,
+            vectorOffset: vectorEntry.offsetBytes,
+            rowCount: rowCount,
+            dimension: dimension,
+            corrupt: corrupt
+        )
         source = SearchSource(
             chunks: chunks,
             sequences: sequences,
             dimension: dimension,
             vectors: .mapped(file, offsetBytes: vectorEntry.offsetBytes),
-            lexical: lexical
+            lexical: lexical,
+            graph: graph
         )
     }
 }

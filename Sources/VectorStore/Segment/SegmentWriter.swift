@@ -1,5 +1,6 @@
 import Codecs
 import Foundation
+import HNSW
 
 /// Serialises rows and tombstones into one immutable segment file (docs/formats/segment.md).
 enum SegmentWriter {
@@ -13,7 +14,8 @@ enum SegmentWriter {
     static func encode(
         _ contents: Contents,
         dimension: Int,
-        codec: StoreOptions.Codec
+        codec: StoreOptions.Codec,
+        graph: HNSWParameters? = nil
     ) throws(StoreError) -> [UInt8] {
         guard contents.rows.count <= SegmentFormat.rowCountMax,
             contents.tombstones.count <= SegmentFormat.rowCountMax
@@ -83,6 +85,13 @@ enum SegmentWriter {
         try addBlock(.chunks, raw: chunks, codec: codec)
         try addBlock(.tombstones, raw: tombstones, codec: codec)
         try addBlock(.lexical, raw: lexical.encode(), codec: codec)
+        if let graph, !contents.rows.isEmpty {
+            let blocks = try graphBlocks(contents.rows.map(\.record.vector), dimension: dimension, parameters: graph)
+            try addBlock(.graphHeader, raw: blocks.header, codec: .none)
+            try addBlock(.graphLevels, raw: blocks.levels, codec: .none)
+            try addBlock(.graphLevel0, raw: blocks.level0, codec: .none)
+            try addBlock(.graphUpper, raw: blocks.upper, codec: .none)
+        }
 
         file.pad(toMultipleOf: SegmentFormat.alignmentBytes)
         let directoryOffset = file.count
