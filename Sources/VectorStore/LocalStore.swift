@@ -7,11 +7,19 @@ public struct LocalStore: Sendable {
     public let root: URL
     /// Storage tuning applied to every collection this store opens.
     public let options: StoreOptions
+    /// Write times and TTL expiry; injectable so tests drive time.
+    public let clock: StoreClock
     private let logger: Logger
 
-    public init(root: URL, options: StoreOptions = StoreOptions(), logger: Logger = Logger(label: "vectordb.store")) {
+    public init(
+        root: URL,
+        options: StoreOptions = StoreOptions(),
+        clock: StoreClock = .system,
+        logger: Logger = Logger(label: "vectordb.store")
+    ) {
         self.root = root
         self.options = options
+        self.clock = clock
         self.logger = logger
     }
 
@@ -60,7 +68,13 @@ public struct LocalStore: Sendable {
                 file: infoPath
             )
         }
-        return try LocalCollection(info: info, directory: directory.path, options: options, logger: logger)
+        return try LocalCollection(
+            info: info,
+            directory: directory.path,
+            options: options,
+            logger: logger,
+            clock: clock
+        )
     }
 
     /// Opens a collection, creating it with `info` when it does not exist.

@@ -74,7 +74,9 @@ import Testing
             sequences: live.map { _ in 1 },
             dimension: dimension,
             vectors: .owned(live.flatMap(\.vector)),
-            lexical: LexicalPostings(texts: live.map(\.chunk.text))
+            lexical: LexicalPostings(texts: live.map(\.chunk.text)),
+            writtenAtMs: live.map { _ in 0 },
+            expiresAtMs: live.map { _ in 0 }
         )
         let reference = CollectionSnapshot(info: collection.info, sources: [singleSource]) { _ in 1 }
         for _ in 0..<6 {

@@ -12,9 +12,10 @@ import Testing
     static func contents(seed: UInt64, rows: Int, tombstones: Int) throws -> SegmentWriter.Contents {
         var generator = SeededGenerator(seed: seed)
         let records = try (0..<rows).map { index in
-            (
+            StoredRow(
                 sequence: UInt64(2 * index + 1),
-                record: try StoreTestSupport.randomRecord(id: "row-\(index)", dimension: dimension, using: &generator)
+                record: try StoreTestSupport.randomRecord(id: "row-\(index)", dimension: dimension, using: &generator),
+                writtenAtMs: 1_700_000_000_000 + UInt64(index)
             )
         }
         let deleted = (0..<tombstones).map { (sequence: UInt64(2 * $0 + 2), id: "gone-\($0)") }
@@ -38,6 +39,7 @@ import Testing
         let segment = try SegmentReader(path: path, fileNumber: 1, dimension: Self.dimension)
         #expect(segment.source.chunks == contents.rows.map(\.record.chunk))
         #expect(segment.source.sequences == contents.rows.map(\.sequence))
+        #expect(segment.source.writtenAtMs == contents.rows.map(\.writtenAtMs))
         for row in 0..<rows { #expect(segment.source.vector(row) == contents.rows[row].record.vector) }
         #expect(segment.tombstones.map(\.id) == contents.tombstones.map(\.id))
         #expect(segment.tombstones.map(\.sequence) == contents.tombstones.map(\.sequence))

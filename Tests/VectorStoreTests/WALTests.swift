@@ -19,7 +19,9 @@ import Testing
                 let batch = try (0..<rows).map {
                     try StoreTestSupport.randomRecord(id: "id-\(index)-\($0)", dimension: dimension, using: &generator)
                 }
-                records.append(.upsert(firstSequence: sequence, records: batch))
+                records.append(
+                    .upsert(firstSequence: sequence, writtenAtMs: 1_700_000_000_000 + sequence, records: batch)
+                )
             }
             sequence += UInt64(rows)
         }

@@ -12,9 +12,20 @@ struct CollectionSnapshot: Sendable {
     let liveCount: Int
     /// Mean length in terms of the live rows, for BM25.
     let averageLength: Float
+    /// The earliest moment (ms since 1970) a live row expires: the snapshot is stale from then on.
+    let nextExpiryMs: UInt64
 
-    /// - Parameter newestSequence: the newest sequence written for an id (upsert or delete).
-    init(info: CollectionInfo, sources: [SearchSource], newestSequence: (String) -> UInt64?) {
+    /// - Parameters:
+    ///   - newestSequence: the newest sequence written for an id (upsert or delete).
+    ///   - nowMs: the time of the snapshot; rows expired by then (per-document expiry, or the
+    ///     collection TTL `ttlMs` after their write) are not live.
+    init(
+        info: CollectionInfo,
+        sources: [SearchSource],
+        nowMs: UInt64 = 0,
+        ttlMs: UInt64? = nil,
+        newestSequence: (String) -> UInt64?
+    ) {
         self.info = info
         self.sources = sources
         var live: [[Bool]] = []
@@ -22,11 +33,15 @@ struct CollectionSnapshot: Sendable {
         var total = 0
         var liveCount = 0
         var lengthSum: Double = 0
+        var nextExpiryMs = UInt64.max
         for source in sources {
             bases.append(total)
             total += source.rowCount
             var flags = [Bool](repeating: false, count: source.rowCount)
             for row in 0..<source.rowCount where newestSequence(source.chunks[row].id) == source.sequences[row] {
+                let expiry = source.expiryMs(row, ttlMs: ttlMs)
+                guard expiry > nowMs else { continue }
+                nextExpiryMs = min(nextExpiryMs, expiry)
                 flags[row] = true
                 liveCount += 1
                 lengthSum += Double(source.lexical.lengths[row])
@@ -36,6 +51,7 @@ struct CollectionSnapshot: Sendable {
         self.live = live
         self.bases = bases
         self.liveCount = liveCount
+        self.nextExpiryMs = nextExpiryMs
         averageLength = liveCount == 0 ? 1 : max(Float(lengthSum / Double(liveCount)), 1)
     }
 
@@ -57,7 +73,7 @@ struct CollectionSnapshot: Sendable {
         var records: [ChunkRecord] = []
         for (index, source) in sources.enumerated() {
             for row in 0..<source.rowCount where live[index][row] {
-                records.append(ChunkRecord(chunk: source.chunks[row], vector: source.vector(row)))
+                records.append(source.record(row))
             }
         }
         return records

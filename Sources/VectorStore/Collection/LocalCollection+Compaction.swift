@@ -23,6 +23,8 @@ extension LocalCollection {
         let inputs = segments.filter { chosen.contains($0.fileNumber) }
         let dropTombstones = inputs.count == segments.count
         let newest = self.newest
+        let nowMs = clock.nowMs
+        let ttlMs = options.ttlMs
         let outputNumber = max(manifest.nextFileNumber, wal.fileNumber + 1)
         var edit = manifest
         edit.version += 1
@@ -42,9 +44,20 @@ extension LocalCollection {
                     let source = input.source
                     for row in 0..<source.rowCount
                     where newest.sequence(of: source.chunks[row].id) == source.sequences[row] {
-                        contents.rows.append(
-                            (source.sequences[row], ChunkRecord(chunk: source.chunks[row], vector: source.vector(row)))
-                        )
+                        if source.expiryMs(row, ttlMs: ttlMs) > nowMs {
+                            let record = source.record(row)
+                            contents.rows.append(
+                                StoredRow(
+                                    sequence: source.sequences[row],
+                                    record: record,
+                                    writtenAtMs: source.writtenAtMs[row]
+                                )
+                            )
+                        } else if !dropTombstones {
+                            // An expired newest version becomes a tombstone, so an older version in
+                            // a segment outside this compaction cannot resurface after a reopen.
+                            contents.tombstones.append((source.sequences[row], source.chunks[row].id))
+                        }
                     }
                     for tombstone in input.tombstones
                     where !dropTombstones && newest.sequence(of: tombstone.id) == tombstone.sequence {

@@ -18,7 +18,7 @@ extension LocalCollection {
         let segmentNumber = max(manifest.nextFileNumber, wal.fileNumber + 1)
         let walNumber = segmentNumber + 1
         try wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber)
-        let contents = SegmentWriter.Contents(memtable.sortedRows())
+        let contents = memtable.sortedRows()
         var next = manifest
         next.version += 1
         next.nextFileNumber = walNumber + 1
@@ -107,11 +107,5 @@ extension SegmentReader {
             tombstoneCount: UInt32(tombstones.count),
             sequenceMax: sequenceMax
         )
-    }
-}
-
-extension SegmentWriter.Contents {
-    init(_ sorted: (rows: [(sequence: UInt64, record: ChunkRecord)], tombstones: [(sequence: UInt64, id: String)])) {
-        self.init(rows: sorted.rows, tombstones: sorted.tombstones)
     }
 }

@@ -19,10 +19,18 @@ extension LocalCollection {
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
-        logger: Logger
+        logger: Logger,
+        clock: StoreClock = .system
     ) throws(StoreError) {
         let recovered = try Self.recover(info: info, directory: directory, options: options, logger: logger)
-        self.init(info: info, directory: directory, options: options, logger: logger, recovered: recovered)
+        self.init(
+            info: info,
+            directory: directory,
+            options: options,
+            logger: logger,
+            clock: clock,
+            recovered: recovered
+        )
     }
 
     static func recover(
@@ -91,7 +99,7 @@ extension LocalCollection {
                 )
             }
             for record in scan.records {
-                if case .upsert(_, let records) = record,
+                if case .upsert(_, _, let records) = record,
                     let bad = records.first(where: { $0.vector.count != info.dimension })
                 {
                     throw StoreError(

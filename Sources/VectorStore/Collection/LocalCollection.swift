@@ -15,6 +15,7 @@ public actor LocalCollection: DocumentCollection {
     let directory: String
     let options: StoreOptions
     let logger: Logger
+    let clock: StoreClock
 
     var manifest: Manifest
     var segments: [SegmentReader]
@@ -37,9 +38,11 @@ public actor LocalCollection: DocumentCollection {
         directory: String,
         options: StoreOptions,
         logger: Logger,
+        clock: StoreClock,
         recovered: Recovery
     ) {
         self.info = info
+        self.clock = clock
         self.directory = directory
         self.options = options
         self.logger = logger
@@ -51,8 +54,8 @@ public actor LocalCollection: DocumentCollection {
         wal = recovered.wal
     }
 
-    /// Number of live records.
-    public var count: Int { newest.liveCount }
+    /// Number of live records (not deleted, not expired).
+    public var count: Int { snapshot().liveCount }
 
     /// Upserts a batch: all records become durable and visible together, or none (see
     /// `DocumentCollection.upsert`).
@@ -60,7 +63,7 @@ public actor LocalCollection: DocumentCollection {
         guard !batch.isEmpty else { return }
         try checkBatchSize(batch.count)
         for record in batch { try validate(record) }
-        try await write { .upsert(firstSequence: $0, records: batch) }
+        try await write { .upsert(firstSequence: $0, writtenAtMs: clock.nowMs, records: batch) }
     }
 
     /// Deletes the records with these ids (absent ids are ignored); durable when it returns.
@@ -79,14 +82,18 @@ public actor LocalCollection: DocumentCollection {
     /// Every live record (tests and tools).
     func records() -> [ChunkRecord] { snapshot().records() }
 
-    /// The immutable view of the collection now; cached until the next write or flush.
+    /// The immutable view of the collection now; cached until the next write or flush, or until a
+    /// live row expires.
     func snapshot() -> CollectionSnapshot {
-        if let cachedSnapshot { return cachedSnapshot }
+        let nowMs = clock.nowMs
+        if let cachedSnapshot, nowMs < cachedSnapshot.nextExpiryMs { return cachedSnapshot }
         var sources = segments.map(\.source)
         if let frozen { sources.append(frozen) }
         if !memtable.isEmpty { sources.append(SearchSource(memtable: memtable, dimension: info.dimension)) }
         let newest = self.newest
-        let snapshot = CollectionSnapshot(info: info, sources: sources) { newest.sequence(of: $0) }
+        let snapshot = CollectionSnapshot(info: info, sources: sources, nowMs: nowMs, ttlMs: options.ttlMs) {
+            newest.sequence(of: $0)
+        }
         cachedSnapshot = snapshot
         return snapshot
     }

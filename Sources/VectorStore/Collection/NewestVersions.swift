@@ -15,7 +15,7 @@ struct NewestVersions: Sendable {
 
     mutating func note(_ record: WALRecord) {
         switch record {
-        case .upsert(let first, let records):
+        case .upsert(let first, _, let records):
             for (index, row) in records.enumerated() {
                 note(id: row.chunk.id, sequence: first + UInt64(index), isLive: true)
             }

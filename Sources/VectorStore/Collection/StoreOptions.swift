@@ -35,6 +35,9 @@ public struct StoreOptions: Sendable, Hashable {
     public var graphRowsMin: Int
     /// Graph parameters (M, efConstruction, efSearch) of segment graphs.
     public var graph: HNSWParameters
+    /// Collection TTL: records are hidden from reads this long after their write, and dropped by
+    /// compaction; `nil` keeps them until deleted. Applies to existing rows too (it is not stored).
+    public var ttl: Duration?
 
     public init(
         fsyncPolicy: FsyncPolicy = .everyBatch,
@@ -44,8 +47,10 @@ public struct StoreOptions: Sendable, Hashable {
         compactionFanIn: Int = 4,
         compactionInputBytesMax: Int = 512 * 1024 * 1024,
         graphRowsMin: Int = 5_000,
-        graph: HNSWParameters = HNSWParameters()
+        graph: HNSWParameters = HNSWParameters(),
+        ttl: Duration? = nil
     ) {
+        self.ttl = ttl
         self.graphRowsMin = graphRowsMin
         self.graph = graph
         precondition(memtableBytesMax > 0 && batchRecordsMax > 0, "bounds must be positive")
@@ -56,5 +61,15 @@ public struct StoreOptions: Sendable, Hashable {
         self.memtableBytesMax = memtableBytesMax
         self.segmentCodec = segmentCodec
         self.batchRecordsMax = batchRecordsMax
+    }
+}
+
+extension StoreOptions {
+    /// `ttl` in whole milliseconds.
+    var ttlMs: UInt64? {
+        ttl.map {
+            UInt64(max(0, $0.components.seconds)) * 1_000 + UInt64(max(0, $0.components.attoseconds))
+                / 1_000_000_000_000_000
+        }
     }
 }

@@ -6,6 +6,8 @@ struct MemTable: Sendable {
         var sequence: UInt64
         /// `nil` for a tombstone (a delete).
         var record: ChunkRecord?
+        /// Write time of the batch, ms since 1970.
+        var writtenAtMs: UInt64
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -17,12 +19,12 @@ struct MemTable: Sendable {
 
     /// Applies one row version; an older sequence than the one held is ignored, so the order in which
     /// concurrent writers finish does not matter.
-    mutating func apply(id: String, sequence: UInt64, record: ChunkRecord?) {
+    mutating func apply(id: String, sequence: UInt64, record: ChunkRecord?, writtenAtMs: UInt64) {
         if let existing = entries[id] {
             guard existing.sequence < sequence else { return }
             estimatedBytes -= Self.bytes(id: id, existing.record)
         }
-        entries[id] = Entry(sequence: sequence, record: record)
+        entries[id] = Entry(sequence: sequence, record: record, writtenAtMs: writtenAtMs)
         estimatedBytes += Self.bytes(id: id, record)
         sequenceMax = max(sequenceMax, sequence)
     }
@@ -30,30 +32,32 @@ struct MemTable: Sendable {
     /// Applies a whole replayed or acknowledged WAL record.
     mutating func apply(_ record: WALRecord) {
         switch record {
-        case .upsert(let first, let records):
+        case .upsert(let first, let writtenAtMs, let records):
             for (index, row) in records.enumerated() {
-                apply(id: row.chunk.id, sequence: first + UInt64(index), record: row)
+                apply(id: row.chunk.id, sequence: first + UInt64(index), record: row, writtenAtMs: writtenAtMs)
             }
         case .delete(let first, let ids):
-            for (index, id) in ids.enumerated() { apply(id: id, sequence: first + UInt64(index), record: nil) }
+            for (index, id) in ids.enumerated() {
+                apply(id: id, sequence: first + UInt64(index), record: nil, writtenAtMs: 0)
+            }
         }
     }
 
     /// Live rows and tombstones, each in sequence order (deterministic segment layout).
-    func sortedRows() -> (rows: [(sequence: UInt64, record: ChunkRecord)], tombstones: [(sequence: UInt64, id: String)])
-    {
-        var rows: [(sequence: UInt64, record: ChunkRecord)] = []
-        var tombstones: [(sequence: UInt64, id: String)] = []
+    func sortedRows() -> SegmentWriter.Contents {
+        var contents = SegmentWriter.Contents(rows: [], tombstones: [])
         for (id, entry) in entries {
             if let record = entry.record {
-                rows.append((entry.sequence, record))
+                contents.rows.append(
+                    StoredRow(sequence: entry.sequence, record: record, writtenAtMs: entry.writtenAtMs)
+                )
             } else {
-                tombstones.append((entry.sequence, id))
+                contents.tombstones.append((entry.sequence, id))
             }
         }
-        rows.sort { $0.sequence < $1.sequence }
-        tombstones.sort { $0.sequence < $1.sequence }
-        return (rows, tombstones)
+        contents.rows.sort { $0.sequence < $1.sequence }
+        contents.tombstones.sort { $0.sequence < $1.sequence }
+        return contents
     }
 
     private static func bytes(id: String, _ record: ChunkRecord?) -> Int {

@@ -19,6 +19,9 @@ final class SearchSource: Sendable {
     let dimension: Int
     let vectors: Vectors
     let lexical: LexicalPostings
+    /// Per row: write time of its batch and per-document expiry (0 = none), ms since 1970.
+    let writtenAtMs: [UInt64]
+    let expiresAtMs: [UInt64]
     /// The segment's HNSW graph over `vectors` (large segments only).
     let graph: HNSWIndex?
 
@@ -30,9 +33,18 @@ final class SearchSource: Sendable {
         dimension: Int,
         vectors: Vectors,
         lexical: LexicalPostings,
+        writtenAtMs: [UInt64],
+        expiresAtMs: [UInt64],
         graph: HNSWIndex? = nil
     ) {
-        precondition(chunks.count == sequences.count && lexical.lengths.count == chunks.count, "row counts differ")
+        precondition(
+            [sequences.count, lexical.lengths.count, writtenAtMs.count, expiresAtMs.count].allSatisfy {
+                $0 == chunks.count
+            },
+            "row counts differ"
+        )
+        self.writtenAtMs = writtenAtMs
+        self.expiresAtMs = expiresAtMs
         self.chunks = chunks
         self.sequences = sequences
         self.dimension = dimension
@@ -49,7 +61,9 @@ final class SearchSource: Sendable {
             sequences: rows.map(\.sequence),
             dimension: dimension,
             vectors: .owned(rows.flatMap(\.record.vector)),
-            lexical: LexicalPostings(texts: rows.map(\.record.chunk.text))
+            lexical: LexicalPostings(texts: rows.map(\.record.chunk.text)),
+            writtenAtMs: rows.map(\.writtenAtMs),
+            expiresAtMs: rows.map(\.record.expiresAtMs)
         )
     }
 
@@ -67,6 +81,18 @@ final class SearchSource: Sendable {
             let floats = (base + offset).assumingMemoryBound(to: Float.self)
             return body(UnsafeBufferPointer(start: floats, count: count))
         }
+    }
+
+    /// The effective expiry of a row, ms since 1970, under a collection TTL; `UInt64.max` for never.
+    func expiryMs(_ row: Int, ttlMs: UInt64?) -> UInt64 {
+        let document = expiresAtMs[row] == 0 ? UInt64.max : expiresAtMs[row]
+        let collection = ttlMs.map { writtenAtMs[row] &+ $0 } ?? UInt64.max
+        return min(document, collection)
+    }
+
+    /// The record of one row, copied.
+    func record(_ row: Int) -> ChunkRecord {
+        ChunkRecord(chunk: chunks[row], vector: vector(row), expiresAtMs: expiresAtMs[row])
     }
 
     /// The vector of one row, copied.

@@ -27,6 +27,8 @@ enum SegmentFormat {
         case graphLevels = 7
         case graphLevel0 = 8
         case graphUpper = 9
+        /// Per row: `writtenAtMs u64, expiresAtMs u64` (0 = no per-document expiry), for TTLs.
+        case times = 10
     }
 
     static let graphHeaderBytes = 40

@@ -140,6 +140,17 @@ final class SegmentReader: Sendable {
         guard let lexical = LexicalPostings.decode(lexicalBlock.raw, rowCount: rowCount) else {
             throw corrupt("lexical index does not decode", lexicalBlock.entry.offsetBytes)
         }
+        let timeBlock = try block(.times)
+        guard timeBlock.raw.count == rowCount * 16 else {
+            throw corrupt("time block has the wrong size", timeBlock.entry.offsetBytes)
+        }
+        var timeReader = ByteReader(timeBlock.raw)
+        var writtenAtMs: [UInt64] = []
+        var expiresAtMs: [UInt64] = []
+        for _ in 0..<rowCount {
+            writtenAtMs.append(timeReader.readUInt64() ?? 0)
+            expiresAtMs.append(timeReader.readUInt64() ?? 0)
+        }
         let graph = try Self.loadGraph(
             file: file,
             blocks: blocks,
@@ -154,6 +165,8 @@ final class SegmentReader: Sendable {
             dimension: dimension,
             vectors: .mapped(file, offsetBytes: vectorEntry.offsetBytes),
             lexical: lexical,
+            writtenAtMs: writtenAtMs,
+            expiresAtMs: expiresAtMs,
             graph: graph
         )
     }

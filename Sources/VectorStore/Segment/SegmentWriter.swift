@@ -6,7 +6,7 @@ import HNSW
 enum SegmentWriter {
     /// What a segment holds: live rows and tombstones with their sequence numbers.
     struct Contents: Sendable {
-        var rows: [(sequence: UInt64, record: ChunkRecord)]
+        var rows: [StoredRow]
         var tombstones: [(sequence: UInt64, id: String)]
     }
 
@@ -85,6 +85,12 @@ enum SegmentWriter {
         try addBlock(.chunks, raw: chunks, codec: codec)
         try addBlock(.tombstones, raw: tombstones, codec: codec)
         try addBlock(.lexical, raw: lexical.encode(), codec: codec)
+        var times: [UInt8] = []
+        for row in contents.rows {
+            times.appendLittleEndian(row.writtenAtMs)
+            times.appendLittleEndian(row.record.expiresAtMs)
+        }
+        try addBlock(.times, raw: times, codec: .none)
         if let graph, !contents.rows.isEmpty {
             let blocks = try graphBlocks(contents.rows.map(\.record.vector), dimension: dimension, parameters: graph)
             try addBlock(.graphHeader, raw: blocks.header, codec: .none)
@@ -105,4 +111,12 @@ enum SegmentWriter {
         file.append(contentsOf: SegmentFormat.trailerMagic)
         return file
     }
+}
+
+/// One stored version of a record: its sequence and the write time of its batch (for the TTL).
+struct StoredRow: Sendable {
+    var sequence: UInt64
+    var record: ChunkRecord
+    /// Milliseconds since 1970.
+    var writtenAtMs: UInt64
 }

@@ -7,7 +7,8 @@ import SECModel
 /// Every row of a batch gets its own sequence number, `firstSequence + index`, so the newest version
 /// of an id is the one with the highest sequence across the memtable and all segments.
 enum WALRecord: Equatable, Sendable {
-    case upsert(firstSequence: UInt64, records: [ChunkRecord])
+    /// `writtenAtMs`: the batch's write time (ms since 1970), for the collection TTL.
+    case upsert(firstSequence: UInt64, writtenAtMs: UInt64, records: [ChunkRecord])
     case delete(firstSequence: UInt64, ids: [String])
 
     enum Kind: UInt8 {
@@ -17,13 +18,13 @@ enum WALRecord: Equatable, Sendable {
 
     var firstSequence: UInt64 {
         switch self {
-        case .upsert(let first, _), .delete(let first, _): first
+        case .upsert(let first, _, _), .delete(let first, _): first
         }
     }
 
     var rowCount: Int {
         switch self {
-        case .upsert(_, let records): records.count
+        case .upsert(_, _, let records): records.count
         case .delete(_, let ids): ids.count
         }
     }
@@ -54,12 +55,14 @@ enum WALRecord: Equatable, Sendable {
         payload.appendLittleEndian(UInt32(rowCount))
         let kind: Kind
         switch self {
-        case .upsert(_, let records):
+        case .upsert(_, let writtenAtMs, let records):
             kind = .upsert
+            payload.appendLittleEndian(writtenAtMs)
             for record in records {
                 try ChunkEncoding.appendChunk(record.chunk, to: &payload)
                 payload.appendLittleEndian(UInt32(record.vector.count))
                 for component in record.vector { payload.appendLittleEndian(component.bitPattern) }
+                payload.appendLittleEndian(record.expiresAtMs)
             }
         case .delete(_, let ids):
             kind = .delete
@@ -100,6 +103,7 @@ enum WALRecord: Equatable, Sendable {
         }
         switch kind {
         case .upsert:
+            guard let writtenAtMs = reader.readUInt64() else { throw corrupt("missing write time") }
             var records: [ChunkRecord] = []
             for entry in 0..<Int(count) {
                 let chunk: Chunk
@@ -117,10 +121,11 @@ enum WALRecord: Equatable, Sendable {
                     guard let bits = reader.readUInt32() else { throw corrupt("entry \(entry): short vector") }
                     vector.append(Float(bitPattern: bits))
                 }
-                records.append(ChunkRecord(chunk: chunk, vector: vector))
+                guard let expiresAtMs = reader.readUInt64() else { throw corrupt("entry \(entry): missing expiry") }
+                records.append(ChunkRecord(chunk: chunk, vector: vector, expiresAtMs: expiresAtMs))
             }
             guard reader.remaining == 0 else { throw corrupt("\(reader.remaining) trailing bytes") }
-            return .upsert(firstSequence: first, records: records)
+            return .upsert(firstSequence: first, writtenAtMs: writtenAtMs, records: records)
         case .delete:
             var ids: [String] = []
             for entry in 0..<Int(count) {
@@ -182,5 +187,16 @@ enum ChunkEncoding {
         } catch {
             throw StoreError(code: .corruption, message: "chunk metadata JSON: \(error)")
         }
+    }
+}
+
+extension ChunkRecord {
+    /// A record read back from storage, with its stored expiry (0 = none).
+    init(chunk: Chunk, vector: [Float], expiresAtMs: UInt64) {
+        self.init(
+            chunk: chunk,
+            vector: vector,
+            expiresAt: expiresAtMs == 0 ? nil : Date(timeIntervalSince1970: Double(expiresAtMs) / 1_000)
+        )
     }
 }
