@@ -14,11 +14,17 @@ import Testing
 /// Invariants: the store opens without error; its live records equal the workload state after
 /// exactly the acknowledged batches, or after those plus the one batch in flight (whole).
 @Suite(.serialized) struct CrashTests {
+    /// `$VECTORSTORE_CRASH_CHILD`, else the helper next to the test bundle (any build
+    /// configuration), else the debug build of this checkout.
     static var childPath: String {
         if let path = ProcessInfo.processInfo.environment["VECTORSTORE_CRASH_CHILD"] { return path }
+        let name = "VectorStoreCrashChild"
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent(name).path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return repo.appendingPathComponent(".build/debug/VectorStoreCrashChild").path
+        return repo.appendingPathComponent(".build/debug/\(name)").path
     }
 
     @Test(arguments: 0..<4)
