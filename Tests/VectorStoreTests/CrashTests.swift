@@ -76,27 +76,76 @@ import Testing
         acksBeforeKill: Int,
         delayMicroseconds: UInt32
     ) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: childPath)
+        let child = try CrashChildProcess(root: root, workloadSeed: workloadSeed, firstBatch: firstBatch)
+        child.waitForAcks(acksBeforeKill)
+        usleep(delayMicroseconds)
+        return child.kill()
+    }
+
+    /// While a writer process runs, another process's open is read-only: it sees a whole-batch
+    /// prefix of the acknowledged writes, refuses writes, and leaves the writer's files intact.
+    @Test func aSecondProcessOpensReadOnlyWhileTheWriterRuns() async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let child = try CrashChildProcess(root: root, workloadSeed: 4_242, firstBatch: 0)
+        let ackedBefore = child.waitForAcks(30)
+        let store = LocalStore(root: root, options: CrashWorkload.options)
+        let reader = try store.open(collection: CrashWorkload.collection)
+        #expect(reader.isReadOnly)
+        let seen = Dictionary(uniqueKeysWithValues: await reader.records().map { ($0.chunk.id, $0) })
+        let ackedAfter = child.waitForAcks(ackedBefore + 5)
+        #expect(
+            (ackedBefore...(ackedAfter + 1)).contains { seen == CrashWorkload.state(seed: 4_242, batches: $0) },
+            "the read-only view is not a whole-batch prefix"
+        )
+        await #expect(throws: StoreError.self) { try await reader.delete(["id-1"]) }
+        let acked = child.kill()
+        let writer = try store.open(collection: CrashWorkload.collection)
+        #expect(!writer.isReadOnly)
+        let stored = Dictionary(uniqueKeysWithValues: await writer.records().map { ($0.chunk.id, $0) })
+        #expect(
+            stored == CrashWorkload.state(seed: 4_242, batches: acked)
+                || stored == CrashWorkload.state(seed: 4_242, batches: acked + 1)
+        )
+    }
+}
+
+/// The crash child as a running process, reading its `ack N` lines.
+final class CrashChildProcess {
+    private let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private let firstBatch: Int
+    private var text = ""
+
+    init(root: URL, workloadSeed: UInt64, firstBatch: Int) throws {
+        self.firstBatch = firstBatch
+        process.executableURL = URL(fileURLWithPath: CrashTests.childPath)
         process.arguments = [root.path, String(workloadSeed), String(firstBatch)]
-        let output = Pipe()
-        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        var text = ""
-        while text.split(separator: "\n").count < acksBeforeKill {
+    }
+
+    /// Blocks until at least `count` acknowledgements arrived (or the child ended); returns how many.
+    @discardableResult
+    func waitForAcks(_ count: Int) -> Int {
+        while text.split(separator: "\n").count < count {
             let data = output.fileHandleForReading.availableData
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        usleep(delayMicroseconds)
-        kill(process.processIdentifier, SIGKILL)
+        return text.split(separator: "\n").count
+    }
+
+    /// SIGKILLs the child and returns how many batches it acknowledged in all (whole lines only;
+    /// they are consecutive from `firstBatch`).
+    func kill() -> Int {
+        Glibc.kill(process.processIdentifier, SIGKILL)
         text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationReason == .uncaughtSignal, "child exited by itself: \(stderr)")
-        // Only whole lines are acknowledgements; they are consecutive from `firstBatch`.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         for (offset, line) in lines.enumerated() { #expect(line == "ack \(firstBatch + offset)") }
         return lines.count

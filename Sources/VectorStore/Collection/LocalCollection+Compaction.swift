@@ -11,7 +11,7 @@ extension LocalCollection {
     /// the manifest leaves an orphan output (removed at open), after it leftover inputs (removed).
     /// Snapshots that still map an input keep reading it: unlinking does not unmap.
     func compactIfNeeded() async throws(StoreError) {
-        guard !compacting, frozen == nil,
+        guard let wal, !compacting, frozen == nil,
             let chosen = CompactionPlan.choose(
                 manifest.segments,
                 fanIn: options.compactionFanIn,

@@ -14,7 +14,7 @@ extension LocalCollection {
     /// Runs only when no write is between its WAL append and its memtable apply, so every record in
     /// the old WAL files is in the frozen memtable.
     func flush() async throws(StoreError) {
-        guard frozen == nil, !compacting, pendingWrites == 0, !memtable.isEmpty else { return }
+        guard let wal, frozen == nil, !compacting, pendingWrites == 0, !memtable.isEmpty else { return }
         let segmentNumber = max(manifest.nextFileNumber, wal.fileNumber + 1)
         let walNumber = segmentNumber + 1
         try wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber)

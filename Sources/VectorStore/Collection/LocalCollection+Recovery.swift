@@ -9,8 +9,12 @@ extension LocalCollection {
         var memtable: MemTable
         var newest: NewestVersions
         var nextSequence: UInt64
-        var wal: WALWriter
+        var wal: WALWriter?
+        var lock: CollectionLock?
     }
+
+    /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
+    static let readOnlyAttemptsMax = 5
 
     /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
     /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
@@ -33,11 +37,48 @@ extension LocalCollection {
         )
     }
 
+    /// Takes the writer lock and recovers; when another process holds the lock, recovers read-only
+    /// instead — nothing is truncated, removed or created, and a read that races with the writer's
+    /// file replacement is retried.
     static func recover(
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
         logger: Logger
+    ) throws(StoreError) -> Recovery {
+        if let lock = try CollectionLock.acquire(directory: directory) {
+            var recovery = try recover(
+                info: info,
+                directory: directory,
+                options: options,
+                logger: logger,
+                readOnly: false
+            )
+            recovery.lock = lock
+            return recovery
+        }
+        logger.notice(
+            "another process is writing the collection; opening it read-only",
+            metadata: ["directory": "\(directory)"]
+        )
+        var attempt = 1
+        while true {
+            do {
+                return try recover(info: info, directory: directory, options: options, logger: logger, readOnly: true)
+            } catch {
+                guard attempt < readOnlyAttemptsMax else { throw error }
+                attempt += 1
+                usleep(20_000)
+            }
+        }
+    }
+
+    private static func recover(
+        info: CollectionInfo,
+        directory: String,
+        options: StoreOptions,
+        logger: Logger,
+        readOnly: Bool
     ) throws(StoreError) -> Recovery {
         let manifestPath = directory + "/" + Manifest.fileName
         let files = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
@@ -80,7 +121,7 @@ extension LocalCollection {
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }
-        try removeObsoleteFiles(in: directory, manifest: manifest)
+        if !readOnly { try removeObsoleteFiles(in: directory, manifest: manifest) }
 
         let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number).sorted()
         var memtable = MemTable()
@@ -89,7 +130,7 @@ extension LocalCollection {
             let path = directory + "/" + StoreFileName.wal(number)
             let bytes = try StoreFiles.readFile(path) ?? []
             let scan = try WALReader.scan(bytes, file: path, isNewest: index == walNumbers.count - 1)
-            if scan.hadTornTail {
+            if scan.hadTornTail, !readOnly {
                 logger.warning(
                     "dropping a torn, unacknowledged tail of the WAL",
                     metadata: [
@@ -116,6 +157,17 @@ extension LocalCollection {
             newestValidBytes = scan.validBytes
         }
         let walNumber = walNumbers.last ?? manifest.walFileNumber
+        guard !readOnly else {
+            return Recovery(
+                manifest: manifest,
+                segments: segments,
+                memtable: memtable,
+                newest: newest,
+                nextSequence: sequenceMax + 1,
+                wal: nil,
+                lock: nil
+            )
+        }
         let wal = try WALWriter(
             path: directory + "/" + StoreFileName.wal(walNumber),
             fileNumber: walNumber,
@@ -132,7 +184,8 @@ extension LocalCollection {
             memtable: memtable,
             newest: newest,
             nextSequence: sequenceMax + 1,
-            wal: wal
+            wal: wal,
+            lock: nil
         )
     }
 }

@@ -24,7 +24,10 @@ public actor LocalCollection: DocumentCollection {
     var frozen: SearchSource?
     var newest: NewestVersions
     var nextSequence: UInt64 = 1
-    let wal: WALWriter
+    /// `nil` when the collection is open read-only (another process holds the writer lock).
+    let wal: WALWriter?
+    /// The directory's writer lock, held for the collection's lifetime (`nil` when read-only).
+    let lock: CollectionLock?
     /// Writes appended to the WAL but not yet applied to the memtable (awaiting their `fsync`).
     var pendingWrites = 0
     var cachedSnapshot: CollectionSnapshot?
@@ -52,7 +55,12 @@ public actor LocalCollection: DocumentCollection {
         newest = recovered.newest
         nextSequence = recovered.nextSequence
         wal = recovered.wal
+        lock = recovered.lock
     }
+
+    /// `true` when another process was writing the directory at open: searches work on the state
+    /// recovered then; writes are refused.
+    public nonisolated var isReadOnly: Bool { lock == nil }
 
     /// Number of live records (not deleted, not expired).
     public var count: Int { snapshot().liveCount }
@@ -101,6 +109,13 @@ public actor LocalCollection: DocumentCollection {
     /// Appends to the WAL, waits for durability, applies to the memtable, and flushes when full.
     private func write(_ makeRecord: (_ firstSequence: UInt64) -> WALRecord) async throws(StoreError) {
         if let failure { throw failure }
+        guard let wal else {
+            throw StoreError(
+                code: .io,
+                message: "collection '\(info.name)' is open read-only: another process is writing it",
+                file: directory
+            )
+        }
         let record = makeRecord(nextSequence)
         let bytes = try record.encode()
         let ticket = try wal.append(bytes)
