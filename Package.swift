@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .target(
             name: "VectorStore",
-            dependencies: ["SECModel", "Codecs", "CBLAS", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SECModel", "Codecs", "CBLAS", "HNSW", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -84,6 +84,12 @@ let package = Package(
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
                 "VectorStore", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
+        .executableTarget(
+            name: "VectorStoreCrashChild",
+            dependencies: ["SECModel", "VectorStore"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -116,7 +122,11 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),
         .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
-        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VectorStoreTests",
+            dependencies: ["VectorStore", "SECModel", "HNSW", "VectorStoreCrashChild"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
         .testTarget(
             name: "PipelineTests",

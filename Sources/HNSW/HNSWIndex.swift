@@ -25,8 +25,10 @@ public final class HNSWIndex: @unchecked Sendable {
     let contextPool = SearchContextPool()
     let globalLock = LockStripes(count: 1)
     private let levelMultiplier: Double
+    /// Keeps external storage (a memory map) alive; `nil` when the index owns its storage.
+    private let storageOwner: (any Sendable)?
 
-    private var nodeCount = 0
+    var nodeCount = 0
     var entryPoint: Int32 = -1
     var maxLevel: Int32 = -1
     private var generator: SplitMix64
@@ -67,9 +69,42 @@ public final class HNSWIndex: @unchecked Sendable {
         upperLinks = .allocate(capacity: capacity)
         upperLinks.initialize(repeating: nil, count: capacity)
         locks = LockStripes(count: 4_096)
+        storageOwner = nil
+    }
+
+    /// An index over a graph stored elsewhere (see `HNSWIndex+Persistence.swift`): vectors, levels
+    /// and level-0 links are used in place; only the table of upper-link pointers is allocated.
+    init(
+        external storage: HNSWGraphStorage,
+        parameters: HNSWParameters,
+        metric: Metric,
+        upperBlocks: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>?>
+    ) {
+        dimension = storage.dimension
+        self.metric = metric
+        self.parameters = parameters
+        capacity = storage.count
+        maxLinks = parameters.m
+        maxLinks0 = 2 * parameters.m
+        level0Stride = maxLinks0 + 1
+        levelMultiplier = 1 / log(Double(max(parameters.m, 2)))
+        generator = SplitMix64(seed: parameters.seed)
+        vectors = UnsafeMutablePointer(mutating: storage.vectors)
+        level0 = UnsafeMutablePointer(mutating: storage.level0)
+        nodeLevels = UnsafeMutablePointer(mutating: storage.levels)
+        upperLinks = upperBlocks
+        locks = LockStripes(count: 1)
+        storageOwner = storage.owner
+        nodeCount = storage.count
+        entryPoint = storage.entryPoint
+        maxLevel = storage.maxLevel
     }
 
     deinit {
+        if storageOwner != nil {
+            upperLinks.deallocate()
+            return
+        }
         for node in 0..<capacity { upperLinks[node]?.deallocate() }
         upperLinks.deallocate()
         nodeLevels.deallocate()

@@ -13,6 +13,8 @@ public protocol DocumentCollection: Sendable {
     /// - Throws: `StoreError.badInput` (wrong dimension, non-finite component) before anything is
     ///   written; `StoreError.io` when the disk refuses.
     func upsert(_ records: [ChunkRecord]) async throws(StoreError)
+    /// Deletes the records with these ids (ids not present are ignored); durable when it returns.
+    func delete(_ ids: [String]) async throws(StoreError)
     /// The `k` records closest to the query vector that satisfy every filter, best first.
     func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit]
 }

@@ -4,27 +4,35 @@ import CBLAS
 enum ExactScorer {
     /// Dot products of every row of `matrix` (`rows × dimension`, row-major) with `query`.
     static func dotProducts(matrix: [Float], rows: Int, dimension: Int, query: [Float]) -> [Float] {
+        matrix.withUnsafeBufferPointer { dotProducts(matrix: $0, rows: rows, dimension: dimension, query: query) }
+    }
+
+    /// Dot products of every row of `matrix` (`rows × dimension`, row-major, e.g. memory-mapped).
+    static func dotProducts(
+        matrix: UnsafeBufferPointer<Float>,
+        rows: Int,
+        dimension: Int,
+        query: [Float]
+    ) -> [Float] {
         precondition(query.count == dimension && matrix.count == rows * dimension, "shape mismatch")
         guard rows > 0 else { return [] }
         var scores = [Float](repeating: 0, count: rows)
-        matrix.withUnsafeBufferPointer { a in
-            query.withUnsafeBufferPointer { x in
-                scores.withUnsafeMutableBufferPointer { y in
-                    cblas_sgemv(
-                        CblasRowMajor,
-                        CblasNoTrans,
-                        blasint(rows),
-                        blasint(dimension),
-                        1,
-                        a.baseAddress,
-                        blasint(dimension),
-                        x.baseAddress,
-                        1,
-                        0,
-                        y.baseAddress,
-                        1
-                    )
-                }
+        query.withUnsafeBufferPointer { x in
+            scores.withUnsafeMutableBufferPointer { y in
+                cblas_sgemv(
+                    CblasRowMajor,
+                    CblasNoTrans,
+                    blasint(rows),
+                    blasint(dimension),
+                    1,
+                    matrix.baseAddress,
+                    blasint(dimension),
+                    x.baseAddress,
+                    1,
+                    0,
+                    y.baseAddress,
+                    1
+                )
             }
         }
         return scores

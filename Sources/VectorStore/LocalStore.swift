@@ -5,10 +5,21 @@ import Logging
 public struct LocalStore: Sendable {
     /// The data directory (`./data` by default in the CLI).
     public let root: URL
+    /// Storage tuning applied to every collection this store opens.
+    public let options: StoreOptions
+    /// Write times and TTL expiry; injectable so tests drive time.
+    public let clock: StoreClock
     private let logger: Logger
 
-    public init(root: URL, logger: Logger = Logger(label: "vectordb.store")) {
+    public init(
+        root: URL,
+        options: StoreOptions = StoreOptions(),
+        clock: StoreClock = .system,
+        logger: Logger = Logger(label: "vectordb.store")
+    ) {
         self.root = root
+        self.options = options
+        self.clock = clock
         self.logger = logger
     }
 
@@ -40,6 +51,15 @@ public struct LocalStore: Sendable {
         } catch {
             throw StoreError(code: .corruption, message: "collection.json is not valid: \(error)", file: infoPath)
         }
+        if info.formatVersion == 1 {
+            throw StoreError(
+                code: .corruption,
+                message:
+                    "collection '\(name)' was written by the walking skeleton's chunk-log format (version 1), which "
+                    + "this version no longer reads; delete \(directory.path) and re-run the pipeline that wrote it",
+                file: infoPath
+            )
+        }
         guard info.formatVersion == CollectionInfo.currentFormatVersion else {
             throw StoreError(
                 code: .corruption,
@@ -50,8 +70,10 @@ public struct LocalStore: Sendable {
         }
         return try LocalCollection(
             info: info,
-            logPath: directory.appendingPathComponent("chunks.log").path,
-            logger: logger
+            directory: directory.path,
+            options: options,
+            logger: logger,
+            clock: clock
         )
     }
 

@@ -77,16 +77,29 @@ import Testing
         }
     }
 
-    @Test func bm25PrefersRareTermsAndShortDocuments() {
-        let index = BM25Index(texts: [
+    @Test func bm25PrefersRareTermsAndShortDocuments() async throws {
+        let store = LocalCollectionTests.makeStore()
+        defer { try? FileManager.default.removeItem(at: store.root) }
+        let collection = try store.openOrCreate(LocalCollectionTests.info)
+        let texts = [
             "foundry foundry wafer",
             "foundry wafer capacity supply chain risk in a much longer passage about many things",
             "wafer",
-        ])
-        let scores = index.scores(for: "foundry")
-        #expect(scores.keys.sorted() == [0, 1])
-        #expect((scores[0] ?? 0) > (scores[1] ?? 0))
-        #expect(index.scores(for: "the of and").isEmpty)
+        ]
+        try await collection.upsert(
+            try texts.enumerated().map { index, text in
+                var record = try LocalCollectionTests.record(index)
+                record.chunk.text = text
+                return record
+            }
+        )
+        let hits = try await collection.search(SearchRequest(vector: nil, text: "foundry", k: 5, mode: .lexical))
+        #expect(hits.map(\.chunk.id) == ["chunk-0", "chunk-1"])
+        #expect(hits[0].score > hits[1].score)
+        let stopWords = try await collection.search(
+            SearchRequest(vector: nil, text: "the of and", k: 5, mode: .lexical)
+        )
+        #expect(stopWords.isEmpty)
     }
 
     @Test func reciprocalRankFusionRewardsAgreement() {

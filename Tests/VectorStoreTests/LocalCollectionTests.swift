@@ -145,7 +145,7 @@ import Testing
         let collection = try store.openOrCreate(Self.info)
         try await collection.upsert([try Self.record(0), try Self.record(1)])
         try await collection.upsert([try Self.record(2), try Self.record(3)])
-        let log = store.root.appendingPathComponent("collections/filings/chunks.log").path
+        let log = store.root.appendingPathComponent("collections/filings/wal-000001.log").path
         let bytes = try #require(FileManager.default.contents(atPath: log))
         try Data(bytes.prefix(bytes.count - cutBytes)).write(to: URL(fileURLWithPath: log))
         let reopened = try store.open(collection: "filings")
@@ -161,7 +161,7 @@ import Testing
         let collection = try store.openOrCreate(Self.info)
         try await collection.upsert([try Self.record(0), try Self.record(1)])
         try await collection.upsert([try Self.record(2)])
-        let log = store.root.appendingPathComponent("collections/filings/chunks.log").path
+        let log = store.root.appendingPathComponent("collections/filings/wal-000001.log").path
         var bytes = [UInt8](try #require(FileManager.default.contents(atPath: log)))
         bytes[40] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: log))
@@ -171,7 +171,7 @@ import Testing
         } catch {
             #expect(error.code == .corruption)
             #expect(error.file == log)
-            #expect(error.offsetBytes == 0)
+            #expect(error.offsetBytes == WALRecord.fileHeaderBytes)
         }
     }
 

@@ -1,0 +1,116 @@
+/// A graph laid out flat for storage beside its vectors (as in a VectorStore segment), loaded back
+/// by pointing at the stored arrays — no parsing, no copy of vectors or level-0 links.
+///
+/// Arrays (native little-endian on the supported hosts):
+/// - `levels`: `count × Int32`, the top level of each node;
+/// - `level0`: `count × (2m + 1) UInt32`, per node `[linkCount, links…]`;
+/// - `upper`: for each node with level ≥ 1, in id order, `level × (m + 1) UInt32`, per level
+///   `[linkCount, links…]`.
+public struct HNSWGraphStorage: @unchecked Sendable {
+    // @unchecked: the pointers are read-only views of storage that `owner` keeps alive.
+    public var dimension: Int
+    public var count: Int
+    public var entryPoint: Int32
+    public var maxLevel: Int32
+    public var vectors: UnsafePointer<Float>
+    public var levels: UnsafePointer<Int32>
+    public var level0: UnsafePointer<UInt32>
+    public var upper: UnsafePointer<UInt32>
+    public var upperCount: Int
+    /// Whatever keeps the memory alive (e.g. the memory-mapped file).
+    public var owner: any Sendable
+
+    public init(
+        dimension: Int,
+        count: Int,
+        entryPoint: Int32,
+        maxLevel: Int32,
+        vectors: UnsafePointer<Float>,
+        levels: UnsafePointer<Int32>,
+        level0: UnsafePointer<UInt32>,
+        upper: UnsafePointer<UInt32>,
+        upperCount: Int,
+        owner: any Sendable
+    ) {
+        self.dimension = dimension
+        self.count = count
+        self.entryPoint = entryPoint
+        self.maxLevel = maxLevel
+        self.vectors = vectors
+        self.levels = levels
+        self.level0 = level0
+        self.upper = upper
+        self.upperCount = upperCount
+        self.owner = owner
+    }
+}
+
+extension HNSWIndex {
+    /// The graph as flat arrays (see `HNSWGraphStorage`), for writing beside the vectors.
+    public func exportGraph() -> (
+        entryPoint: Int32, maxLevel: Int32, levels: [Int32], level0: [UInt32], upper: [UInt32]
+    ) {
+        let total = count
+        let levels = Array(UnsafeBufferPointer(start: nodeLevels, count: total))
+        let level0 = Array(UnsafeBufferPointer(start: self.level0, count: total * level0Stride))
+        var upper: [UInt32] = []
+        for node in 0..<total where levels[node] > 0 {
+            guard let block = upperLinks[node] else { continue }
+            upper.append(contentsOf: UnsafeBufferPointer(start: block, count: Int(levels[node]) * (maxLinks + 1)))
+        }
+        return (entryPoint, maxLevel, levels, level0, upper)
+    }
+
+    /// A search-only index over stored arrays. Every level, link count and link id is checked
+    /// against the graph's bounds first, so damaged arrays are refused instead of read out of range.
+    ///
+    /// - Throws: `HNSWError.corruption` naming what is inconsistent.
+    public static func load(
+        _ storage: HNSWGraphStorage,
+        metric: Metric,
+        parameters: HNSWParameters
+    ) throws(HNSWError) -> HNSWIndex {
+        func corrupt(_ message: String) -> HNSWError { HNSWError(code: .corruption, message: "HNSW graph: \(message)") }
+        let count = storage.count
+        let m = parameters.m
+        guard count >= 1, count < Int(UInt32.max), (1...65_536).contains(storage.dimension) else {
+            throw corrupt("bad node count or dimension")
+        }
+        guard (0..<Int32(count)).contains(storage.entryPoint),
+            storage.levels[Int(storage.entryPoint)] == storage.maxLevel
+        else { throw corrupt("bad entry point") }
+        let stride0 = 2 * m + 1
+        let upperStride = m + 1
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<UInt32>?>.allocate(capacity: count)
+        table.initialize(repeating: nil, count: count)
+        var upperOffset = 0
+        var valid = true
+        for node in 0..<count where valid {
+            let level = Int(storage.levels[node])
+            let links0 = storage.level0 + node * stride0
+            guard (0...31).contains(level), level <= Int(storage.maxLevel), Int(links0[0]) <= 2 * m else {
+                valid = false
+                break
+            }
+            for slot in 0..<Int(links0[0]) where Int(links0[1 + slot]) >= count { valid = false }
+            guard level > 0 else { continue }
+            guard upperOffset + level * upperStride <= storage.upperCount else {
+                valid = false
+                break
+            }
+            let block = storage.upper + upperOffset
+            for list in 0..<level {
+                let links = block + list * upperStride
+                if Int(links[0]) > m { valid = false }
+                for slot in 0..<min(Int(links[0]), m) where Int(links[1 + slot]) >= count { valid = false }
+            }
+            table[node] = UnsafeMutablePointer(mutating: block)
+            upperOffset += level * upperStride
+        }
+        guard valid, upperOffset == storage.upperCount else {
+            table.deallocate()
+            throw corrupt("a level, link count or link id is out of range")
+        }
+        return HNSWIndex(external: storage, parameters: parameters, metric: metric, upperBlocks: table)
+    }
+}

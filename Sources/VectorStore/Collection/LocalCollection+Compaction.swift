@@ -1,0 +1,107 @@
+import Foundation
+
+extension LocalCollection {
+    /// Merges one tier of segments (see `CompactionPlan`) into one, dropping rows that a newer
+    /// version shadows, and tombstones when every segment takes part (nothing older can remain).
+    ///
+    /// The decision uses the newest-version map as it is when the compaction starts; a row only ever
+    /// becomes *more* shadowed, so a row dropped then is never needed again, and a row kept that a
+    /// later write shadows is still hidden at search time. The output is committed like a flush:
+    /// segment written and `fsync`ed, manifest replaced atomically, inputs removed; a crash before
+    /// the manifest leaves an orphan output (removed at open), after it leftover inputs (removed).
+    /// Snapshots that still map an input keep reading it: unlinking does not unmap.
+    func compactIfNeeded() async throws(StoreError) {
+        guard let wal, !compacting, frozen == nil,
+            let chosen = CompactionPlan.choose(
+                manifest.segments,
+                fanIn: options.compactionFanIn,
+                inputBytesMax: options.compactionInputBytesMax
+            )
+        else { return }
+        compacting = true
+        defer { compacting = false }
+        let inputs = segments.filter { chosen.contains($0.fileNumber) }
+        let dropTombstones = inputs.count == segments.count
+        let newest = self.newest
+        let nowMs = clock.nowMs
+        let ttlMs = options.ttlMs
+        let outputNumber = max(manifest.nextFileNumber, wal.fileNumber + 1)
+        var edit = manifest
+        edit.version += 1
+        edit.nextFileNumber = outputNumber + 1
+        edit.segments.removeAll { chosen.contains($0.fileNumber) }
+        let base = edit
+        let directory = self.directory
+        let dimension = info.dimension
+        let codec = options.segmentCodec
+        let graphRowsMin = options.graphRowsMin
+        let graphParameters = options.graph
+        let started = ContinuousClock.now
+        do {
+            let (output, committed) = try await Self.offload { () throws(StoreError) in
+                var contents = SegmentWriter.Contents(rows: [], tombstones: [])
+                for input in inputs {
+                    let source = input.source
+                    for row in 0..<source.rowCount
+                    where newest.sequence(of: source.chunks[row].id) == source.sequences[row] {
+                        if source.expiryMs(row, ttlMs: ttlMs) > nowMs {
+                            let record = source.record(row)
+                            contents.rows.append(
+                                StoredRow(
+                                    sequence: source.sequences[row],
+                                    record: record,
+                                    writtenAtMs: source.writtenAtMs[row]
+                                )
+                            )
+                        } else if !dropTombstones {
+                            // An expired newest version becomes a tombstone, so an older version in
+                            // a segment outside this compaction cannot resurface after a reopen.
+                            contents.tombstones.append((source.sequences[row], source.chunks[row].id))
+                        }
+                    }
+                    for tombstone in input.tombstones
+                    where !dropTombstones && newest.sequence(of: tombstone.id) == tombstone.sequence {
+                        contents.tombstones.append(tombstone)
+                    }
+                }
+                contents.rows.sort { $0.sequence < $1.sequence }
+                contents.tombstones.sort { $0.sequence < $1.sequence }
+                var committed = base
+                var output: SegmentReader?
+                if !contents.rows.isEmpty || !contents.tombstones.isEmpty {
+                    let path = directory + "/" + StoreFileName.segment(outputNumber)
+                    let bytes = try SegmentWriter.encode(
+                        contents,
+                        dimension: dimension,
+                        codec: codec,
+                        graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
+                    )
+                    try StoreFiles.createDurably(path, with: bytes)
+                    let reader = try SegmentReader(path: path, fileNumber: outputNumber, dimension: dimension)
+                    committed.segments.append(reader.manifestEntry)
+                    output = reader
+                }
+                try StoreFiles.replaceAtomically(directory + "/" + Manifest.fileName, with: committed.encode())
+                try Self.removeObsoleteFiles(in: directory, manifest: committed)
+                return (output, committed)
+            }
+            // Writes may have flushed nothing meanwhile (flushes wait for compaction), so only the
+            // inputs changed.
+            segments.removeAll { chosen.contains($0.fileNumber) }
+            if let output { segments.append(output) }
+            manifest = committed
+            cachedSnapshot = nil
+            logger.debug(
+                "compacted segments",
+                metadata: [
+                    "inputs": "\(chosen)", "output": "\(output.map { "\($0.fileNumber)" } ?? "none")",
+                    "elapsed": "\(ContinuousClock.now - started)",
+                ]
+            )
+        } catch {
+            failure = error
+            logger.error("compaction failed; reopen the collection", metadata: ["error": "\(error)"])
+            throw error
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+
+extension LocalCollection {
+    /// The state rebuilt from disk by `recover`.
+    struct Recovery {
+        var manifest: Manifest
+        var segments: [SegmentReader]
+        var memtable: MemTable
+        var newest: NewestVersions
+        var nextSequence: UInt64
+        var wal: WALWriter?
+        var lock: CollectionLock?
+    }
+
+    /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
+    static let readOnlyAttemptsMax = 5
+
+    /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
+    /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
+    /// WAL file is truncated, any other damage is a `corruption` error naming the file and offset.
+    init(
+        info: CollectionInfo,
+        directory: String,
+        options: StoreOptions,
+        logger: Logger,
+        clock: StoreClock = .system
+    ) throws(StoreError) {
+        let recovered = try Self.recover(info: info, directory: directory, options: options, logger: logger)
+        self.init(
+            info: info,
+            directory: directory,
+            options: options,
+            logger: logger,
+            clock: clock,
+            recovered: recovered
+        )
+    }
+
+    /// Takes the writer lock and recovers; when another process holds the lock, recovers read-only
+    /// instead — nothing is truncated, removed or created, and a read that races with the writer's
+    /// file replacement is retried.
+    static func recover(
+        info: CollectionInfo,
+        directory: String,
+        options: StoreOptions,
+        logger: Logger
+    ) throws(StoreError) -> Recovery {
+        if let lock = try CollectionLock.acquire(directory: directory) {
+            var recovery = try recover(
+                info: info,
+                directory: directory,
+                options: options,
+                logger: logger,
+                readOnly: false
+            )
+            recovery.lock = lock
+            return recovery
+        }
+        logger.notice(
+            "another process is writing the collection; opening it read-only",
+            metadata: ["directory": "\(directory)"]
+        )
+        var attempt = 1
+        while true {
+            do {
+                return try recover(info: info, directory: directory, options: options, logger: logger, readOnly: true)
+            } catch {
+                guard attempt < readOnlyAttemptsMax else { throw error }
+                attempt += 1
+                usleep(20_000)
+            }
+        }
+    }
+
+    private static func recover(
+        info: CollectionInfo,
+        directory: String,
+        options: StoreOptions,
+        logger: Logger,
+        readOnly: Bool
+    ) throws(StoreError) -> Recovery {
+        let manifestPath = directory + "/" + Manifest.fileName
+        let files = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
+        var manifest: Manifest
+        let hadManifest: Bool
+        if let bytes = try StoreFiles.readFile(manifestPath) {
+            manifest = try Manifest.decode(bytes, file: manifestPath)
+            hadManifest = true
+        } else {
+            if files.contains(where: { $0.kind == .segment }) {
+                throw StoreError(
+                    code: .corruption,
+                    message: "the MANIFEST is missing but segment files exist",
+                    file: manifestPath
+                )
+            }
+            manifest = .empty
+            hadManifest = false
+        }
+        let fileNumberMax = files.map(\.number).max() ?? 0
+        manifest.nextFileNumber = max(manifest.nextFileNumber, fileNumberMax + 1, manifest.walFileNumber + 1)
+
+        var segments: [SegmentReader] = []
+        var newest = NewestVersions()
+        var sequenceMax = manifest.flushedSequence
+        for entry in manifest.segments {
+            let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
+            }
+            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, dimension: info.dimension)
+            guard segment.manifestEntry == entry else {
+                throw StoreError(
+                    code: .corruption,
+                    message: "segment does not match its MANIFEST entry (size, rows or sequence)",
+                    file: path
+                )
+            }
+            newest.note(segment)
+            sequenceMax = max(sequenceMax, segment.sequenceMax)
+            segments.append(segment)
+        }
+        if !readOnly { try removeObsoleteFiles(in: directory, manifest: manifest) }
+
+        let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number).sorted()
+        var memtable = MemTable()
+        var newestValidBytes: Int?
+        for (index, number) in walNumbers.enumerated() {
+            let path = directory + "/" + StoreFileName.wal(number)
+            let bytes = try StoreFiles.readFile(path) ?? []
+            let scan = try WALReader.scan(bytes, file: path, isNewest: index == walNumbers.count - 1)
+            if scan.hadTornTail, !readOnly {
+                logger.warning(
+                    "dropping a torn, unacknowledged tail of the WAL",
+                    metadata: [
+                        "file": "\(path)", "offset": "\(scan.validBytes)",
+                        "bytes": "\(bytes.count - scan.validBytes)",
+                    ]
+                )
+            }
+            for record in scan.records {
+                if case .upsert(_, _, let records) = record,
+                    let bad = records.first(where: { $0.vector.count != info.dimension })
+                {
+                    throw StoreError(
+                        code: .corruption,
+                        message:
+                            "chunk \(bad.chunk.id) has \(bad.vector.count) components, collection has \(info.dimension)",
+                        file: path
+                    )
+                }
+                memtable.apply(record)
+                newest.note(record)
+                sequenceMax = max(sequenceMax, record.firstSequence + UInt64(max(record.rowCount, 1)) - 1)
+            }
+            newestValidBytes = scan.validBytes
+        }
+        let walNumber = walNumbers.last ?? manifest.walFileNumber
+        guard !readOnly else {
+            return Recovery(
+                manifest: manifest,
+                segments: segments,
+                memtable: memtable,
+                newest: newest,
+                nextSequence: sequenceMax + 1,
+                wal: nil,
+                lock: nil
+            )
+        }
+        let wal = try WALWriter(
+            path: directory + "/" + StoreFileName.wal(walNumber),
+            fileNumber: walNumber,
+            validBytes: newestValidBytes,
+            policy: options.fsyncPolicy
+        )
+        if !hadManifest {
+            manifest.version = 1
+            try StoreFiles.replaceAtomically(manifestPath, with: manifest.encode())
+        }
+        return Recovery(
+            manifest: manifest,
+            segments: segments,
+            memtable: memtable,
+            newest: newest,
+            nextSequence: sequenceMax + 1,
+            wal: wal,
+            lock: nil
+        )
+    }
+}

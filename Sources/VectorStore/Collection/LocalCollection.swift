@@ -1,0 +1,182 @@
+import Foundation
+import Logging
+
+/// A collection in one local directory, as an LSM store (docs/concurrency.md, docs/formats/):
+/// `collection.json`, a `MANIFEST`, write-ahead-log files `wal-N.log` and immutable segments
+/// `seg-N.vseg`.
+///
+/// The actor is the **single writer**: it owns the WAL, the memtable and the manifest. A write is
+/// validated, appended to the WAL, made durable (group commit), then applied to the memtable; when
+/// the memtable reaches `StoreOptions.memtableBytesMax` it is frozen and flushed to a segment off the
+/// actor while new writes go to a fresh memtable and WAL file. Searches take an immutable snapshot
+/// from the actor and run outside it.
+public actor LocalCollection: DocumentCollection {
+    public nonisolated let info: CollectionInfo
+    let directory: String
+    let options: StoreOptions
+    let logger: Logger
+    let clock: StoreClock
+
+    var manifest: Manifest
+    var segments: [SegmentReader]
+    var memtable = MemTable()
+    /// The memtable being flushed, searchable until its segment is live.
+    var frozen: SearchSource?
+    var newest: NewestVersions
+    var nextSequence: UInt64 = 1
+    /// `nil` when the collection is open read-only (another process holds the writer lock).
+    let wal: WALWriter?
+    /// The directory's writer lock, held for the collection's lifetime (`nil` when read-only).
+    let lock: CollectionLock?
+    /// Writes appended to the WAL but not yet applied to the memtable (awaiting their `fsync`).
+    var pendingWrites = 0
+    var cachedSnapshot: CollectionSnapshot?
+    /// Set when a flush failed: the WAL still holds the data, but further writes are refused.
+    var failure: StoreError?
+    /// A compaction is running; flushes wait for it (one manifest change at a time).
+    var compacting = false
+
+    init(
+        info: CollectionInfo,
+        directory: String,
+        options: StoreOptions,
+        logger: Logger,
+        clock: StoreClock,
+        recovered: Recovery
+    ) {
+        self.info = info
+        self.clock = clock
+        self.directory = directory
+        self.options = options
+        self.logger = logger
+        manifest = recovered.manifest
+        segments = recovered.segments
+        memtable = recovered.memtable
+        newest = recovered.newest
+        nextSequence = recovered.nextSequence
+        wal = recovered.wal
+        lock = recovered.lock
+    }
+
+    /// `true` when another process was writing the directory at open: searches work on the state
+    /// recovered then; writes are refused.
+    public nonisolated var isReadOnly: Bool { lock == nil }
+
+    /// Number of live records (not deleted, not expired).
+    public var count: Int { snapshot().liveCount }
+
+    /// Upserts a batch: all records become durable and visible together, or none (see
+    /// `DocumentCollection.upsert`).
+    public func upsert(_ batch: [ChunkRecord]) async throws(StoreError) {
+        guard !batch.isEmpty else { return }
+        try checkBatchSize(batch.count)
+        for record in batch { try validate(record) }
+        try await write { .upsert(firstSequence: $0, writtenAtMs: clock.nowMs, records: batch) }
+    }
+
+    /// Deletes the records with these ids (absent ids are ignored); durable when it returns.
+    public func delete(_ ids: [String]) async throws(StoreError) {
+        guard !ids.isEmpty else { return }
+        try checkBatchSize(ids.count)
+        for id in ids { try validate(id: id) }
+        try await write { .delete(firstSequence: $0, ids: ids) }
+    }
+
+    /// Searches a snapshot taken now; the search itself runs outside the actor.
+    public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
+        try await snapshot().search(request)
+    }
+
+    /// Every live record (tests and tools).
+    func records() -> [ChunkRecord] { snapshot().records() }
+
+    /// The immutable view of the collection now; cached until the next write or flush, or until a
+    /// live row expires.
+    func snapshot() -> CollectionSnapshot {
+        let nowMs = clock.nowMs
+        if let cachedSnapshot, nowMs < cachedSnapshot.nextExpiryMs { return cachedSnapshot }
+        var sources = segments.map(\.source)
+        if let frozen { sources.append(frozen) }
+        if !memtable.isEmpty { sources.append(SearchSource(memtable: memtable, dimension: info.dimension)) }
+        let newest = self.newest
+        let snapshot = CollectionSnapshot(info: info, sources: sources, nowMs: nowMs, ttlMs: options.ttlMs) {
+            newest.sequence(of: $0)
+        }
+        cachedSnapshot = snapshot
+        return snapshot
+    }
+
+    /// Appends to the WAL, waits for durability, applies to the memtable, and flushes when full.
+    private func write(_ makeRecord: (_ firstSequence: UInt64) -> WALRecord) async throws(StoreError) {
+        if let failure { throw failure }
+        guard let wal else {
+            throw StoreError(
+                code: .io,
+                message: "collection '\(info.name)' is open read-only: another process is writing it",
+                file: directory
+            )
+        }
+        let record = makeRecord(nextSequence)
+        let bytes = try record.encode()
+        let ticket = try wal.append(bytes)
+        nextSequence += UInt64(record.rowCount)
+        pendingWrites += 1
+        do {
+            try await wal.waitDurable(ticket)
+        } catch {
+            pendingWrites -= 1
+            throw error
+        }
+        pendingWrites -= 1
+        apply(record)
+        if memtable.estimatedBytes >= options.memtableBytesMax, pendingWrites == 0, frozen == nil, !compacting {
+            // The write is durable and applied: a failed flush or compaction does not fail it. The
+            // error is logged and kept in `failure`, which refuses the next writes.
+            do {
+                try await flush()
+                try await compactIfNeeded()
+            } catch {
+                logger.error("background maintenance failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Applies a durable record to the memtable and the newest-version map.
+    func apply(_ record: WALRecord) {
+        memtable.apply(record)
+        newest.note(record)
+        cachedSnapshot = nil
+    }
+
+    private func checkBatchSize(_ count: Int) throws(StoreError) {
+        guard count <= options.batchRecordsMax else {
+            throw StoreError(
+                code: .badInput,
+                message: "batch of \(count) records is over the \(options.batchRecordsMax)-record limit; split it"
+            )
+        }
+    }
+
+    private func validate(id: String) throws(StoreError) {
+        guard !id.isEmpty, id.utf8.count <= WALRecord.idBytesMax else {
+            throw StoreError(code: .badInput, message: "id '\(id.prefix(64))' must be 1-\(WALRecord.idBytesMax) bytes")
+        }
+    }
+
+    private func validate(_ record: ChunkRecord) throws(StoreError) {
+        try validate(id: record.chunk.id)
+        guard record.vector.count == info.dimension else {
+            throw StoreError(
+                code: .badInput,
+                message:
+                    "chunk \(record.chunk.id): vector has \(record.vector.count) components, expected \(info.dimension)"
+            )
+        }
+        if let bad = record.vector.firstIndex(where: { !$0.isFinite }) {
+            throw StoreError(
+                code: .badInput,
+                message: "chunk \(record.chunk.id): vector component \(bad) is not finite"
+            )
+        }
+    }
+}

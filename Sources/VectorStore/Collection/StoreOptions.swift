@@ -1,0 +1,75 @@
+import HNSW
+
+/// Tuning of a collection's storage engine. Every buffer has a bound (tigerbeetle style).
+public struct StoreOptions: Sendable, Hashable {
+    /// When the write-ahead log is made durable.
+    public enum FsyncPolicy: Sendable, Hashable {
+        /// `upsert` / `delete` return only after an `fsync` covering their record (group commit:
+        /// concurrent writers share one `fsync`). An acknowledged write survives power loss.
+        case everyBatch
+        /// The log is `fsync`ed at most once per interval in the background; a write returns once it
+        /// is in the operating system's page cache. Survives a process crash, but power loss may
+        /// drop up to one interval of acknowledged writes.
+        case interval(Duration)
+    }
+
+    /// The codec of a segment's compressed blocks (metadata, tombstones, lexical index).
+    public enum Codec: UInt8, Sendable, Hashable, CaseIterable {
+        case none = 0
+        case lz4 = 1
+        case zstd = 2
+    }
+
+    public var fsyncPolicy: FsyncPolicy
+    /// The memtable is flushed to a segment when its estimated size reaches this bound.
+    public var memtableBytesMax: Int
+    public var segmentCodec: Codec
+    /// Largest batch `upsert` / `delete` accept; larger ones are refused whole.
+    public var batchRecordsMax: Int
+    /// Size-tiered compaction merges a tier once it holds this many segments (of sizes within 4×).
+    public var compactionFanIn: Int
+    /// Upper bound of the bytes one compaction reads (bounded I/O per compaction).
+    public var compactionInputBytesMax: Int
+    /// Segments with at least this many rows store an HNSW graph, used for unfiltered and broadly
+    /// filtered vector search; smaller segments (and selective filters) are searched exactly.
+    public var graphRowsMin: Int
+    /// Graph parameters (M, efConstruction, efSearch) of segment graphs.
+    public var graph: HNSWParameters
+    /// Collection TTL: records are hidden from reads this long after their write, and dropped by
+    /// compaction; `nil` keeps them until deleted. Applies to existing rows too (it is not stored).
+    public var ttl: Duration?
+
+    public init(
+        fsyncPolicy: FsyncPolicy = .everyBatch,
+        memtableBytesMax: Int = 16 * 1024 * 1024,
+        segmentCodec: Codec = .lz4,
+        batchRecordsMax: Int = 10_000,
+        compactionFanIn: Int = 4,
+        compactionInputBytesMax: Int = 512 * 1024 * 1024,
+        graphRowsMin: Int = 5_000,
+        graph: HNSWParameters = HNSWParameters(),
+        ttl: Duration? = nil
+    ) {
+        self.ttl = ttl
+        self.graphRowsMin = graphRowsMin
+        self.graph = graph
+        precondition(memtableBytesMax > 0 && batchRecordsMax > 0, "bounds must be positive")
+        precondition(compactionFanIn >= 2 && compactionInputBytesMax > 0, "compaction bounds")
+        self.compactionFanIn = compactionFanIn
+        self.compactionInputBytesMax = compactionInputBytesMax
+        self.fsyncPolicy = fsyncPolicy
+        self.memtableBytesMax = memtableBytesMax
+        self.segmentCodec = segmentCodec
+        self.batchRecordsMax = batchRecordsMax
+    }
+}
+
+extension StoreOptions {
+    /// `ttl` in whole milliseconds.
+    var ttlMs: UInt64? {
+        ttl.map {
+            UInt64(max(0, $0.components.seconds)) * 1_000 + UInt64(max(0, $0.components.attoseconds))
+                / 1_000_000_000_000_000
+        }
+    }
+}

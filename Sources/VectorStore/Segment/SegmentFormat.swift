@@ -1,0 +1,93 @@
+import Codecs
+
+/// Constants and the block directory of the segment file format (docs/formats/segment.md).
+enum SegmentFormat {
+    static let headerMagic: [UInt8] = Array("VDB-SEG\n".utf8)
+    static let trailerMagic: [UInt8] = Array("VDBSEGND".utf8)
+    static let formatVersion: UInt32 = 1
+    static let headerBytes = 64
+    static let trailerBytes = 32
+    static let directoryEntryBytes = 32
+    /// Blocks start at multiples of this, so the vector block can be used in place with SIMD loads.
+    static let alignmentBytes = 64
+    /// Upper bound of one block, raw or stored; bigger means corruption (or a memtable bound far too large).
+    static let blockBytesMax = 1 << 31
+    /// Upper bound of rows (and of tombstones) in one segment.
+    static let rowCountMax = 10_000_000
+
+    enum BlockKind: UInt32, CaseIterable {
+        case vectors = 1
+        case sequences = 2
+        case chunks = 3
+        case tombstones = 4
+        case lexical = 5
+        /// Optional HNSW graph over the vectors (segments of `graphRowsMin` rows or more): a 40-byte
+        /// header, then node levels, level-0 links and upper links, each used in place.
+        case graphHeader = 6
+        case graphLevels = 7
+        case graphLevel0 = 8
+        case graphUpper = 9
+        /// Per row: `writtenAtMs u64, expiresAtMs u64` (0 = no per-document expiry), for TTLs.
+        case times = 10
+    }
+
+    static let graphHeaderBytes = 40
+
+    struct BlockEntry: Equatable {
+        var kind: UInt32
+        var codec: UInt8
+        var offsetBytes: Int
+        var storedBytes: Int
+        var rawBytes: Int
+        var checksum: UInt32
+
+        func encode(into bytes: inout [UInt8]) {
+            bytes.appendLittleEndian(kind)
+            bytes.append(contentsOf: [codec, 0, 0, 0])
+            bytes.appendLittleEndian(UInt64(offsetBytes))
+            bytes.appendLittleEndian(UInt64(storedBytes))
+            bytes.appendLittleEndian(UInt32(rawBytes))
+            bytes.appendLittleEndian(checksum)
+        }
+
+        static func decode(_ reader: inout ByteReader) -> BlockEntry? {
+            guard let kind = reader.readUInt32(), let codec = reader.readByte(), reader.readBytes(3) != nil,
+                let offset = reader.readUInt64(), let stored = reader.readUInt64(), let raw = reader.readUInt32(),
+                let checksum = reader.readUInt32(), offset <= UInt64(Int.max), stored <= UInt64(blockBytesMax)
+            else { return nil }
+            return BlockEntry(
+                kind: kind,
+                codec: codec,
+                offsetBytes: Int(offset),
+                storedBytes: Int(stored),
+                rawBytes: Int(raw),
+                checksum: checksum
+            )
+        }
+    }
+
+    static func compress(_ raw: [UInt8], codec: StoreOptions.Codec) throws(StoreError) -> [UInt8] {
+        do {
+            switch codec {
+            case .none: return raw
+            case .lz4: return try LZ4Codec.compress(raw)
+            case .zstd: return try ZstdCodec.compress(raw)
+            }
+        } catch {
+            throw StoreError(code: .io, message: "segment block compression failed: \(error)")
+        }
+    }
+
+    static func decompress(_ stored: [UInt8], codec: UInt8, rawBytes: Int) -> [UInt8]? {
+        switch StoreOptions.Codec(rawValue: codec) {
+        case .none?: return stored.count == rawBytes ? stored : nil
+        case .lz4?: return try? LZ4Codec.decompress(stored, decompressedBytes: rawBytes)
+        case .zstd?:
+            guard let raw = try? ZstdCodec.decompress(stored, maxOutputBytes: rawBytes), raw.count == rawBytes else {
+                return nil
+            }
+            return raw
+        case nil: return nil
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import VectorStore
+@testable import VectorStoreCrashChild
+
+/// Goal: an acknowledged write survives SIGKILL at any moment, and nothing else is half-visible.
+/// Strategy: a child process (`VectorStoreCrashChild`) writes the deterministic `CrashWorkload`
+/// batches, printing `ack N` after batch N returns; the parent kills it with SIGKILL after a seeded
+/// number of acknowledgements plus a seeded delay (so kills land inside WAL appends, fsyncs,
+/// segment writes, manifest swaps), reopens the store, and continues in the same directory: 4
+/// directories × 5 kills = 20 kills, each with its own seed.
+/// Invariants: the store opens without error; its live records equal the workload state after
+/// exactly the acknowledged batches, or after those plus the one batch in flight (whole).
+@Suite(.serialized) struct CrashTests {
+    /// `$VECTORSTORE_CRASH_CHILD`, else the helper next to the test bundle (any build
+    /// configuration), else the debug build of this checkout.
+    static var childPath: String {
+        if let path = ProcessInfo.processInfo.environment["VECTORSTORE_CRASH_CHILD"] { return path }
+        let name = "VectorStoreCrashChild"
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent(name).path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return repo.appendingPathComponent(".build/debug/\(name)").path
+    }
+
+    @Test(arguments: 0..<4)
+    func acknowledgedWritesSurviveSIGKILL(directorySeed: Int) async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workloadSeed = UInt64(directorySeed) * 7_919 + 1
+        var durableBatches = 0
+        for round in 0..<5 {
+            let seed = UInt64(directorySeed * 5 + round)
+            var generator = SeededGenerator(seed: seed)
+            let acksBeforeKill = 1 + Int(generator.next() % 40)
+            let delayMicroseconds = UInt32(generator.next() % 4_000)
+            let acked = try Self.runAndKill(
+                root: root,
+                workloadSeed: workloadSeed,
+                firstBatch: durableBatches,
+                acksBeforeKill: acksBeforeKill,
+                delayMicroseconds: delayMicroseconds
+            )
+            let collection = try LocalStore(root: root, options: CrashWorkload.options).open(
+                collection: CrashWorkload.collection
+            )
+            let stored = Dictionary(uniqueKeysWithValues: await collection.records().map { ($0.chunk.id, $0) })
+            let acknowledged = durableBatches + acked
+            let withAcked = CrashWorkload.state(seed: workloadSeed, batches: acknowledged)
+            let withInFlight = CrashWorkload.state(seed: workloadSeed, batches: acknowledged + 1)
+            #expect(
+                stored == withAcked || stored == withInFlight,
+                "seed \(seed): \(stored.count) records; acknowledged \(acknowledged) batches"
+            )
+            #expect(await collection.count == stored.count)
+            durableBatches = stored == withAcked ? acknowledged : acknowledged + 1
+            if round == 4 {
+                let segments = await collection.segments.count
+                let version = await collection.manifest.version
+                #expect(segments > 0, "the workload should have flushed")
+                #expect(Int(version) > segments + 1, "the workload should have compacted: \(version), \(segments)")
+            }
+        }
+    }
+
+    /// Runs the child until it has acknowledged `acksBeforeKill` batches, waits, SIGKILLs it, and
+    /// returns how many batches it acknowledged in all.
+    static func runAndKill(
+        root: URL,
+        workloadSeed: UInt64,
+        firstBatch: Int,
+        acksBeforeKill: Int,
+        delayMicroseconds: UInt32
+    ) throws -> Int {
+        let child = try CrashChildProcess(root: root, workloadSeed: workloadSeed, firstBatch: firstBatch)
+        child.waitForAcks(acksBeforeKill)
+        usleep(delayMicroseconds)
+        return child.kill()
+    }
+
+    /// While a writer process runs, another process's open is read-only: it sees a whole-batch
+    /// prefix of the acknowledged writes, refuses writes, and leaves the writer's files intact.
+    @Test func aSecondProcessOpensReadOnlyWhileTheWriterRuns() async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let child = try CrashChildProcess(root: root, workloadSeed: 4_242, firstBatch: 0)
+        let ackedBefore = child.waitForAcks(30)
+        let store = LocalStore(root: root, options: CrashWorkload.options)
+        let reader = try store.open(collection: CrashWorkload.collection)
+        #expect(reader.isReadOnly)
+        let seen = Dictionary(uniqueKeysWithValues: await reader.records().map { ($0.chunk.id, $0) })
+        let ackedAfter = child.waitForAcks(ackedBefore + 5)
+        #expect(
+            (ackedBefore...(ackedAfter + 1)).contains { seen == CrashWorkload.state(seed: 4_242, batches: $0) },
+            "the read-only view is not a whole-batch prefix"
+        )
+        await #expect(throws: StoreError.self) { try await reader.delete(["id-1"]) }
+        let acked = child.kill()
+        let writer = try store.open(collection: CrashWorkload.collection)
+        #expect(!writer.isReadOnly)
+        let stored = Dictionary(uniqueKeysWithValues: await writer.records().map { ($0.chunk.id, $0) })
+        #expect(
+            stored == CrashWorkload.state(seed: 4_242, batches: acked)
+                || stored == CrashWorkload.state(seed: 4_242, batches: acked + 1)
+        )
+    }
+}
+
+/// The crash child as a running process, reading its `ack N` lines.
+final class CrashChildProcess {
+    private let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private let firstBatch: Int
+    private var text = ""
+
+    init(root: URL, workloadSeed: UInt64, firstBatch: Int) throws {
+        self.firstBatch = firstBatch
+        process.executableURL = URL(fileURLWithPath: CrashTests.childPath)
+        process.arguments = [root.path, String(workloadSeed), String(firstBatch)]
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+    }
+
+    /// Blocks until at least `count` acknowledgements arrived (or the child ended); returns how many.
+    @discardableResult
+    func waitForAcks(_ count: Int) -> Int {
+        while text.split(separator: "\n").count < count {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        return text.split(separator: "\n").count
+    }
+
+    /// SIGKILLs the child and returns how many batches it acknowledged in all (whole lines only;
+    /// they are consecutive from `firstBatch`).
+    func kill() -> Int {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .uncaughtSignal, "child exited by itself: \(stderr)")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        for (offset, line) in lines.enumerated() { #expect(line == "ack \(firstBatch + offset)") }
+        return lines.count
+    }
+}
