@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev libcurl4-openssl-dev libop
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python deps-models bench-embed build build-release run test test-swift test-python lint format bench bench-edgar clean
+.PHONY: deps deps-apt deps-python deps-models bench-embed build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
 
 ## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
 ## MiniLM model files (.models/).
@@ -89,6 +89,7 @@ format:
 bench: deps build-release
 	scripts/bench.sh
 	scripts/bench-ann.sh
+	scripts/bench-parse.sh
 
 ## bench-edgar: vectordb fetch at --rate 10 against the local fake EDGAR, and the cache-hit cost (~1 min).
 bench-edgar: deps-apt
@@ -98,5 +99,9 @@ bench-edgar: deps-apt
 bench-embed: deps-apt
 	scripts/bench-embed.sh
 
+## fuzz: libFuzzer runs of the filing parser, FUZZ_SECONDS (default 120) per target (not in `make test`).
+fuzz: deps-apt
+	scripts/fuzz.sh
+
 clean:
-	rm -rf .build data $(VENV)
+	rm -rf .build .build-fuzz data $(VENV)

@@ -117,7 +117,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "FilingParserTests", dependencies: ["FilingParser"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FilingParserTests",
+            dependencies: ["FilingParser"],
+            exclude: ["Regressions"],  // fuzz crash inputs, read from #filePath by FuzzRegressionTests
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ChunkerTests", dependencies: ["Chunker"], swiftSettings: strictSettings),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),
         .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),

@@ -56,7 +56,9 @@ public struct HTMLFilingParser: Sendable {
 
     private func extractBlocks(_ bytes: [UInt8], source: String) throws(ParseError) -> [TextBlock] {
         LibXML2.initializeOnce()
-        let encoding = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
+        // `UTF8Span` validates in place; `String(validating:)` would copy the whole input first.
+        let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
+        let encoding = isUTF8 ? "UTF-8" : "windows-1252"
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue

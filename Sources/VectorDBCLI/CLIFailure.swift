@@ -19,4 +19,10 @@ enum Terminal {
     static func write(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
+
+    /// Writes `data` and a newline.
+    static func write(data: Data) {
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
 }

@@ -31,29 +31,36 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read the XBRL facts (inline XBRL, or an XBRL instance .xml) and the dei cover metadata.")
     var facts = false
 
+    @Option(name: .long, help: "Refuse inputs larger than this many bytes (default: 256 MiB; 512 MiB for .txt/.nc).")
+    var maxBytes: Int?
+
     func run() async throws {
         LogSetup.bootstrap(global)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIFailure("\(file): no such file or not readable")
-        }
-        let bytes = [UInt8](data)
-        if (file.hasSuffix(".txt") || file.hasSuffix(".nc")) && SGMLSubmissionReader.looksLikeSubmission(bytes) {
-            try printSubmission(bytes)
+        let isSubmissionName = file.hasSuffix(".txt") || file.hasSuffix(".nc")
+        let limit =
+            maxBytes ?? (isSubmissionName ? SGMLSubmissionReader().maxInputBytes : HTMLFilingParser().maxInputBytes)
+        let bytes = try InputFile.read(file, maxBytes: limit)
+        if isSubmissionName && SGMLSubmissionReader.looksLikeSubmission(bytes) {
+            try printSubmission(bytes, limit: limit)
             return
         }
-        let factSet = try facts ? readFacts(bytes) : nil
+        let factSet = try facts ? readFacts(bytes, limit: limit) : nil
         let document: ParsedDocument
         if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
             document = ParsedDocument(canonicalText: "", sections: [])
         } else {
             do {
-                document = try HTMLFilingParser().parse(bytes, form: form.map { FormType($0) }, source: file)
+                document = try HTMLFilingParser(maxInputBytes: limit).parse(
+                    bytes,
+                    form: form.map { FormType($0) },
+                    source: file
+                )
             } catch {
                 throw CLIFailure(error.description)
             }
         }
         if json {
-            Terminal.write(try ParseJSON.render(document, includeText: text, facts: factSet))
+            Terminal.write(data: try ParseJSON.render(document, includeText: text, facts: factSet))
             return
         }
         if text { Terminal.write(document.canonicalText) }
@@ -74,10 +81,10 @@ struct ParseCommand: AsyncParsableCommand {
     }
 
     /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
-    private func printSubmission(_ bytes: [UInt8]) throws {
+    private func printSubmission(_ bytes: [UInt8], limit: Int) throws {
         let submission: FullSubmission
         do {
-            submission = try SGMLSubmissionReader(readsXBRL: facts).read(bytes, source: file)
+            submission = try SGMLSubmissionReader(maxInputBytes: limit, readsXBRL: facts).read(bytes, source: file)
         } catch {
             throw CLIFailure(error.description)
         }
@@ -102,13 +109,13 @@ struct ParseCommand: AsyncParsableCommand {
 
     /// The facts of an inline-XBRL document or an XBRL instance; an HTML file without inline XBRL
     /// has none.
-    private func readFacts(_ bytes: [UInt8]) throws -> XBRLFactSet {
+    private func readFacts(_ bytes: [UInt8], limit: Int) throws -> XBRLFactSet {
         do {
             if XBRLInstanceReader.looksLikeInstance(bytes) {
-                return try XBRLInstanceReader().read(bytes, source: file)
+                return try XBRLInstanceReader(maxInputBytes: limit).read(bytes, source: file)
             }
             guard InlineXBRLReader.looksInline(bytes) else { return XBRLFactSet(facts: []) }
-            return try InlineXBRLReader().read(bytes, source: file)
+            return try InlineXBRLReader(maxInputBytes: limit).read(bytes, source: file)
         } catch {
             throw CLIFailure(error.description)
         }

@@ -65,3 +65,52 @@ import Testing
         }
     }
 }
+
+/// The size limits: each reader refuses input beyond its `maxInputBytes` with `.tooLarge`, before
+/// parsing, and names the sizes in the message.
+@Suite struct SizeLimitTests {
+    private let html = Array(
+        "<html><body><p>Item 1A. Risk Factors</p><p>We rely on one foundry.</p></body></html>".utf8
+    )
+
+    @Test func htmlOverTheLimitIsRefused() throws {
+        #expect(throws: ParseError.self) {
+            try HTMLFilingParser(maxInputBytes: 64).parse(html, form: .tenK, source: "a")
+        }
+        do {
+            _ = try HTMLFilingParser(maxInputBytes: 64).parse(html, form: .tenK, source: "a.htm")
+        } catch {
+            #expect(error.code == .tooLarge)
+            #expect(error.description == "a.htm: document is \(html.count) bytes, the limit is 64")
+        }
+        #expect(
+            try HTMLFilingParser(maxInputBytes: html.count).parse(html, form: .tenK, source: "a").sections.map(\.key)
+                == ["1A"]
+        )
+    }
+
+    @Test func submissionsAndXBRLOverTheLimitAreRefused() {
+        let submission = Array(SGMLSubmissionReaderTests.pem.utf8)
+        #expect(
+            throws: ParseError(
+                code: .tooLarge,
+                source: "s",
+                message: "submission is \(submission.count) bytes, the limit is 10"
+            )
+        ) {
+            try SGMLSubmissionReader(maxInputBytes: 10).read(submission, source: "s")
+        }
+        do {
+            _ = try InlineXBRLReader(maxInputBytes: 10).read(html, source: "x")
+            Issue.record("inline XBRL: accepted \(html.count) bytes over a 10-byte limit")
+        } catch {
+            #expect(error.code == .tooLarge)
+        }
+        do {
+            _ = try XBRLInstanceReader(maxInputBytes: 10).read(html, source: "x")
+            Issue.record("instance: accepted \(html.count) bytes over a 10-byte limit")
+        } catch {
+            #expect(error.code == .tooLarge)
+        }
+    }
+}

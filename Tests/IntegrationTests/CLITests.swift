@@ -87,6 +87,21 @@ import Testing
         #expect(missing.stderr.contains("no such file"))
     }
 
+    @Test func parseRefusesInputsOverTheSizeLimit() throws {
+        let path = Support.repo.appendingPathComponent(
+            "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
+        ).path
+        let result = try Support.run(["parse", path, "--max-bytes", "1000"])
+        #expect(result.status != 0)
+        #expect(
+            result.stderr.contains("the file is 53802 bytes, more than the limit of 1000 bytes"),
+            "\(result.stderr)"
+        )
+        #expect(result.stdout.isEmpty)
+        let within = try Support.run(["parse", path, "--max-bytes", "53802"])
+        #expect(within.status == 0, "\(within.stderr)")
+    }
+
     @Test func parseListsTheTenKSections() throws {
         let path = Support.repo.appendingPathComponent(
             "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
