@@ -70,26 +70,13 @@ public struct EDGARArchiveSource: FilingSource {
 
     private func localFiling(response: SubmissionsResponse, record: SubmissionRecord) -> SourceFiling? {
         let document = record.primaryDocument
-        let isSafeName =
-            !document.isEmpty && !document.contains("/") && !document.hasPrefix(".")
-            && !document.contains("\\")
-        guard isSafeName else { return nil }
+        guard SafeName.isValid(document) else { return nil }
         let path = root.appendingPathComponent("Archives/edgar/data")
             .appendingPathComponent(response.cik.description)
             .appendingPathComponent(record.accession.folderName)
             .appendingPathComponent(document).path
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let metadata = FilingMetadata(
-            cik: response.cik,
-            companyName: response.name,
-            tickers: response.tickers.map { $0.uppercased() },
-            form: record.form,
-            accession: record.accession,
-            filingDate: record.filingDate,
-            reportDate: record.reportDate,
-            primaryDocument: document,
-            sourceURL: FilingMetadata.archiveURL(cik: response.cik, accession: record.accession, fileName: document)
-        )
+        let metadata = FilingMetadata(response: response, record: record)
         return SourceFiling(metadata: metadata, location: path)
     }
 }

@@ -78,17 +78,7 @@ public struct EDGARCacheSource: FilingSource {
         guard SafeName.isValid(document), cache.isComplete(record.accession),
             cache.completedDocuments(record.accession)?.contains(document) == true
         else { return nil }
-        let metadata = FilingMetadata(
-            cik: response.cik,
-            companyName: response.name,
-            tickers: response.tickers.map { $0.uppercased() },
-            form: record.form,
-            accession: record.accession,
-            filingDate: record.filingDate,
-            reportDate: record.reportDate,
-            primaryDocument: document,
-            sourceURL: FilingMetadata.archiveURL(cik: response.cik, accession: record.accession, fileName: document)
-        )
+        let metadata = FilingMetadata(response: response, record: record)
         return SourceFiling(metadata: metadata, location: "\(cache.root.path)#\(record.accession)/\(document)")
     }
 }
