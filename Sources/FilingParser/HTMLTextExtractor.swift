@@ -139,7 +139,7 @@ struct WhitespaceCollapsingBuffer {
     mutating func append(_ fragment: String) {
         for original in fragment.unicodeScalars {
             let scalar = Self.windows1252(original)
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if Self.isSpace(scalar) {
                 pendingSpace = true
                 continue
             }
@@ -150,6 +150,15 @@ struct WhitespaceCollapsingBuffer {
     }
 
     mutating func appendSpace() { pendingSpace = true }
+
+    /// Whitespace, zero-width space or BOM; ASCII is decided without a Unicode property lookup,
+    /// which dominated parse profiles.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF
+    }
 
     /// C1 control characters (U+0080–U+009F) never appear in real text; when they do, a
     /// windows-1252 file was read as Latin-1 (`Management\u{92}s`), so they are mapped back to the

@@ -22,7 +22,7 @@ struct ItemHeading: Hashable, Sendable {
 
     /// Recognises a heading block, or returns `nil`.
     init?(_ written: String) {
-        guard written.count <= Self.maxHeadingLength else { return nil }
+        guard Self.startsWithItemOrPart(written), written.count <= Self.maxHeadingLength else { return nil }
         var text = written
         // `Items 1-2.` would lose its dash to the label punctuation; spell the range out first.
         if let range = written.wholeMatch(of: Self.dashRangePattern) {
@@ -65,6 +65,18 @@ struct ItemHeading: Hashable, Sendable {
         /(?i)\s*(,\s*and|,|and|&|through|to|-|\u{2013})\s*(\d{1,2}[a-c]?)\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
     nonisolated(unsafe) private static let partPattern =
         /(?i)\s*part\s+(iv|i{1,3})\b\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+
+    /// A byte-level pre-check that the text starts (after spaces) with `item` or `part` in any case,
+    /// so the regular expressions run only on the few blocks that can be headings.
+    static func startsWithItemOrPart(_ text: String) -> Bool {
+        var utf8 = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix(4).makeIterator()
+        var word: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = utf8.next() else { return false }
+            word = word << 8 | UInt32(byte | 0x20)
+        }
+        return word == 0x6974_656D || word == 0x7061_7274  // "item", "part"
+    }
 
     /// Drops a trailing page number or `|`-separated table remainder and surrounding punctuation.
     private static func cleanTitle(_ raw: String) -> String {

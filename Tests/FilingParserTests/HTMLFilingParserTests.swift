@@ -1,6 +1,7 @@
-import FilingParser
 import SECModel
 import Testing
+
+@testable import FilingParser
 
 @Suite struct HTMLFilingParserTests {
     private let parser = HTMLFilingParser()
@@ -119,5 +120,25 @@ import Testing
         #expect(throws: ParseError.self) {
             try small.parse(Array(String(repeating: "<p>x</p>", count: 20).utf8), form: nil, source: "big")
         }
+    }
+}
+
+@Suite struct ItemHeadingPrefilterTests {
+    @Test(arguments: [
+        "Item 1A. Risk Factors", "ITEM 7", "  item 2.02", "PART II", "Part I — Financial", "Items 1 and 2",
+    ])
+    func acceptsHeadingStarts(_ text: String) {
+        #expect(ItemHeading.startsWithItemOrPart(text))
+    }
+
+    @Test(arguments: ["", "Ite", "Revenue grew", "The Item 1A risks"])
+    func rejectsOtherText(_ text: String) {
+        #expect(!ItemHeading.startsWithItemOrPart(text))
+        #expect(ItemHeading(text) == nil)
+    }
+
+    @Test func prefilterPassesAreStillCheckedByThePattern() {
+        #expect(ItemHeading.startsWithItemOrPart("Particular risks"))
+        #expect(ItemHeading("Particular risks") == nil)
     }
 }
