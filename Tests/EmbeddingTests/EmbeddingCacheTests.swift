@@ -53,6 +53,30 @@ import Testing
         #expect(try await reopened.vectors(for: stored.map(\.key)).map { $0 ?? [] } == stored.map(\.vector))
     }
 
+    /// Goal: a crash can cut the log at any byte. Strategy: cut a 4-record log at every length.
+    /// Invariant: reopening never fails and keeps exactly the records wholly before the cut.
+    @Test func everyTruncationKeepsTheCompleteRecords() async throws {
+        let root = directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let stored = entries(4)
+        let file: URL
+        do {
+            let cache = try EmbeddingCache(directory: root)
+            try await cache.store(stored)
+            file = cache.file
+        }
+        let full = try Data(contentsOf: file)
+        let recordBytes = (full.count - 8) / 4
+        for length in 0..<full.count {
+            try full.prefix(length).write(to: file)
+            let cache = try EmbeddingCache(directory: root)
+            let complete = max(0, length - 8) / recordBytes
+            #expect(await cache.count == complete, "cut at \(length)")
+            let found = try await cache.vectors(for: stored.map(\.key))
+            #expect(found.prefix(complete).map { $0 ?? [] } == stored.prefix(complete).map(\.vector))
+        }
+    }
+
     @Test func midFileDamageIsCorruptionNamingFileAndOffset() async throws {
         let root = directory()
         defer { try? FileManager.default.removeItem(at: root) }
