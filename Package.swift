@@ -63,7 +63,12 @@ let package = Package(
         // which would make every test that embeds real text take minutes.
         .target(
             name: "Embedding",
-            dependencies: ["SECModel", "CBLAS"],
+            dependencies: [
+                "SECModel", "Codecs", "CBLAS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
@@ -124,7 +129,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ChunkerTests", dependencies: ["Chunker"], swiftSettings: strictSettings),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EmbeddingTests",
+            dependencies: [
+                "Embedding",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
         .testTarget(

@@ -21,6 +21,10 @@ public struct EmbeddingError: Error, Hashable, Sendable, CustomStringConvertible
     public let tensor: String?
     /// The 0-based index of the offending input in the caller's batch, for `badInput`.
     public let inputIndex: Int?
+    /// The provider (`minilm`, `openai` with its base URL, ...), when it is not evident from `model`.
+    public let provider: String?
+    /// The 0-based index of the failed request batch within one `embed` call, for HTTP providers.
+    public let batchIndex: Int?
 
     public init(
         code: Code,
@@ -28,7 +32,9 @@ public struct EmbeddingError: Error, Hashable, Sendable, CustomStringConvertible
         message: String,
         file: String? = nil,
         tensor: String? = nil,
-        inputIndex: Int? = nil
+        inputIndex: Int? = nil,
+        provider: String? = nil,
+        batchIndex: Int? = nil
     ) {
         self.code = code
         self.model = model
@@ -36,10 +42,13 @@ public struct EmbeddingError: Error, Hashable, Sendable, CustomStringConvertible
         self.file = file
         self.tensor = tensor
         self.inputIndex = inputIndex
+        self.provider = provider
+        self.batchIndex = batchIndex
     }
 
     public var description: String {
-        var text = "\(model) \(code.rawValue): "
+        var text = (provider.map { "\($0) " } ?? "") + "\(model) \(code.rawValue): "
+        if let batchIndex { text += "batch \(batchIndex): " }
         if let file { text += "\(file): " }
         if let tensor { text += "tensor '\(tensor)': " }
         if let inputIndex { text += "input \(inputIndex): " }

@@ -7,10 +7,16 @@ public enum EmbedderFactory {
     /// The model id `MiniLMEmbedder` records for the default model directory.
     public static let miniLMModelID = "all-MiniLM-L6-v2"
 
+    /// - Parameter environment: where `api_key_env` is looked up (the process environment by default).
     /// - Throws: `PipelineError` (stage `embed`) for a provider this build does not have, a missing or
-    ///   broken model directory, or a `dimension` the model does not produce.
-    public static func make(_ settings: PipelineDefinition.EmbedderSettings) throws(PipelineError) -> any Embedder {
+    ///   broken model directory, a `dimension` the model does not produce, or an unset API key variable.
+    public static func make(
+        _ settings: PipelineDefinition.EmbedderSettings,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(PipelineError) -> any Embedder {
         switch settings.provider {
+        case "openai":
+            return try openAI(settings, environment: environment)
         case "hashing":
             return HashingEmbedder(dimension: settings.dimension)
         case "minilm":

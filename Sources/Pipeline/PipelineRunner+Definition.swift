@@ -9,7 +9,8 @@ import VectorStore
 
 extension PipelineRunner {
     /// Builds the runner a pipeline file describes, writing into the data directory `dataRoot`:
-    /// the collection under `dataRoot/collections/`, raw documents under `dataRoot/raw/`.
+    /// the collection under `dataRoot/collections/`, raw documents under `dataRoot/raw/`, computed
+    /// vectors under `dataRoot/embedding-cache/`.
     ///
     /// - Throws: `PipelineError` when the chunker settings are invalid or the collection cannot be
     ///   opened (for example, it holds vectors of another embedding model).
@@ -45,6 +46,15 @@ extension PipelineRunner {
         } catch {
             throw PipelineError(stage: .store, subject: dataRoot.path, message: error.description)
         }
+        let cache: EmbeddingCache?
+        do {
+            cache = try EmbeddingCache(directory: dataRoot.appendingPathComponent("embedding-cache"))
+        } catch  where error.code == .busy {
+            logger.warning("embedding without the cache", metadata: ["reason": "\(error)"])
+            cache = nil
+        } catch {
+            throw PipelineError(stage: .embed, subject: error.file, message: error.description)
+        }
         let forms = Set(definition.source.forms.map { FormType($0) })
         let ciks = Set(definition.source.ciks.compactMap { CIK(value: UInt64($0)) })
         let source: any FilingSource =
@@ -57,6 +67,7 @@ extension PipelineRunner {
             chunker: chunker,
             embedder: embedder,
             collection: collection,
+            cache: cache,
             logger: logger
         )
     }

@@ -16,7 +16,9 @@ public struct PipelineRunner: Sendable {
     public let chunker: FixedWindowChunker
     public let embedder: any Embedder
     public let collection: any DocumentCollection
-    private let logger: Logger
+    /// Vectors computed before; `nil` embeds every chunk.
+    public let cache: EmbeddingCache?
+    let logger: Logger
 
     public init(
         source: any FilingSource,
@@ -25,6 +27,7 @@ public struct PipelineRunner: Sendable {
         chunker: FixedWindowChunker,
         embedder: any Embedder,
         collection: any DocumentCollection,
+        cache: EmbeddingCache? = nil,
         logger: Logger = Logger(label: "vectordb.pipeline")
     ) {
         self.source = source
@@ -33,6 +36,7 @@ public struct PipelineRunner: Sendable {
         self.chunker = chunker
         self.embedder = embedder
         self.collection = collection
+        self.cache = cache
         self.logger = logger
     }
 
@@ -52,7 +56,7 @@ public struct PipelineRunner: Sendable {
                 throw PipelineError(stage: .parse, subject: metadata.accession.description, message: error.description)
             }
             let chunks = chunker.chunks(of: document, filing: metadata)
-            let vectors = try await embed(chunks, accession: metadata.accession)
+            let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
             do {
                 try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0, vector: $1) })
             } catch {
@@ -72,29 +76,5 @@ public struct PipelineRunner: Sendable {
         }
         report.collectionCount = await collection.count
         return report
-    }
-
-    private func embed(_ chunks: [Chunk], accession: AccessionNumber) async throws(PipelineError) -> [[Float]] {
-        var vectors: [[Float]] = []
-        vectors.reserveCapacity(chunks.count)
-        var start = 0
-        while start < chunks.count {
-            let batch = chunks[start..<min(start + embedder.batchSize, chunks.count)].map(\.text)
-            do {
-                let embedded = try await embedder.embed(documents: batch)
-                guard embedded.count == batch.count else {
-                    throw EmbeddingError(
-                        code: .permanent,
-                        model: embedder.modelID,
-                        message: "returned \(embedded.count) vectors for \(batch.count) inputs"
-                    )
-                }
-                vectors.append(contentsOf: embedded)
-            } catch {
-                throw PipelineError(stage: .embed, subject: accession.description, message: "\(error)")
-            }
-            start += batch.count
-        }
-        return vectors
     }
 }

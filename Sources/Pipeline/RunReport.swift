@@ -6,6 +6,10 @@ public struct RunReport: Sendable, Hashable {
     public var chunksWritten = 0
     /// Bytes of source documents read.
     public var sourceBytes = 0
+    /// Chunks whose vector came from the embedding cache.
+    public var embeddingCacheHits = 0
+    /// Chunks embedded by the model (not in the cache, or no cache).
+    public var embeddingCacheMisses = 0
     /// Live records in the collection after the run.
     public var collectionCount = 0
 

@@ -72,7 +72,7 @@ extension PipelineDefinition {
         }
 
         let embedderTable = try root.table("embedder")
-        try embedderTable?.rejectUnknownKeys(["provider", "dimension", "model_dir"])
+        try embedderTable?.rejectUnknownKeys(Set(["provider", "dimension", "model_dir"]).union(openAIKeys))
         let provider = try embedderTable?.string("provider") ?? "hashing"
         if !providers.contains(provider), let embedderTable {
             throw embedderTable.error(
@@ -81,7 +81,10 @@ extension PipelineDefinition {
                 "unknown provider '\(provider)'; expected one of: \(providers.sorted().joined(separator: ", "))"
             )
         }
-        let dimension = try embedderTable?.integer("dimension", in: 16...4_096) ?? 384
+        var dimension = try embedderTable?.integer("dimension", in: 16...4_096) ?? 384
+        var openAI: OpenAISettings?
+        if let embedderTable { openAI = try openAISettings(embedderTable, provider: provider) }
+        if let dimensions = openAI?.dimensions { dimension = dimensions }
         let modelDirectory = try embedderTable?.string("model_dir").map {
             URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL
         }
@@ -107,7 +110,12 @@ extension PipelineDefinition {
                 ciks: ciks
             ),
             chunker: ChunkerSettings(maxChars: maxChars, overlapChars: overlapChars),
-            embedder: EmbedderSettings(provider: provider, dimension: dimension, modelDirectory: modelDirectory),
+            embedder: EmbedderSettings(
+                provider: provider,
+                dimension: dimension,
+                modelDirectory: modelDirectory,
+                openAI: openAI
+            ),
             store: StoreSettings(collection: collection)
         )
     }

@@ -37,19 +37,55 @@ public struct PipelineDefinition: Sendable, Hashable {
 
     /// `[embedder]`.
     public struct EmbedderSettings: Sendable, Hashable {
-        /// `hashing` (lexical, no model files) or `minilm` (all-MiniLM-L6-v2, or another BERT-family
-        /// model directory, run natively).
+        /// `hashing` (lexical, no model files), `minilm` (all-MiniLM-L6-v2, or another BERT-family
+        /// model directory, run natively) or `openai` (an OpenAI-compatible `/v1/embeddings` server).
         public var provider: String
         /// Vector components, 16...4096 (default 384); for `minilm` it must equal the model's width.
         public var dimension: Int
         /// `model_dir` for `minilm`, resolved against the TOML file's directory; `nil` means
         /// `.models/all-MiniLM-L6-v2` in the current directory (where `make deps` puts it).
         public var modelDirectory: URL?
+        /// The `openai` provider's keys; `nil` for the other providers.
+        public var openAI: OpenAISettings?
 
-        public init(provider: String, dimension: Int, modelDirectory: URL? = nil) {
+        public init(provider: String, dimension: Int, modelDirectory: URL? = nil, openAI: OpenAISettings? = nil) {
             self.provider = provider
             self.dimension = dimension
             self.modelDirectory = modelDirectory
+            self.openAI = openAI
+        }
+    }
+
+    /// `[embedder]` keys of `provider = "openai"`.
+    public struct OpenAISettings: Sendable, Hashable {
+        /// `base_url`, e.g. `https://api.openai.com` or `http://127.0.0.1:8000` (required).
+        public var baseURL: String
+        /// `model`, sent in each request (required).
+        public var model: String
+        /// `api_key_env`: the name of the environment variable holding the key; `nil` sends none.
+        public var apiKeyEnvironmentVariable: String?
+        /// `dimensions`: sent to models that can shorten their vectors; when set it is also the
+        /// expected width (otherwise `dimension` is).
+        public var dimensions: Int?
+        /// `batch_size`: inputs per request, 1...2048 (default 256).
+        public var batchSize: Int
+        /// `max_tokens_per_batch`: approximate tokens (characters / 4) per request (default 100000).
+        public var maxTokensPerBatch: Int
+
+        public init(
+            baseURL: String,
+            model: String,
+            apiKeyEnvironmentVariable: String? = nil,
+            dimensions: Int? = nil,
+            batchSize: Int = 256,
+            maxTokensPerBatch: Int = 100_000
+        ) {
+            self.baseURL = baseURL
+            self.model = model
+            self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
+            self.dimensions = dimensions
+            self.batchSize = batchSize
+            self.maxTokensPerBatch = maxTokensPerBatch
         }
     }
 
@@ -60,5 +96,8 @@ public struct PipelineDefinition: Sendable, Hashable {
     }
 
     static let sourceKinds: Set<String> = ["edgar-archive", "edgar-cache"]
-    static let providers: Set<String> = ["hashing", "minilm"]
+    static let providers: Set<String> = ["hashing", "minilm", "openai"]
+    static let openAIKeys: Set<String> = [
+        "base_url", "model", "api_key_env", "dimensions", "batch_size", "max_tokens_per_batch",
+    ]
 }

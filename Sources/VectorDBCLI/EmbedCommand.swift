@@ -28,6 +28,15 @@ struct EmbedCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Model directory for minilm.", valueName: "dir"))
     var modelDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Embed with a pipeline file's [embedder] instead (any provider, openai included).",
+            valueName: "file"
+        )
+    )
+    var pipeline: String?
+
     @Option(name: .long, help: "Vector length for hashing, 16-4096.")
     var dimension: Int = 384
 
@@ -49,16 +58,20 @@ struct EmbedCommand: AsyncParsableCommand {
         let embedder: any Embedder
         var tokens: Int?
         do {
-            switch provider {
-            case .hashing:
-                embedder = HashingEmbedder(dimension: dimension)
-            case .minilm:
-                let miniLM = try EmbedderFactory.miniLM(directory: modelDir.map { URL(fileURLWithPath: $0) })
-                tokens = miniLM.tokenIDs(text).count
-                embedder = miniLM
+            if let pipeline {
+                embedder = try EmbedderFactory.make(PipelineDefinition.load(path: pipeline).embedder)
+            } else {
+                switch provider {
+                case .hashing:
+                    embedder = HashingEmbedder(dimension: dimension)
+                case .minilm:
+                    let miniLM = try EmbedderFactory.miniLM(directory: modelDir.map { URL(fileURLWithPath: $0) })
+                    tokens = miniLM.tokenIDs(text).count
+                    embedder = miniLM
+                }
             }
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure("\(error)")
         }
         let vector: [Float]
         do {

@@ -39,6 +39,7 @@ struct RunCommand: AsyncParsableCommand {
             "Pipeline '\(definition.name)': \(report.filingsIngested) filings, \(report.chunksWritten) chunks "
                 + "(\(report.sourceBytes) source bytes) in \(String(format: "%.2f", seconds)) s; "
                 + "collection '\(definition.store.collection)' in \(global.dataRoot.path) holds \(report.collectionCount) chunks."
+                + " Embedding cache: \(report.embeddingCacheHits) hits, \(report.embeddingCacheMisses) misses (embedded)."
         )
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Embedding
 import Foundation
 import Pipeline
+import PipelineConfig
 import SECModel
 import VectorStore
 
@@ -44,6 +46,15 @@ struct SearchCommand: AsyncParsableCommand {
     )
     var modelDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Pipeline file whose [embedder] embeds the query (needed for collections embedded by the openai provider).",
+            valueName: "file"
+        )
+    )
+    var pipeline: String?
+
     @Flag(
         name: .long,
         help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
@@ -68,11 +79,7 @@ struct SearchCommand: AsyncParsableCommand {
             let info = store.info
             var vector: [Float]?
             if mode != .lexical {
-                let embedder = try EmbedderFactory.make(
-                    modelID: info.embeddingModel,
-                    dimension: info.dimension,
-                    modelDirectory: modelDir.map { URL(fileURLWithPath: $0) }
-                )
+                let embedder = try queryEmbedder(for: info)
                 vector = try await embedder.embed(queries: [query]).first
             }
             hits = try await store.search(
@@ -90,6 +97,29 @@ struct SearchCommand: AsyncParsableCommand {
         } else {
             for (rank, hit) in hits.enumerated() { Terminal.write(HitText.render(hit, rank: rank + 1)) }
         }
+    }
+}
+
+extension SearchCommand {
+    /// The embedder of `--pipeline`'s `[embedder]` table when given (it must be the collection's
+    /// model), else the one the collection's model id names.
+    func queryEmbedder(for info: CollectionInfo) throws -> any Embedder {
+        guard let pipeline else {
+            return try EmbedderFactory.make(
+                modelID: info.embeddingModel,
+                dimension: info.dimension,
+                modelDirectory: modelDir.map { URL(fileURLWithPath: $0) }
+            )
+        }
+        let definition = try PipelineDefinition.load(path: pipeline)
+        let embedder = try EmbedderFactory.make(definition.embedder)
+        guard embedder.modelID == info.embeddingModel, embedder.dimension == info.dimension else {
+            throw CLIFailure(
+                "the collection was embedded with '\(info.embeddingModel)' (\(info.dimension) components), but "
+                    + "\(pipeline) configures '\(embedder.modelID)' (\(embedder.dimension) components)"
+            )
+        }
+        return embedder
     }
 }
 

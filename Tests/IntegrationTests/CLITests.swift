@@ -9,6 +9,11 @@ import Testing
         let run = try Support.run(["run", Support.fixturesPipeline, "--data-dir", data.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("3 filings"))
+        #expect(run.stdout.contains("Embedding cache: 0 hits"))
+        let again = try Support.run(["run", Support.fixturesPipeline, "--data-dir", data.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains(" misses (embedded)"))
+        #expect(again.stdout.contains(", 0 misses (embedded)"))
 
         let text = try Support.run(["search", "reliance on a single foundry", "--data-dir", data.path, "--k", "3"])
         #expect(text.status == 0, "\(text.stderr)")
@@ -33,6 +38,21 @@ import Testing
             }
             #expect(object["cik"] as? String == "1999902")
         }
+
+        // --pipeline embeds the query with the pipeline's [embedder], which must be the collection's model.
+        let same = try Support.run([
+            "search", "foundry", "--data-dir", data.path, "--pipeline", Support.fixturesPipeline,
+        ])
+        #expect(same.status == 0, "\(same.stderr)")
+        let hashing = data.appendingPathComponent("hashing.toml")
+        try "[source]\nroot = \"x\"\n[embedder]\nprovider = \"hashing\"\n".write(
+            to: hashing,
+            atomically: true,
+            encoding: .utf8
+        )
+        let other = try Support.run(["search", "foundry", "--data-dir", data.path, "--pipeline", hashing.path])
+        #expect(other.status != 0)
+        #expect(other.stderr.contains("was embedded with"))
     }
 
     @Test func searchWithoutDataTellsTheUserToRunAPipeline() throws {

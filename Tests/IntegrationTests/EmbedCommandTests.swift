@@ -10,6 +10,25 @@ import Testing
         #expect(result.stdout.contains("first 8: ["))
     }
 
+    @Test func pipelineFileChoosesTheEmbedder() throws {
+        let directory = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("p.toml")
+        try "[source]\nroot = \"x\"\n[embedder]\nprovider = \"hashing\"\ndimension = 32\n".write(
+            to: file,
+            atomically: true,
+            encoding: .utf8
+        )
+        let result = try Support.run(["embed", "foundry wafer supply", "--pipeline", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("model hashing-unigram-bigram-32, 32 dimensions"))
+        let missingKey = try Support.run([
+            "embed", "x", "--pipeline", directory.appendingPathComponent("none.toml").path,
+        ])
+        #expect(missingKey.status != 0)
+    }
+
     @Test func aMissingModelDirectoryFailsWithAHint() throws {
         let result = try Support.run(["embed", "text", "--model-dir", "/nonexistent/model"])
         #expect(result.status != 0)

@@ -13,6 +13,17 @@ struct SHA256 {
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     static func hex(of bytes: UnsafeRawBufferPointer) -> String {
+        let digits = Array("0123456789abcdef")
+        var text = ""
+        for byte in digest(of: bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xf)])
+        }
+        return text
+    }
+
+    /// The 32-byte digest of `bytes`.
+    static func digest(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -34,14 +45,19 @@ struct SHA256 {
                 compress(UnsafeRawBufferPointer(rebasing: raw[(block * 64)..<(block * 64 + 64)]), &state, &schedule)
             }
         }
-        let digits = Array("0123456789abcdef")
-        var text = ""
+        var digest: [UInt8] = []
+        digest.reserveCapacity(32)
         for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) {
-                text.append(digits[Int((word >> UInt32(shift)) & 0xf)])
+            for shift in stride(from: 24, through: 0, by: -8) {
+                digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
             }
         }
-        return text
+        return digest
+    }
+
+    /// The 32-byte digest of the UTF-8 encoding of `text`.
+    static func digest(of text: String) -> [UInt8] {
+        Array(text.utf8).withUnsafeBytes { digest(of: $0) }
     }
 
     private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout [UInt32], _ w: inout [UInt32]) {
