@@ -1,9 +1,26 @@
-/// A binary min-heap of neighbors by distance: the frontier of a graph search (closest first).
-struct MinHeap {
+/// The order a `BinaryHeap` keeps on top.
+protocol HeapOrder {
+    /// `true` when distance `a` belongs above distance `b`.
+    static func above(_ a: Float, _ b: Float) -> Bool
+}
+
+/// Closest on top: the frontier of a graph search.
+enum ClosestFirst: HeapOrder {
+    @inline(__always) static func above(_ a: Float, _ b: Float) -> Bool { a < b }
+}
+
+/// Farthest on top: the best `ef` results so far, whose worst is the one replaced.
+enum FarthestFirst: HeapOrder {
+    @inline(__always) static func above(_ a: Float, _ b: Float) -> Bool { a > b }
+}
+
+/// A binary heap of neighbours ordered by distance.
+struct BinaryHeap<Order: HeapOrder> {
     private(set) var items: ContiguousArray<Neighbor> = []
 
     init(capacity: Int) { items.reserveCapacity(capacity) }
 
+    var count: Int { items.count }
     var isEmpty: Bool { items.isEmpty }
     var top: Neighbor? { items.first }
 
@@ -14,7 +31,7 @@ struct MinHeap {
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard items[child].distance < items[parent].distance else { break }
+            guard Order.above(items[child].distance, items[parent].distance) else { break }
             items.swapAt(child, parent)
             child = parent
         }
@@ -31,54 +48,10 @@ struct MinHeap {
                 let left = 2 * parent + 1
                 guard left < count else { break }
                 let right = left + 1
-                let smaller = right < count && items[right].distance < items[left].distance ? right : left
-                guard items[smaller].distance < items[parent].distance else { break }
-                items.swapAt(parent, smaller)
-                parent = smaller
-            }
-        }
-        return first
-    }
-}
-
-/// A binary max-heap of neighbors by distance: the best `ef` results so far (farthest on top, so it
-/// is the one replaced).
-struct MaxHeap {
-    private(set) var items: ContiguousArray<Neighbor> = []
-
-    init(capacity: Int) { items.reserveCapacity(capacity) }
-
-    var count: Int { items.count }
-    var top: Neighbor? { items.first }
-
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
-
-    mutating func push(_ element: Neighbor) {
-        items.append(element)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].distance > items[parent].distance else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Neighbor? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            let count = items.count
-            while true {
-                let left = 2 * parent + 1
-                guard left < count else { break }
-                let right = left + 1
-                let larger = right < count && items[right].distance > items[left].distance ? right : left
-                guard items[larger].distance > items[parent].distance else { break }
-                items.swapAt(parent, larger)
-                parent = larger
+                let next = right < count && Order.above(items[right].distance, items[left].distance) ? right : left
+                guard Order.above(items[next].distance, items[parent].distance) else { break }
+                items.swapAt(parent, next)
+                parent = next
             }
         }
         return first
@@ -87,3 +60,8 @@ struct MaxHeap {
     /// The contents, closest first.
     func sortedAscending() -> [Neighbor] { items.sorted() }
 }
+
+/// The search frontier (closest first).
+typealias MinHeap = BinaryHeap<ClosestFirst>
+/// The result set (farthest first).
+typealias MaxHeap = BinaryHeap<FarthestFirst>
