@@ -12,7 +12,7 @@ extension PipelineRunner {
         accession: AccessionNumber,
         report: inout RunReport
     ) async throws(PipelineError) -> [[Float]] {
-        let keys = chunks.map { EmbeddingCacheKey(modelID: embedder.modelID, text: $0.text) }
+        let keys = chunks.map { EmbeddingCacheKey(modelID: embedder.modelID, text: $0.embeddingInput) }
         var vectors: [[Float]?]
         do {
             vectors = try await cache?.vectors(for: keys) ?? Array(repeating: nil, count: chunks.count)
@@ -25,7 +25,7 @@ extension PipelineRunner {
         var start = 0
         while start < missing.count {
             let indices = Array(missing[start..<min(start + max(1, embedder.batchSize), missing.count)])
-            let embedded = try await embedBatch(indices.map { chunks[$0].text }, accession: accession)
+            let embedded = try await embedBatch(indices.map { chunks[$0].embeddingInput }, accession: accession)
             for (index, vector) in zip(indices, embedded) { vectors[index] = vector }
             do {
                 try await cache?.store(zip(indices, embedded).map { (key: keys[$0], vector: $1) })
