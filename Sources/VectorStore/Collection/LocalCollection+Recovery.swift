@@ -84,7 +84,8 @@ extension LocalCollection {
         let files = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
         var manifest: Manifest
         let hadManifest: Bool
-        if let bytes = try StoreFiles.readFile(manifestPath) {
+        let manifestBytes = try StoreFiles.readFile(manifestPath)
+        if let bytes = manifestBytes {
             manifest = try Manifest.decode(bytes, file: manifestPath)
             hadManifest = true
         } else {
@@ -123,12 +124,18 @@ extension LocalCollection {
         }
         if !readOnly { try removeObsoleteFiles(in: directory, manifest: manifest) }
 
-        let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number).sorted()
+        // A reader lists the WAL files after reading the manifest, so a flush that happened before the
+        // manifest read cannot hide the WAL file that now holds the newest writes.
+        let walFiles = readOnly ? try StoreFiles.list(directory).compactMap(StoreFileName.parse) : files
+        let walNumbers = walFiles.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number)
+            .sorted()
         var memtable = MemTable()
         var newestValidBytes: Int?
         for (index, number) in walNumbers.enumerated() {
             let path = directory + "/" + StoreFileName.wal(number)
-            let bytes = try StoreFiles.readFile(path) ?? []
+            guard let bytes = try StoreFiles.readFile(path) ?? (readOnly ? nil : []) else {
+                throw StoreError(code: .io, message: "WAL file removed by a concurrent flush while reading", file: path)
+            }
             let scan = try WALReader.scan(bytes, file: path, isNewest: index == walNumbers.count - 1)
             if scan.hadTornTail, !readOnly {
                 logger.warning(
@@ -157,6 +164,11 @@ extension LocalCollection {
             newestValidBytes = scan.validBytes
         }
         let walNumber = walNumbers.last ?? manifest.walFileNumber
+        // A flush or compaction by the writer while this reader ran replaces the manifest: what was read
+        // may mix two versions, so the caller retries.
+        if readOnly, try StoreFiles.readFile(manifestPath) != manifestBytes {
+            throw StoreError(code: .io, message: "the MANIFEST changed while reading", file: manifestPath)
+        }
         guard !readOnly else {
             return Recovery(
                 manifest: manifest,
