@@ -15,6 +15,12 @@ final class CollectionLock: Sendable {
 
     private init(path: String) { self.path = path }
 
+    /// How long a busy lock is retried before the open falls back to read-only. A lock can look busy
+    /// for a moment after this process released it: a child being spawned by another thread holds a
+    /// copy of the descriptor until its `exec` closes it (`O_CLOEXEC`).
+    static let busyRetries = 25
+    static let busyRetryIntervalMicroseconds: UInt32 = 10_000
+
     /// Takes the lock, or returns `nil` when another process holds it.
     static func acquire(directory: String) throws(StoreError) -> CollectionLock? {
         let path = directory + "/LOCK"
@@ -26,8 +32,14 @@ final class CollectionLock: Sendable {
         }
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StoreFiles.ioError("open", path) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        var attempt = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let busy = errno == EWOULDBLOCK
+            if busy, attempt < busyRetries {
+                attempt += 1
+                usleep(busyRetryIntervalMicroseconds)
+                continue
+            }
             let error = StoreFiles.ioError("flock", path)
             close(descriptor)
             if busy { return nil }
