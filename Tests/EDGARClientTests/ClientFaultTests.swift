@@ -91,8 +91,8 @@ import Testing
     }
 
     @Test func slowBodyPastTheDeadlineIsRetried() async throws {
-        let harness = try await ClientHarness.start(requestTimeout: .milliseconds(200))
-        harness.server.inject(.slowBody(milliseconds: 600))
+        let harness = try await ClientHarness.start(requestTimeout: .milliseconds(500))
+        harness.server.inject(.slowBody(milliseconds: 3_000))
         let result = try await harness.client.get(harness.tenKURL)
         #expect(result.body.count == 53802)
         #expect(harness.server.requests.count == 2)

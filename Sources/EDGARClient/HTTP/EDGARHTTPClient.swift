@@ -40,6 +40,12 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
+    /// Shuts the HTTP client down if `shutdown()` was never reached (an error path that threw past it),
+    /// so connections are released instead of async-http-client trapping in its own deinit.
+    deinit {
+        try? http.syncShutdown()
+    }
+
     /// Releases connections; call once when done.
     public func shutdown() async {
         do {
