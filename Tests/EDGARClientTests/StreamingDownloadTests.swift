@@ -34,8 +34,15 @@ import Testing
         }
     }
 
+    /// Tens of mebibytes through a debug build on a loaded 2-core machine can take many seconds; the
+    /// deadline must not turn a slow transfer into a retry these tests count.
+    static let largeBodyTimeout: Duration = .seconds(120)
+
     @Test func fiftyMebibyteBodyStreamsIntoTheCacheIntact() async throws {
-        let harness = try await ClientHarness.start(bodyBytesMax: 64 * Self.mebibyte)
+        let harness = try await ClientHarness.start(
+            requestTimeout: Self.largeBodyTimeout,
+            bodyBytesMax: 64 * Self.mebibyte
+        )
         let cache = Self.cache()
         defer { try? FileManager.default.removeItem(at: cache.root) }
         let size = 50 * Self.mebibyte
@@ -51,7 +58,7 @@ import Testing
 
     @Test func bodyOverTheCapStopsMidStreamAndLeavesNoFile() async throws {
         let cap = 8 * Self.mebibyte
-        let harness = try await ClientHarness.start(bodyBytesMax: cap)
+        let harness = try await ClientHarness.start(requestTimeout: Self.largeBodyTimeout, bodyBytesMax: cap)
         let cache = Self.cache()
         defer { try? FileManager.default.removeItem(at: cache.root) }
         // No Content-Length: only counting the bytes as they arrive can catch it.
@@ -90,7 +97,11 @@ import Testing
 
     @Test func gzipBodiesAreDecompressedWhileStreamingAndCappedAfterDecompression() async throws {
         let cap = 12 * Self.mebibyte
-        let harness = try await ClientHarness.start(bodyBytesMax: cap, gzip: true)
+        let harness = try await ClientHarness.start(
+            requestTimeout: Self.largeBodyTimeout,
+            bodyBytesMax: cap,
+            gzip: true
+        )
         let cache = Self.cache()
         defer { try? FileManager.default.removeItem(at: cache.root) }
         let size = 10 * Self.mebibyte
