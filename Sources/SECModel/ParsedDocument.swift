@@ -43,12 +43,17 @@ public struct ParsedDocument: Sendable, Codable {
     /// The text of `[charStart, charEnd)` in Unicode scalars, clamped to the text. Cost: O(length
     /// of the span + 1,024), not O(charStart).
     public func text(charStart: Int, charEnd: Int) -> String {
+        String(slice(charStart: charStart, charEnd: charEnd))
+    }
+
+    /// `text(charStart:charEnd:)` without copying: a view into the canonical text.
+    public func slice(charStart: Int, charEnd: Int) -> Substring {
         let count = scalarIndex.scalarCount
         let lower = min(max(0, charStart), count)
         let upper = min(max(lower, charEnd), count)
         let start = scalarIndex.index(ofScalar: lower, in: canonicalText)
         let end = canonicalText.unicodeScalars.index(start, offsetBy: upper - lower)
-        return String(canonicalText.unicodeScalars[start..<end])
+        return canonicalText[start..<end]
     }
 }
 

@@ -70,7 +70,8 @@ struct ParseCommand: AsyncParsableCommand {
     }
 
     /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
-    private func parseDocument(consuming bytes: consuming [UInt8], limit: Int) throws -> (ParsedDocument, XBRLFactSet?) {
+    private func parseDocument(consuming bytes: consuming [UInt8], limit: Int) throws -> (ParsedDocument, XBRLFactSet?)
+    {
         let factSet = try facts ? readFacts(bytes, limit: limit) : nil
         if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
             return (ParsedDocument(canonicalText: "", sections: []), factSet)

@@ -55,19 +55,44 @@ enum ParseJSON {
                             title: section.title,
                             start: section.charStart,
                             end: section.charEnd,
-                            text: document.text(charStart: section.charStart, charEnd: section.charEnd),
+                            text: "",
                             pointer: section.pointer,
                             combinedItems: section.combinedKeys
                         )
+                        // The text is escaped straight from the canonical text into the output, never
+                        // copied whole: one section of a 200 MB filing can be 100 MB.
+                        let skeleton = indented(try encoder.encode(output), depth: 2)
+                        let split =
+                            skeleton.range(of: Data(textPlaceholder.utf8)) ?? skeleton.endIndex..<skeleton.endIndex
                         sink(Data("    ".utf8))
-                        sink(indented(try encoder.encode(output), depth: 2))
+                        sink(skeleton[..<split.lowerBound])
+                        if !split.isEmpty {
+                            sink(Data("\"text\" : \"".utf8))
+                            JSONStringEscaper.write(
+                                document.slice(charStart: section.charStart, charEnd: section.charEnd),
+                                to: sink
+                            )
+                            sink(Data("\"".utf8))
+                        }
+                        sink(skeleton[split.upperBound...])
                         sink(Data((index + 1 < document.sections.count ? ",\n" : "\n").utf8))
                     }
                     sink(Data("  ]".utf8))
                 }
             )
         )
-        if includeText { member("text", document.canonicalText) }
+        if includeText {
+            members.append(
+                (
+                    "text",
+                    {
+                        sink(Data("\"".utf8))
+                        JSONStringEscaper.write(document.canonicalText[...], to: sink)
+                        sink(Data("\"".utf8))
+                    }
+                )
+            )
+        }
         sink(Data("{\n".utf8))
         for (index, entry) in members.sorted(by: { $0.key < $1.key }).enumerated() {
             sink(Data("  \"\(entry.key)\" : ".utf8))
@@ -76,6 +101,10 @@ enum ParseJSON {
         }
         sink(Data("}".utf8))
     }
+
+    /// How the encoder writes an empty `text`; found only as the key (inside a string value the
+    /// quotes would be escaped).
+    private static let textPlaceholder = "\"text\" : \"\""
 
     /// `json` with every line after the first indented by `depth` levels of two spaces, as
     /// `JSONEncoder` would indent it nested that deep.
