@@ -15,8 +15,10 @@ public struct InlineXBRLReader: Sendable {
 
     /// `true` when the first 64 KiB declare the inline-XBRL namespace: the cheap test the CLI uses.
     public static func looksInline(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
-        return head.contains(XBRLNamespace.inline11) || head.contains(XBRLNamespace.inline10)
+        let head = bytes.prefix(65_536)
+        return [XBRLNamespace.inline11, XBRLNamespace.inline10].contains { namespace in
+            head.firstRange(of: Array(namespace.utf8)) != nil
+        }
     }
 
     /// Reads every fact of the default target document.
