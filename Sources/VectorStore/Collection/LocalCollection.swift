@@ -35,6 +35,12 @@ public actor LocalCollection: DocumentCollection {
     var failure: StoreError?
     /// A compaction is running; flushes wait for it (one manifest change at a time).
     var compacting = false
+    /// The retained superseded versions and the pins (`asOf` searches, `snapshots()`).
+    var history: VersionHistory
+    /// Open readers of segments that only retained older versions list, by file number.
+    var retainedReaders: [UInt64: SegmentReader] = [:]
+    /// Snapshots of older versions already built, by version (immutable; a few at most).
+    var versionSnapshots: [UInt64: CollectionSnapshot] = [:]
 
     init(
         info: CollectionInfo,
@@ -56,6 +62,7 @@ public actor LocalCollection: DocumentCollection {
         nextSequence = recovered.nextSequence
         wal = recovered.wal
         lock = recovered.lock
+        history = recovered.history
     }
 
     /// `true` when another process was writing the directory at open: searches work on the state
@@ -82,9 +89,11 @@ public actor LocalCollection: DocumentCollection {
         try await write { .delete(firstSequence: $0, ids: ids) }
     }
 
-    /// Searches a snapshot taken now; the search itself runs outside the actor.
+    /// Searches a snapshot taken now, or the committed version `request.asOf` selects; the search
+    /// itself runs outside the actor.
     public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
-        try await snapshot().search(request)
+        if let asOf = request.asOf { return try await snapshot(asOf: asOf).search(request) }
+        return try await snapshot().search(request)
     }
 
     /// Every live record (tests and tools).
