@@ -66,6 +66,8 @@ import Testing
                 let version = await collection.manifest.version
                 #expect(segments > 0, "the workload should have flushed")
                 #expect(Int(version) > segments + 1, "the workload should have compacted: \(version), \(segments)")
+                let retained = await collection.history.manifests.count
+                #expect(retained == min(CrashWorkload.options.versionCountMax - 1, Int(version) - 1))
             }
         }
     }

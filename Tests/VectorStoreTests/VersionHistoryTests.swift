@@ -61,6 +61,8 @@ import Testing
             try history.manifest(for: .time(Date(timeIntervalSince1970: 2.5)), current: current)
         }
         #expect(gap?.code == .badInput)
+        let expired = #expect(throws: StoreError.self) { try history.manifest(for: .version(4), current: current) }
+        #expect(expired?.message.hasSuffix("retained versions: 1-2, 7-10") == true, "\(String(describing: expired))")
         #expect(history.segmentNumbers(current: current) == [1, 2, 7, 8, 9, 10])
     }
 

@@ -94,9 +94,8 @@ extension LocalCollection {
                 return (output, committed)
             }
             // Writes may have flushed nothing meanwhile (flushes wait for compaction), so only the
-            // inputs changed. The outgoing version still lists the inputs: their readers stay open for
-            // point-in-time searches until it leaves retention.
-            for input in inputs { retainedReaders[input.fileNumber] = input }
+            // inputs changed. The outgoing version still lists the inputs: their files stay until it
+            // leaves retention, and a point-in-time search reopens them.
             segments.removeAll { chosen.contains($0.fileNumber) }
             if let output { segments.append(output) }
             manifest = committed

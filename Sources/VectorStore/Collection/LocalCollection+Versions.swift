@@ -78,7 +78,7 @@ extension LocalCollection {
     func snapshot(asOf selector: VersionSelector) async throws(StoreError) -> CollectionSnapshot {
         let target = try history.manifest(for: selector, current: manifest)
         if let cached = versionSnapshots[target.version] { return cached }
-        var open: [UInt64: SegmentReader] = retainedReaders
+        var open: [UInt64: SegmentReader] = [:]
         for segment in segments { open[segment.fileNumber] = segment }
         let missing = target.segments.filter { open[$0.fileNumber] == nil }
         if !missing.isEmpty {
@@ -96,10 +96,7 @@ extension LocalCollection {
                 _ = try history.manifest(for: .version(target.version), current: manifest)
                 throw error
             }
-            for reader in opened {
-                open[reader.fileNumber] = reader
-                if history.retains(target.version, current: manifest) { retainedReaders[reader.fileNumber] = reader }
-            }
+            for reader in opened { open[reader.fileNumber] = reader }
         }
         let readers = target.segments.compactMap { open[$0.fileNumber] }
         var newest = NewestVersions()
@@ -154,7 +151,6 @@ extension LocalCollection {
         history.remove(expired)
         let live = history.segmentNumbers(current: manifest)
         let dead = candidates.subtracting(live)
-        retainedReaders = retainedReaders.filter { live.contains($0.key) }
         versionSnapshots = versionSnapshots.filter { history.retains($0.key, current: manifest) }
         let directory = self.directory
         do {

@@ -37,9 +37,9 @@ public actor LocalCollection: DocumentCollection {
     var compacting = false
     /// The retained superseded versions and the pins (`asOf` searches, `snapshots()`).
     var history: VersionHistory
-    /// Open readers of segments that only retained older versions list, by file number.
-    var retainedReaders: [UInt64: SegmentReader] = [:]
-    /// Snapshots of older versions already built, by version (immutable; a few at most).
+    /// Snapshots of older versions already built, by version (immutable; a few at most). They hold
+    /// the only readers of segments the current version no longer lists, so the memory of old
+    /// versions stays bounded.
     var versionSnapshots: [UInt64: CollectionSnapshot] = [:]
 
     init(

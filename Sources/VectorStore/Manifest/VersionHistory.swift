@@ -104,8 +104,18 @@ struct VersionHistory: Sendable {
         }
     }
 
+    /// The retained version numbers as ranges: `1, 4-9, 12`.
     private func retainedText(_ current: Manifest) -> String {
-        (manifests.keys.sorted() + [current.version]).map(String.init).joined(separator: ", ")
+        var ranges: [ClosedRange<UInt64>] = []
+        for version in manifests.keys.sorted() + [current.version] {
+            if let last = ranges.last, last.upperBound + 1 == version {
+                ranges[ranges.count - 1] = last.lowerBound...version
+            } else {
+                ranges.append(version...version)
+            }
+        }
+        return ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: ", ")
     }
 
     static func iso8601(_ milliseconds: UInt64) -> String {
