@@ -205,6 +205,30 @@ import Testing
         #expect(try await Self.contents(reopened, asOf: .version(current)) == ["a=one"])
     }
 
+    @Test func aFlippedByteInASegmentOnlyAnOldVersionListsFailsThatSearchAlone() async throws {
+        let clock = ManualClock()
+        let store = Self.store(clock)
+        defer { try? FileManager.default.removeItem(at: store.root) }
+        let collection = try store.openOrCreate(Self.info)
+        for text in ["one", "two"] {
+            try await collection.upsert([try Self.record("a", text: text)])
+            try await collection.flush()
+        }
+        let old = await collection.manifest
+        try await collection.compactIfNeeded()
+        let path =
+            store.root.appendingPathComponent("collections/v").path + "/"
+            + StoreFileName.segment(try #require(old.segments.first?.fileNumber))
+        try StoreTestSupport.flipByte(at: 40, in: path)
+        let reopened = try store.open(collection: "v")
+        #expect(try await Self.contents(reopened, asOf: nil) == ["a=two"])
+        let error = await #expect(throws: StoreError.self) {
+            try await Self.contents(reopened, asOf: .version(old.version))
+        }
+        #expect(error?.code == .corruption)
+        #expect(error?.file == path)
+    }
+
     @Test func aFlippedByteInARetainedVersionIsReportedWithFileAndOffset() async throws {
         let clock = ManualClock()
         let store = Self.store(clock)
