@@ -2,8 +2,8 @@ import Foundation
 import Logging
 
 /// A collection in one local directory, as an LSM store (docs/concurrency.md, docs/formats/):
-/// `collection.json`, a `MANIFEST`, write-ahead-log files `wal-N.log` and immutable segments
-/// `seg-N.vseg`.
+/// `collection.json`, a `MANIFEST`, write-ahead-log files `wal-N.log`, immutable segments
+/// `seg-N.vseg`, retained older manifest versions `versions/MANIFEST-N` and the pins `PINS`.
 ///
 /// The actor is the **single writer**: it owns the WAL, the memtable and the manifest. A write is
 /// validated, appended to the WAL, made durable (group commit), then applied to the memtable; when
