@@ -55,6 +55,16 @@ struct SearchCommand: AsyncParsableCommand {
     )
     var pipeline: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Search a retained version: a version number (`vectordb snapshots list`) or an ISO 8601 time "
+                + "(the newest version committed at or before it). Unflushed writes are not in any version.",
+            valueName: "version|time"
+        )
+    )
+    var asOf: String?
+
     @Flag(
         name: .long,
         help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
@@ -75,6 +85,7 @@ struct SearchCommand: AsyncParsableCommand {
         let hits: [SearchHit]
         do {
             let filters = try filter.map { (expression) throws(StoreError) in try MetadataFilter(parsing: expression) }
+            let selector = try asOf.map(AsOfArgument.parse)
             let store = try LocalStore(root: global.dataRoot).open(collection: collection)
             let info = store.info
             var vector: [Float]?
@@ -82,9 +93,9 @@ struct SearchCommand: AsyncParsableCommand {
                 let embedder = try queryEmbedder(for: info)
                 vector = try await embedder.embed(queries: [query]).first
             }
-            hits = try await store.search(
-                SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
-            )
+            var request = SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
+            request.asOf = selector
+            hits = try await store.search(request)
         } catch let error as CLIFailure {
             throw error
         } catch {

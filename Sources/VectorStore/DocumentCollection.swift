@@ -44,6 +44,9 @@ public struct SearchRequest: Sendable, Hashable {
     public var vectorWeight: Float
     /// Weight of the BM25 ranking in hybrid fusion (default 1).
     public var lexicalWeight: Float
+    /// Reads a retained committed version instead of the latest state (`nil`, the default: the latest
+    /// state, memtable included). An unknown or expired version is `StoreError.badInput`.
+    public var asOf: VersionSelector? = nil
 
     /// A vector-only request.
     public init(vector: [Float], k: Int, filters: [MetadataFilter] = []) {

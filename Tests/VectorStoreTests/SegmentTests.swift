@@ -95,6 +95,7 @@ import Testing
 @Suite struct ManifestTests {
     static let manifest = Manifest(
         version: 7,
+        commitTimeMs: 1_740_000_000_123,
         nextFileNumber: 12,
         walFileNumber: 11,
         flushedSequence: 900,

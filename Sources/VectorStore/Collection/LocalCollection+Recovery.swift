@@ -11,6 +11,7 @@ extension LocalCollection {
         var nextSequence: UInt64
         var wal: WALWriter?
         var lock: CollectionLock?
+        var history: VersionHistory
     }
 
     /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
@@ -26,7 +27,13 @@ extension LocalCollection {
         logger: Logger,
         clock: StoreClock = .system
     ) throws(StoreError) {
-        let recovered = try Self.recover(info: info, directory: directory, options: options, logger: logger)
+        let recovered = try Self.recover(
+            info: info,
+            directory: directory,
+            options: options,
+            logger: logger,
+            nowMs: clock.nowMs
+        )
         self.init(
             info: info,
             directory: directory,
@@ -44,7 +51,8 @@ extension LocalCollection {
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
-        logger: Logger
+        logger: Logger,
+        nowMs: UInt64
     ) throws(StoreError) -> Recovery {
         if let lock = try CollectionLock.acquire(directory: directory) {
             var recovery = try recover(
@@ -52,6 +60,7 @@ extension LocalCollection {
                 directory: directory,
                 options: options,
                 logger: logger,
+                nowMs: nowMs,
                 readOnly: false
             )
             recovery.lock = lock
@@ -64,7 +73,14 @@ extension LocalCollection {
         var attempt = 1
         while true {
             do {
-                return try recover(info: info, directory: directory, options: options, logger: logger, readOnly: true)
+                return try recover(
+                    info: info,
+                    directory: directory,
+                    options: options,
+                    logger: logger,
+                    nowMs: nowMs,
+                    readOnly: true
+                )
             } catch {
                 guard attempt < readOnlyAttemptsMax else { throw error }
                 attempt += 1
@@ -78,6 +94,7 @@ extension LocalCollection {
         directory: String,
         options: StoreOptions,
         logger: Logger,
+        nowMs: UInt64,
         readOnly: Bool
     ) throws(StoreError) -> Recovery {
         let manifestPath = directory + "/" + Manifest.fileName
@@ -122,7 +139,15 @@ extension LocalCollection {
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }
-        if !readOnly { try removeObsoleteFiles(in: directory, manifest: manifest) }
+        var history = try readHistory(directory: directory, current: manifest, readOnly: readOnly)
+        if !readOnly {
+            try applyRetention(&history, current: manifest, directory: directory, options: options, nowMs: nowMs)
+            try removeObsoleteFiles(
+                in: directory,
+                walFileNumber: manifest.walFileNumber,
+                liveSegments: history.segmentNumbers(current: manifest)
+            )
+        }
 
         // A reader lists the WAL files after reading the manifest, so a flush that happened before the
         // manifest read cannot hide the WAL file that now holds the newest writes.
@@ -177,7 +202,8 @@ extension LocalCollection {
                 newest: newest,
                 nextSequence: sequenceMax + 1,
                 wal: nil,
-                lock: nil
+                lock: nil,
+                history: history
             )
         }
         let wal = try WALWriter(
@@ -188,6 +214,7 @@ extension LocalCollection {
         )
         if !hadManifest {
             manifest.version = 1
+            manifest.commitTimeMs = nowMs
             try StoreFiles.replaceAtomically(manifestPath, with: manifest.encode())
         }
         return Recovery(
@@ -197,7 +224,8 @@ extension LocalCollection {
             newest: newest,
             nextSequence: sequenceMax + 1,
             wal: wal,
-            lock: nil
+            lock: nil,
+            history: history
         )
     }
 }

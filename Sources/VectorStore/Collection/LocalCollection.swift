@@ -2,8 +2,8 @@ import Foundation
 import Logging
 
 /// A collection in one local directory, as an LSM store (docs/concurrency.md, docs/formats/):
-/// `collection.json`, a `MANIFEST`, write-ahead-log files `wal-N.log` and immutable segments
-/// `seg-N.vseg`.
+/// `collection.json`, a `MANIFEST`, write-ahead-log files `wal-N.log`, immutable segments
+/// `seg-N.vseg`, retained older manifest versions `versions/MANIFEST-N` and the pins `PINS`.
 ///
 /// The actor is the **single writer**: it owns the WAL, the memtable and the manifest. A write is
 /// validated, appended to the WAL, made durable (group commit), then applied to the memtable; when
@@ -35,6 +35,12 @@ public actor LocalCollection: DocumentCollection {
     var failure: StoreError?
     /// A compaction is running; flushes wait for it (one manifest change at a time).
     var compacting = false
+    /// The retained superseded versions and the pins (`asOf` searches, `snapshots()`).
+    var history: VersionHistory
+    /// Snapshots of older versions already built, by version (immutable; a few at most). They hold
+    /// the only readers of segments the current version no longer lists, so the memory of old
+    /// versions stays bounded.
+    var versionSnapshots: [UInt64: CollectionSnapshot] = [:]
 
     init(
         info: CollectionInfo,
@@ -56,6 +62,7 @@ public actor LocalCollection: DocumentCollection {
         nextSequence = recovered.nextSequence
         wal = recovered.wal
         lock = recovered.lock
+        history = recovered.history
     }
 
     /// `true` when another process was writing the directory at open: searches work on the state
@@ -82,9 +89,11 @@ public actor LocalCollection: DocumentCollection {
         try await write { .delete(firstSequence: $0, ids: ids) }
     }
 
-    /// Searches a snapshot taken now; the search itself runs outside the actor.
+    /// Searches a snapshot taken now, or the committed version `request.asOf` selects; the search
+    /// itself runs outside the actor.
     public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
-        try await snapshot().search(request)
+        if let asOf = request.asOf { return try await snapshot(asOf: asOf).search(request) }
+        return try await snapshot().search(request)
     }
 
     /// Every live record (tests and tools).
