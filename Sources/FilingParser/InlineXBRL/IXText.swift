@@ -126,12 +126,24 @@ struct IXText {
 
     /// ` name="value"` for each attribute, sorted by qualified name, `&` and `"` escaped.
     private static func appendAttributes(_ node: xmlNodePtr, to output: inout [UInt8]) {
-        guard node.pointee.properties != nil else { return }
-        for attribute in XMLElement(node).attributes.sorted(by: { $0.name < $1.name }) {
+        var attributes: [(name: [UInt8], value: [UInt8])] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            var name: [UInt8] = []
+            if let prefix = current.pointee.ns?.pointee.prefix, prefix.pointee != 0 {
+                appendCString(prefix, to: &name)
+                name.append(UInt8(ascii: ":"))
+            }
+            if let local = current.pointee.name { appendCString(local, to: &name) }
+            attributes.append((name, attributeValue(current)))
+        }
+        attributes.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        for (name, value) in attributes {
             output.append(UInt8(ascii: " "))
-            output.append(contentsOf: attribute.name.utf8)
+            output.append(contentsOf: name)
             output.append(contentsOf: "=\"".utf8)
-            for byte in attribute.value.utf8 {
+            for byte in value {
                 switch byte {
                 case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
                 case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
@@ -140,6 +152,20 @@ struct IXText {
             }
             output.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// An attribute's value: its single text child read in place, else libxml2's content of it.
+    private static func attributeValue(_ attribute: xmlAttrPtr) -> [UInt8] {
+        var value: [UInt8] = []
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE {
+            if let content = child.pointee.content { appendCString(content, to: &value) }
+            return value
+        }
+        let node = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
+        guard let raw = xmlNodeGetContent(node) else { return value }
+        appendCString(raw, to: &value)
+        vectordb_xml_free(raw)
+        return value
     }
 
     private static func appendEscapedText(_ cString: UnsafePointer<UInt8>, to output: inout [UInt8]) {
