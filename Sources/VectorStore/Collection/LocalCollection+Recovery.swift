@@ -19,16 +19,24 @@ extension LocalCollection {
     /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
     /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
     /// WAL file is truncated, any other damage is a `corruption` error naming the file and offset.
+    /// With `schema` (which extends `info.schema`), a writable open then evolves the collection to
+    /// it (`collection.json` replaced; nothing else rewritten); a read-only open keeps `info`.
     init(
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
         logger: Logger,
-        clock: StoreClock = .system
+        clock: StoreClock = .system,
+        evolvingTo schema: CollectionSchema? = nil
     ) throws(StoreError) {
         let recovered = try Self.recover(info: info, directory: directory, options: options, logger: logger)
+        var opened = info
+        if let schema, recovered.lock != nil {
+            opened.schema = schema
+            try Self.writeInfo(opened, to: directory + "/" + Self.infoFileName)
+        }
         self.init(
-            info: info,
+            info: opened,
             directory: directory,
             options: options,
             logger: logger,
@@ -110,7 +118,7 @@ extension LocalCollection {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
             }
-            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, dimension: info.dimension)
+            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: info.schema)
             guard segment.manifestEntry == entry else {
                 throw StoreError(
                     code: .corruption,
@@ -147,15 +155,12 @@ extension LocalCollection {
                 )
             }
             for record in scan.records {
-                if case .upsert(_, _, let records) = record,
-                    let bad = records.first(where: { $0.vector.count != info.dimension })
-                {
-                    throw StoreError(
-                        code: .corruption,
-                        message:
-                            "chunk \(bad.chunk.id) has \(bad.vector.count) components, collection has \(info.dimension)",
-                        file: path
-                    )
+                if case .upsert(_, _, let records) = record {
+                    for row in records {
+                        if let problem = DocumentRowEncoding.check(row, against: info.schema) {
+                            throw StoreError(code: .corruption, message: "WAL: \(problem)", file: path)
+                        }
+                    }
                 }
                 memtable.apply(record)
                 newest.note(record)
