@@ -28,6 +28,37 @@ extension CollectionSchema {
         )
     }
 
+    /// Checks that SEC chunk records fit the schema: every field of `secFilings` declared with the
+    /// same type, the `embedding` vector field first, the same text field, and no other required
+    /// field without a default. Extra optional fields are allowed (appended by schema evolution).
+    ///
+    /// - Throws: `StoreError.badInput` (`badSchema`) naming the field.
+    public func checkHoldsSECChunks() throws(StoreError) {
+        let sec = CollectionSchema.secFilings(dimension: vectors.first?.dimension ?? 1)
+        for field in sec.fields {
+            guard let ordinal = ordinal(of: field.name), fields[ordinal].type == field.type else {
+                throw .violation(
+                    .badSchema,
+                    "SEC chunks need a \(field.type.rawValue) field '\(field.name)'",
+                    field: field.name
+                )
+            }
+        }
+        for field in fields where sec.ordinal(of: field.name) == nil && field.required && field.defaultValue == nil {
+            throw .violation(
+                .badSchema,
+                "SEC chunks do not carry this required field; give it a default",
+                field: field.name
+            )
+        }
+        guard vectors.first?.name == "embedding", primaryKey == sec.primaryKey, textField == sec.textField else {
+            throw .violation(
+                .badSchema,
+                "SEC chunks need primary key 'id', text field 'text' and vector 'embedding' first"
+            )
+        }
+    }
+
     /// Short filter keys the CLI accepts for SEC fields (`year=2024`, `ticker=HRSC`).
     static let filterAliases = ["year": "fiscal_year", "ticker": "tickers"]
 }
