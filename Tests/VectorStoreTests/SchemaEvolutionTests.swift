@@ -112,4 +112,24 @@ import Testing
         // The older schema still opens the evolved collection (the stored one extends it).
         #expect(await (try store.openOrCreate(SchemaTestSupport.info())).info.schema == extended.schema)
     }
+
+    @Test func anotherOpenSeesTheWritersEvolvedSchemaAndRows() async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = LocalStore(root: root)
+        let writer = try store.openOrCreate(SchemaTestSupport.info())
+        try await writer.upsert(Self.documents(0..<3, seed: 5))
+        try await writer.addField(FieldDefinition(name: "rating", type: .int64, defaultValue: .int64(1)))
+        var rated = Self.documents(3..<4, seed: 6)
+        rated[0].fields["rating"] = .int64(9)
+        try await writer.upsert(rated)
+        let reader = try store.open(collection: "products")
+        #expect(await reader.info.schema.fields.last?.name == "rating")
+        let ratings = await reader.documents().map { $0.fields["rating"] }
+        #expect(
+            ratings.sorted { ($0?.int64Value ?? 0) < ($1?.int64Value ?? 0) } == [
+                .int64(1), .int64(1), .int64(1), .int64(9),
+            ]
+        )
+    }
 }

@@ -11,6 +11,9 @@ extension LocalCollection {
         var nextSequence: UInt64
         var wal: WALWriter?
         var lock: CollectionLock?
+        /// The collection as recovered: a read-only retry re-reads `collection.json`, which the
+        /// writer may have evolved meanwhile.
+        var info: CollectionInfo?
     }
 
     /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
@@ -30,7 +33,7 @@ extension LocalCollection {
         evolvingTo schema: CollectionSchema? = nil
     ) throws(StoreError) {
         let recovered = try Self.recover(info: info, directory: directory, options: options, logger: logger)
-        var opened = info
+        var opened = recovered.info ?? info
         if let schema, recovered.lock != nil {
             opened.schema = schema
             try Self.writeInfo(opened, to: directory + "/" + Self.infoFileName)
@@ -70,13 +73,26 @@ extension LocalCollection {
             metadata: ["directory": "\(directory)"]
         )
         var attempt = 1
+        var current = info
         while true {
             do {
-                return try recover(info: info, directory: directory, options: options, logger: logger, readOnly: true)
+                var recovery = try recover(
+                    info: current,
+                    directory: directory,
+                    options: options,
+                    logger: logger,
+                    readOnly: true
+                )
+                recovery.info = current
+                return recovery
             } catch {
                 guard attempt < readOnlyAttemptsMax else { throw error }
                 attempt += 1
                 usleep(20_000)
+                // The writer may have added a field and written rows carrying it.
+                if let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory) {
+                    current = reread
+                }
             }
         }
     }
