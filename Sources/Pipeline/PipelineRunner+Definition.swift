@@ -34,14 +34,21 @@ extension PipelineRunner {
         } catch {
             throw PipelineError(stage: .chunk, subject: definition.file, message: error.description)
         }
+        let schema: CollectionSchema
+        if let schemaFile = definition.store.schemaFile {
+            do {
+                schema = try CollectionSchema.load(path: schemaFile.path, embedderDimension: embedder.dimension)
+                try schema.checkHoldsSECChunks()
+            } catch {
+                throw PipelineError(stage: .store, subject: schemaFile.path, message: "\(error)")
+            }
+        } else {
+            schema = .secFilings(dimension: embedder.dimension)
+        }
         let collection: LocalCollection
         do {
             collection = try LocalStore(root: dataRoot, logger: logger).openOrCreate(
-                CollectionInfo(
-                    name: definition.store.collection,
-                    embeddingModel: embedder.modelID,
-                    dimension: embedder.dimension
-                )
+                CollectionInfo(name: definition.store.collection, embeddingModel: embedder.modelID, schema: schema)
             )
         } catch {
             throw PipelineError(stage: .store, subject: dataRoot.path, message: error.description)

@@ -37,4 +37,22 @@ enum ExactScorer {
         }
         return scores
     }
+
+    /// `-|row - query|²` for every row (higher is closer): `2·dot − |row|² − |query|²`.
+    static func negatedSquaredDistances(
+        matrix: UnsafeBufferPointer<Float>,
+        rows: Int,
+        dimension: Int,
+        query: [Float]
+    ) -> [Float] {
+        var scores = dotProducts(matrix: matrix, rows: rows, dimension: dimension, query: query)
+        var queryNorm: Float = 0
+        for component in query { queryNorm += component * component }
+        for row in 0..<rows {
+            var norm: Float = 0
+            for index in (row * dimension)..<((row + 1) * dimension) { norm += matrix[index] * matrix[index] }
+            scores[row] = 2 * scores[row] - norm - queryNorm
+        }
+        return scores
+    }
 }

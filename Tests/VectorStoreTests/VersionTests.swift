@@ -18,7 +18,7 @@ import Testing
     static func contents(_ collection: LocalCollection, asOf: VersionSelector?) async throws -> [String] {
         var request = SearchRequest(vector: [1, 0, 0, 0], k: 100)
         request.asOf = asOf
-        return try await collection.search(request).map { "\($0.chunk.id)=\($0.chunk.text)" }.sorted()
+        return try await collection.search(request).map { "\($0.chunk?.id ?? "")=\($0.chunk?.text ?? "")" }.sorted()
     }
 
     static func store(_ clock: ManualClock, options: StoreOptions = StoreOptions(compactionFanIn: 2)) -> LocalStore {

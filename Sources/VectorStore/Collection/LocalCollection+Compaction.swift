@@ -36,7 +36,7 @@ extension LocalCollection {
         edit.segments.removeAll { chosen.contains($0.fileNumber) }
         let base = edit
         let directory = self.directory
-        let dimension = info.dimension
+        let schema = info.schema
         let codec = options.segmentCodec
         let graphRowsMin = options.graphRowsMin
         let graphParameters = options.graph
@@ -52,9 +52,9 @@ extension LocalCollection {
                 var contents = SegmentWriter.Contents(rows: [], tombstones: [])
                 for input in inputs {
                     let source = input.source
-                    for row in 0..<source.rowCount where !isShadowed(source.chunks[row].id, source.sequences[row]) {
+                    for row in 0..<source.rowCount where !isShadowed(source.ids[row], source.sequences[row]) {
                         if source.expiryMs(row, ttlMs: ttlMs) > nowMs {
-                            let record = source.record(row)
+                            let record = source.row(row)
                             contents.rows.append(
                                 StoredRow(
                                     sequence: source.sequences[row],
@@ -65,7 +65,7 @@ extension LocalCollection {
                         } else if !dropTombstones {
                             // An expired newest version becomes a tombstone, so an older version in
                             // a segment outside this compaction cannot resurface after a reopen.
-                            contents.tombstones.append((source.sequences[row], source.chunks[row].id))
+                            contents.tombstones.append((source.sequences[row], source.ids[row]))
                         }
                     }
                     for tombstone in input.tombstones
@@ -81,12 +81,12 @@ extension LocalCollection {
                     let path = directory + "/" + StoreFileName.segment(outputNumber)
                     let bytes = try SegmentWriter.encode(
                         contents,
-                        dimension: dimension,
+                        schema: schema,
                         codec: codec,
                         graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
                     )
                     try StoreFiles.createDurably(path, with: bytes)
-                    let reader = try SegmentReader(path: path, fileNumber: outputNumber, dimension: dimension)
+                    let reader = try SegmentReader(path: path, fileNumber: outputNumber, schema: schema)
                     committed.segments.append(reader.manifestEntry)
                     output = reader
                 }

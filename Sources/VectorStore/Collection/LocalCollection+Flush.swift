@@ -26,11 +26,11 @@ extension LocalCollection {
         next.nextFileNumber = walNumber + 1
         next.walFileNumber = walNumber
         next.flushedSequence = max(manifest.flushedSequence, memtable.sequenceMax)
-        frozen = SearchSource(memtable: memtable, dimension: info.dimension)
+        frozen = SearchSource(memtable: memtable, schema: info.schema)
         memtable = MemTable()
         cachedSnapshot = nil
         let directory = self.directory
-        let dimension = info.dimension
+        let schema = info.schema
         let codec = options.segmentCodec
         let graphRowsMin = options.graphRowsMin
         let graphParameters = options.graph
@@ -40,12 +40,12 @@ extension LocalCollection {
                 let segmentPath = directory + "/" + StoreFileName.segment(segmentNumber)
                 let bytes = try SegmentWriter.encode(
                     contents,
-                    dimension: dimension,
+                    schema: schema,
                     codec: codec,
                     graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
                 )
                 try StoreFiles.createDurably(segmentPath, with: bytes)
-                let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, dimension: dimension)
+                let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
                 var committed = edit
                 committed.segments.append(reader.manifestEntry)
                 try Self.commit(committed, outgoing: outgoing.version, in: directory)

@@ -12,6 +12,9 @@ extension LocalCollection {
         var wal: WALWriter?
         var lock: CollectionLock?
         var history: VersionHistory
+        /// The collection as recovered: a read-only retry re-reads `collection.json`, which the
+        /// writer may have evolved meanwhile.
+        var info: CollectionInfo?
     }
 
     /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
@@ -20,12 +23,15 @@ extension LocalCollection {
     /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
     /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
     /// WAL file is truncated, any other damage is a `corruption` error naming the file and offset.
+    /// With `schema` (which extends `info.schema`), a writable open then evolves the collection to
+    /// it (`collection.json` replaced; nothing else rewritten); a read-only open keeps `info`.
     init(
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
         logger: Logger,
-        clock: StoreClock = .system
+        clock: StoreClock = .system,
+        evolvingTo schema: CollectionSchema? = nil
     ) throws(StoreError) {
         let recovered = try Self.recover(
             info: info,
@@ -34,8 +40,13 @@ extension LocalCollection {
             logger: logger,
             nowMs: clock.nowMs
         )
+        var opened = recovered.info ?? info
+        if let schema, recovered.lock != nil {
+            opened.schema = schema
+            try Self.writeInfo(opened, to: directory + "/" + Self.infoFileName)
+        }
         self.init(
-            info: info,
+            info: opened,
             directory: directory,
             options: options,
             logger: logger,
@@ -71,20 +82,27 @@ extension LocalCollection {
             metadata: ["directory": "\(directory)"]
         )
         var attempt = 1
+        var current = info
         while true {
             do {
-                return try recover(
-                    info: info,
+                var recovery = try recover(
+                    info: current,
                     directory: directory,
                     options: options,
                     logger: logger,
                     nowMs: nowMs,
                     readOnly: true
                 )
+                recovery.info = current
+                return recovery
             } catch {
                 guard attempt < readOnlyAttemptsMax else { throw error }
                 attempt += 1
                 usleep(20_000)
+                // The writer may have added a field and written rows carrying it.
+                if let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory) {
+                    current = reread
+                }
             }
         }
     }
@@ -127,7 +145,7 @@ extension LocalCollection {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
             }
-            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, dimension: info.dimension)
+            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: info.schema)
             guard segment.manifestEntry == entry else {
                 throw StoreError(
                     code: .corruption,
@@ -172,15 +190,12 @@ extension LocalCollection {
                 )
             }
             for record in scan.records {
-                if case .upsert(_, _, let records) = record,
-                    let bad = records.first(where: { $0.vector.count != info.dimension })
-                {
-                    throw StoreError(
-                        code: .corruption,
-                        message:
-                            "chunk \(bad.chunk.id) has \(bad.vector.count) components, collection has \(info.dimension)",
-                        file: path
-                    )
+                if case .upsert(_, _, let records) = record {
+                    for row in records {
+                        if let problem = DocumentRowEncoding.check(row, against: info.schema) {
+                            throw StoreError(code: .corruption, message: "WAL: \(problem)", file: path)
+                        }
+                    }
                 }
                 memtable.apply(record)
                 newest.note(record)

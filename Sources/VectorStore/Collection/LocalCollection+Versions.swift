@@ -83,12 +83,12 @@ extension LocalCollection {
         let missing = target.segments.filter { open[$0.fileNumber] == nil }
         if !missing.isEmpty {
             let directory = self.directory
-            let dimension = info.dimension
+            let schema = info.schema
             let opened: [SegmentReader]
             do {
                 opened = try await Self.offload { () throws(StoreError) in
                     try missing.map { (entry) throws(StoreError) in
-                        try Self.openRetainedSegment(entry, in: directory, dimension: dimension)
+                        try Self.openRetainedSegment(entry, in: directory, schema: schema)
                     }
                 }
             } catch {
@@ -118,13 +118,13 @@ extension LocalCollection {
     private static func openRetainedSegment(
         _ entry: Manifest.SegmentEntry,
         in directory: String,
-        dimension: Int
+        schema: CollectionSchema
     ) throws(StoreError) -> SegmentReader {
         let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(code: .badInput, message: "segment of an expired version was deleted", file: path)
         }
-        let reader = try SegmentReader(path: path, fileNumber: entry.fileNumber, dimension: dimension)
+        let reader = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: schema)
         guard reader.manifestEntry == entry else {
             throw StoreError(
                 code: .corruption,
