@@ -8,7 +8,7 @@ enum JSONStringEscaper {
     static let pieceBytes = 64 * 1024
 
     static func write(_ text: Substring, to sink: (Data) -> Void) {
-        var piece = Data()
+        var piece: [UInt8] = []
         piece.reserveCapacity(pieceBytes + 8)
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for byte in text.utf8 {
@@ -25,10 +25,10 @@ enum JSONStringEscaper {
             default: piece.append(byte)
             }
             if piece.count >= pieceBytes {
-                sink(piece)
+                sink(Data(piece))
                 piece.removeAll(keepingCapacity: true)
             }
         }
-        if !piece.isEmpty { sink(piece) }
+        if !piece.isEmpty { sink(Data(piece)) }
     }
 }

@@ -110,8 +110,8 @@ enum ParseJSON {
     /// `JSONEncoder` would indent it nested that deep.
     private static func indented(_ json: Data, depth: Int) -> Data {
         let indent = [UInt8](repeating: 0x20, count: 2 * depth)
-        var result = Data()
-        result.reserveCapacity(json.count)
+        var result: [UInt8] = []
+        result.reserveCapacity(json.count + json.count / 8)
         var lineStart = false
         for byte in json {
             // Blank lines (an empty array's `[\n\n]`) stay blank, as the encoder writes them.
@@ -119,6 +119,6 @@ enum ParseJSON {
             result.append(byte)
             lineStart = byte == 0x0A
         }
-        return result
+        return Data(result)
     }
 }

@@ -17,9 +17,18 @@ enum ExactScorer {
         precondition(query.count == dimension && matrix.count == rows * dimension, "shape mismatch")
         guard rows > 0 else { return [] }
         var scores = [Float](repeating: 0, count: rows)
+        guard vectordb_blas_load() == 1 else {
+            // Without OpenBLAS (not installed): the same products, one row at a time.
+            for row in 0..<rows {
+                var sum: Float = 0
+                for column in 0..<dimension { sum += matrix[row * dimension + column] * query[column] }
+                scores[row] = sum
+            }
+            return scores
+        }
         query.withUnsafeBufferPointer { x in
             scores.withUnsafeMutableBufferPointer { y in
-                cblas_sgemv(
+                vectordb_sgemv(
                     CblasRowMajor,
                     CblasNoTrans,
                     blasint(rows),
