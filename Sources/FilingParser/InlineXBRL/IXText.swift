@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// The text of an inline fact as Inline XBRL 1.1 defines it (and Arelle computes it): descendant text
 /// in document order, `ix:exclude` subtrees left out, comments ignored; with `escape="true"` the
@@ -88,11 +89,8 @@ struct IXText {
     }
 
     private static func appendCString(_ cString: UnsafePointer<UInt8>, to output: inout [UInt8]) {
-        var offset = 0
-        while cString[offset] != 0 {
-            output.append(cString[offset])
-            offset += 1
-        }
+        let length = cString.withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
+        output.append(contentsOf: UnsafeBufferPointer(start: cString, count: length))
     }
 
     private static func appendTagName(_ node: xmlNodePtr, to output: inout [UInt8]) {
@@ -126,32 +124,44 @@ struct IXText {
 
     /// ` name="value"` for each attribute, sorted by qualified name, `&` and `"` escaped.
     private static func appendAttributes(_ node: xmlNodePtr, to output: inout [UInt8]) {
+        guard let first = node.pointee.properties else { return }
+        if first.pointee.next == nil {
+            // One attribute (usually `style`): nothing to sort.
+            appendAttribute(name: qualifiedName(first), value: attributeValue(first), to: &output)
+            return
+        }
         var attributes: [(name: [UInt8], value: [UInt8])] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
-            var name: [UInt8] = []
-            if let prefix = current.pointee.ns?.pointee.prefix, prefix.pointee != 0 {
-                appendCString(prefix, to: &name)
-                name.append(UInt8(ascii: ":"))
-            }
-            if let local = current.pointee.name { appendCString(local, to: &name) }
-            attributes.append((name, attributeValue(current)))
+            attributes.append((qualifiedName(current), attributeValue(current)))
         }
         attributes.sort { $0.name.lexicographicallyPrecedes($1.name) }
-        for (name, value) in attributes {
-            output.append(UInt8(ascii: " "))
-            output.append(contentsOf: name)
-            output.append(contentsOf: "=\"".utf8)
-            for byte in value {
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                default: output.append(byte)
-                }
-            }
-            output.append(UInt8(ascii: "\""))
+        for (name, value) in attributes { appendAttribute(name: name, value: value, to: &output) }
+    }
+
+    private static func qualifiedName(_ attribute: xmlAttrPtr) -> [UInt8] {
+        var name: [UInt8] = []
+        if let prefix = attribute.pointee.ns?.pointee.prefix, prefix.pointee != 0 {
+            appendCString(prefix, to: &name)
+            name.append(UInt8(ascii: ":"))
         }
+        if let local = attribute.pointee.name { appendCString(local, to: &name) }
+        return name
+    }
+
+    private static func appendAttribute(name: [UInt8], value: [UInt8], to output: inout [UInt8]) {
+        output.append(UInt8(ascii: " "))
+        output.append(contentsOf: name)
+        output.append(contentsOf: "=\"".utf8)
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// An attribute's value: its single text child read in place, else libxml2's content of it.
