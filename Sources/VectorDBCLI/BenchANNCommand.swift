@@ -20,12 +20,17 @@ struct BenchANNCommand: ParsableCommand {
     @Option(name: .customLong("ef-construction"), help: "HNSW efConstruction.") var efConstruction: Int = 200
     @Option(help: "Build threads.") var threads: Int = 1
     @Option(help: "Metric: cosine, dot or l2.") var metric: String = "l2"
+    @Option(help: "Traversal vectors: none (float32) or int8 (codes, then exact float32 re-ranking).")
+    var quantize: String = "none"
     @Option(name: .customLong("repeat"), help: "Timed passes over the queries per ef; the fastest is reported.")
     var repeats: Int = 3
     @Flag(help: "Print one JSON object instead of a table.") var json = false
 
     func run() throws {
         guard let metric = Metric(rawValue: metric) else { throw ValidationError("unknown --metric \(metric)") }
+        guard let quantization = Quantization(rawValue: quantize) else {
+            throw ValidationError("unknown --quantize \(quantize) (none or int8)")
+        }
         let efValues = ef.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !efValues.isEmpty else { throw ValidationError("--ef needs at least one integer") }
         let baseRows = try VectorFiles.readFvecs(base)
@@ -42,7 +47,7 @@ struct BenchANNCommand: ParsableCommand {
             dimension: dimension,
             metric: metric,
             capacity: baseRows.count,
-            parameters: HNSWParameters(m: m, efConstruction: efConstruction)
+            parameters: HNSWParameters(m: m, efConstruction: efConstruction, quantization: quantization)
         )
         let buildStart = ContinuousClock.now
         try index.add(contentsOf: baseRows, threads: threads)
@@ -94,6 +99,7 @@ struct BenchANNCommand: ParsableCommand {
             let object: [String: Any] = [
                 "engine": "vectordb", "build_seconds": buildSeconds, "index_bytes": index.memoryBytes,
                 "threads": threads, "m": m, "ef_construction": efConstruction, "results": results,
+                "quantize": quantize,
                 "exact_gb_per_s": exact,
             ]
             if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
@@ -101,7 +107,9 @@ struct BenchANNCommand: ParsableCommand {
             }
             return
         }
-        Terminal.write("vectordb HNSW  M=\(m) efConstruction=\(efConstruction) build threads=\(threads)")
+        Terminal.write(
+            "vectordb HNSW  M=\(m) efConstruction=\(efConstruction) build threads=\(threads) quantize=\(quantize)"
+        )
         Terminal.write(String(format: "build %.2f s, index %.1f MB", buildSeconds, Double(index.memoryBytes) / 1e6))
         Terminal.write("ef\trecall@\(k)\tQPS (1 thread)")
         for result in results {
