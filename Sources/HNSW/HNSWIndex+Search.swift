@@ -11,8 +11,47 @@ extension HNSWIndex {
     ///
     /// - Parameters:
     ///   - ef: candidate list size (`max(ef, k)` is used); defaults to `parameters.efSearch`.
+    ///   - quantized: `false` traverses on the float32 vectors even when int8 codes exist (to compare
+    ///     the two on one graph); ignored without a trained quantiser.
     /// - Throws: `HNSWError.badInput` for a wrong dimension, a non-finite component or `k < 1`.
-    public func search(_ query: [Float], k: Int, ef: Int? = nil) throws(HNSWError) -> [Neighbor] {
+    public func search(
+        _ query: [Float],
+        k: Int,
+        ef: Int? = nil,
+        quantized: Bool = true
+    ) throws(HNSWError) -> [Neighbor] {
+        try search(query, k: k, ef: ef, quantized: quantized, filter: AllNodes())
+    }
+
+    /// The `k` approximate nearest neighbours of `query` among the nodes `isIncluded` accepts
+    /// (deleted rows, say), closest first. Excluded nodes are still traversed — they keep the graph
+    /// connected — but never enter the results, so up to `k` included nodes are returned without
+    /// over-fetching. With a very selective filter the search visits much of the graph; an exact
+    /// scan of the included rows (`FlatIndex`) is then cheaper.
+    ///
+    /// - Throws: `HNSWError.badInput` as `search(_:k:ef:quantized:)`.
+    public func search(
+        _ query: [Float],
+        k: Int,
+        ef: Int? = nil,
+        quantized: Bool = true,
+        isIncluded: (UInt32) -> Bool
+    ) throws(HNSWError) -> [Neighbor] {
+        let result = withoutActuallyEscaping(isIncluded) { body in
+            Result { () throws(HNSWError) in
+                try search(query, k: k, ef: ef, quantized: quantized, filter: ClosureFilter(body: body))
+            }
+        }
+        return try result.get()
+    }
+
+    private func search<Filter: NodeFilter>(
+        _ query: [Float],
+        k: Int,
+        ef: Int?,
+        quantized: Bool,
+        filter: Filter
+    ) throws(HNSWError) -> [Neighbor] {
         guard k >= 1 else { throw HNSWError(code: .badInput, message: "k must be at least 1, got \(k)") }
         let prepared = try VectorCheck.prepare(query, dimension: dimension, metric: metric)
         let width = max(ef ?? parameters.efSearch, k)
@@ -20,15 +59,23 @@ extension HNSWIndex {
         defer { contextPool.give(context) }
         return prepared.withUnsafeBufferPointer { buffer in
             guard let pointer = buffer.baseAddress else { return [] }
-            return search(pointer, k: k, ef: width, context: &context)
+            return search(pointer, k: k, ef: width, quantized: quantized, filter: filter, context: &context)
         }
     }
 
-    func search(_ query: UnsafePointer<Float>, k: Int, ef: Int, context: inout SearchContext) -> [Neighbor] {
+    private func search<Filter: NodeFilter>(
+        _ query: UnsafePointer<Float>,
+        k: Int,
+        ef: Int,
+        quantized: Bool,
+        filter: Filter,
+        context: inout SearchContext
+    ) -> [Neighbor] {
         let (entry, top, trained) = globalLock.withLock(0) { (entryPoint, maxLevel, quantizer) }
         guard entry >= 0 else { return [] }
-        guard let trained else {
-            traverse(floatScorer(query), entry: UInt32(entry), top: Int(top), ef: ef, context: &context)
+        guard let trained, quantized else {
+            let scorer = floatScorer(query)
+            traverse(scorer, entry: UInt32(entry), top: Int(top), ef: ef, filter: filter, context: &context)
             var results = context.results.sortedAscending()
             if results.count > k { results.removeSubrange(k...) }
             return results
@@ -36,7 +83,7 @@ extension HNSWIndex {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: dimension) { buffer in
             let queryCodes = buffer.baseAddress.unsafelyUnwrapped
             if let scorer = int8Scorer(query, quantizer: trained, queryCodes: queryCodes) {
-                traverse(scorer, entry: UInt32(entry), top: Int(top), ef: ef, context: &context)
+                traverse(scorer, entry: UInt32(entry), top: Int(top), ef: ef, filter: filter, context: &context)
             }
             var results = rerank(query, context.results.items)
             if results.count > k { results.removeSubrange(k...) }
@@ -68,18 +115,19 @@ extension HNSWIndex {
 
     /// Greedy descent from the entry point to level 1, then best-first search of level 0; leaves
     /// the best `ef` nodes (by `scorer`) in `context.results`.
-    private func traverse<Scorer: NodeScorer>(
+    private func traverse<Scorer: NodeScorer, Filter: NodeFilter>(
         _ scorer: Scorer,
         entry: UInt32,
         top: Int,
         ef: Int,
+        filter: Filter,
         context: inout SearchContext
     ) {
         var current = Neighbor(id: entry, distance: scorer.distance(to: entry))
         if top > 0 {
             current = greedyDescent(scorer, from: current, fromLevel: top, toLevel: 1, locked: false, context: &context)
         }
-        searchLayer(scorer, entry: current, ef: ef, level: 0, locked: false, context: &context)
+        searchLayer(scorer, entry: current, ef: ef, level: 0, locked: false, filter: filter, context: &context)
     }
 
     /// Greedy walk from `start` down to `toLevel` (inclusive), moving to any closer neighbour.
@@ -112,13 +160,15 @@ extension HNSWIndex {
         return current
     }
 
-    /// Best-first search of one layer; leaves the best `ef` nodes in `context.results`.
-    func searchLayer<Scorer: NodeScorer>(
+    /// Best-first search of one layer; leaves the best `ef` nodes that `filter` includes in
+    /// `context.results` (excluded nodes are traversed, not returned).
+    func searchLayer<Scorer: NodeScorer, Filter: NodeFilter>(
         _ scorer: Scorer,
         entry: Neighbor,
         ef: Int,
         level: Int,
         locked: Bool,
+        filter: Filter = AllNodes(),
         context: inout SearchContext
     ) {
         context.visited.reset()
@@ -126,18 +176,25 @@ extension HNSWIndex {
         context.results.removeAll()
         _ = context.visited.insert(entry.id)
         context.candidates.push(entry)
-        context.results.push(entry)
+        if filter.includes(entry.id) { context.results.push(entry) }
         while let current = context.candidates.pop() {
             if let worst = context.results.top, current.distance > worst.distance, context.results.count >= ef { break }
             if locked {
                 let count = readLinks(current.id, level: level, locked: true, into: &context.scratch)
                 context.scratch.withUnsafeBufferPointer { buffer in
-                    visit(buffer.baseAddress.unsafelyUnwrapped, count: count, scorer: scorer, ef: ef, context: &context)
+                    visit(
+                        buffer.baseAddress.unsafelyUnwrapped,
+                        count: count,
+                        scorer: scorer,
+                        ef: ef,
+                        filter: filter,
+                        context: &context
+                    )
                 }
             } else {
                 let list = links(current.id, level: level)
                 if let next = context.candidates.top { vectordb_prefetch(links(next.id, level: level)) }
-                visit(list + 1, count: Int(list[0]), scorer: scorer, ef: ef, context: &context)
+                visit(list + 1, count: Int(list[0]), scorer: scorer, ef: ef, filter: filter, context: &context)
             }
         }
     }
@@ -146,11 +203,12 @@ extension HNSWIndex {
     /// first (so their visited tags load in parallel), then each is scored while the next one's
     /// data is prefetched.
     @inline(__always)
-    private func visit<Scorer: NodeScorer>(
+    private func visit<Scorer: NodeScorer, Filter: NodeFilter>(
         _ neighbors: UnsafePointer<UInt32>,
         count: Int,
         scorer: Scorer,
         ef: Int,
+        filter: Filter,
         context: inout SearchContext
     ) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(count, 1)) { buffer in
@@ -168,6 +226,7 @@ extension HNSWIndex {
                 if context.results.count < ef || distance < (context.results.top?.distance ?? .infinity) {
                     let found = Neighbor(id: neighbor, distance: distance)
                     context.candidates.push(found)
+                    guard filter.includes(neighbor) else { continue }
                     context.results.push(found)
                     if context.results.count > ef { _ = context.results.pop() }
                 }
