@@ -61,45 +61,47 @@ struct BenchANNCommand: ParsableCommand {
         try index.add(contentsOf: baseRows, threads: threads)
         let buildSeconds = (ContinuousClock.now - buildStart).seconds
 
-        var results: [Quantization: [[String: Double]]] = [:]
-        for mode in modes {
-            results[mode] = try measure(index, queryRows, truth, efValues: efValues, quantized: mode == .int8)
-        }
+        let results = try measure(index, queryRows, truth, efValues: efValues, modes: modes)
         let exact = try exactThroughput(baseRows, queryRows.prefix(20), metric: metric, dimension: dimension)
         for mode in modes {
             report(mode, buildSeconds: buildSeconds, index: index, results: results[mode] ?? [], exact: exact)
         }
     }
 
-    /// Recall@k and queries per second (fastest of `repeats` single-threaded passes) per ef.
+    /// Recall@k and queries per second (fastest of `repeats` single-threaded passes) per mode and
+    /// ef. The modes' passes alternate, so a burst of load from other processes hits them alike.
     private func measure(
         _ index: HNSWIndex,
         _ queryRows: [[Float]],
         _ truth: [[Int32]],
         efValues: [Int],
-        quantized: Bool
-    ) throws -> [[String: Double]] {
-        var results: [[String: Double]] = []
+        modes: [Quantization]
+    ) throws -> [Quantization: [[String: Double]]] {
+        var results: [Quantization: [[String: Double]]] = [:]
         for efValue in efValues {
-            var found = 0
-            var seconds = Double.infinity
+            var found: [Quantization: Int] = [:]
+            var seconds: [Quantization: Double] = [:]
             for _ in 0..<max(1, repeats) {
-                var answers: [[Neighbor]] = []
-                answers.reserveCapacity(queryRows.count)
-                let start = ContinuousClock.now
-                for query in queryRows {
-                    answers.append(try index.search(query, k: k, ef: efValue, quantized: quantized))
-                }
-                seconds = min(seconds, (ContinuousClock.now - start).seconds)
-                found = zip(answers, truth).reduce(0) { total, pair in
-                    let expected = Set(pair.1.prefix(k))
-                    return total + pair.0.filter { expected.contains(Int32($0.id)) }.count
+                for mode in modes {
+                    var answers: [[Neighbor]] = []
+                    answers.reserveCapacity(queryRows.count)
+                    let start = ContinuousClock.now
+                    for query in queryRows {
+                        answers.append(try index.search(query, k: k, ef: efValue, quantized: mode == .int8))
+                    }
+                    seconds[mode] = min(seconds[mode] ?? .infinity, (ContinuousClock.now - start).seconds)
+                    found[mode] = zip(answers, truth).reduce(0) { total, pair in
+                        let expected = Set(pair.1.prefix(k))
+                        return total + pair.0.filter { expected.contains(Int32($0.id)) }.count
+                    }
                 }
             }
-            results.append([
-                "ef": Double(efValue), "recall": Double(found) / Double(queryRows.count * k),
-                "qps": Double(queryRows.count) / seconds,
-            ])
+            for mode in modes {
+                results[mode, default: []].append([
+                    "ef": Double(efValue), "recall": Double(found[mode] ?? 0) / Double(queryRows.count * k),
+                    "qps": Double(queryRows.count) / (seconds[mode] ?? .infinity),
+                ])
+            }
         }
         return results
     }
