@@ -4,7 +4,8 @@ extension HNSWIndex {
     /// Adds many vectors using `threads` worker threads; returns the ids in input order.
     ///
     /// Input is validated whole before anything is inserted, so a bad vector leaves the index
-    /// unchanged. The first vector is inserted alone (it becomes the entry point).
+    /// unchanged. The first vector is inserted alone (it becomes the entry point). With int8
+    /// quantisation the quantiser is then retrained on all vectors (`trainQuantizer()`).
     ///
     /// - Throws: `HNSWError.badInput` naming the first bad vector, or when the batch does not fit.
     @discardableResult
@@ -41,6 +42,7 @@ extension HNSWIndex {
                 }
             }
         }
+        trainQuantizer()
         return (0..<batch.count).map { first + UInt32($0) }
     }
 }

@@ -22,6 +22,7 @@ extension HNSWIndex {
     /// Links a reserved node into the graph.
     func insert(_ prepared: UnsafePointer<Float>, id: UInt32, level: Int, context: inout SearchContext) {
         vector(id).update(from: prepared, count: dimension)
+        if let quantizer { encode(id, with: quantizer) }
         nodeLevels[Int(id)] = Int32(level)
         if level > 0 {
             let block = UnsafeMutablePointer<UInt32>.allocate(capacity: level * (maxLinks + 1))
@@ -42,10 +43,11 @@ extension HNSWIndex {
         }
         guard entry >= 0 else { return }
         let query = UnsafePointer(vector(id))
+        let scorer = floatScorer(query)
         var current = Neighbor(id: UInt32(entry), distance: distance(query, UInt32(entry)))
         if level < topLevel {
             current = greedyDescent(
-                query,
+                scorer,
                 from: current,
                 fromLevel: topLevel,
                 toLevel: level + 1,
@@ -56,7 +58,7 @@ extension HNSWIndex {
         var layer = min(level, topLevel)
         while layer >= 0 {
             searchLayer(
-                query,
+                scorer,
                 entry: current,
                 ef: parameters.efConstruction,
                 level: layer,

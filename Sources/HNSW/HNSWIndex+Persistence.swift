@@ -5,7 +5,8 @@
 /// - `levels`: `count × Int32`, the top level of each node;
 /// - `level0`: `count × (2m + 1) UInt32`, per node `[linkCount, links…]`;
 /// - `upper`: for each node with level ≥ 1, in id order, `level × (m + 1) UInt32`, per level
-///   `[linkCount, links…]`.
+///   `[linkCount, links…]`;
+/// - `quantized` (optional): int8 codes and per-node corrections (see `HNSWQuantizedStorage`).
 public struct HNSWGraphStorage: @unchecked Sendable {
     // @unchecked: the pointers are read-only views of storage that `owner` keeps alive.
     public var dimension: Int
@@ -17,6 +18,8 @@ public struct HNSWGraphStorage: @unchecked Sendable {
     public var level0: UnsafePointer<UInt32>
     public var upper: UnsafePointer<UInt32>
     public var upperCount: Int
+    /// Int8 codes for quantised traversal; `nil` for a float32-only graph.
+    public var quantized: HNSWQuantizedStorage?
     /// Whatever keeps the memory alive (e.g. the memory-mapped file).
     public var owner: any Sendable
 
@@ -30,6 +33,7 @@ public struct HNSWGraphStorage: @unchecked Sendable {
         level0: UnsafePointer<UInt32>,
         upper: UnsafePointer<UInt32>,
         upperCount: Int,
+        quantized: HNSWQuantizedStorage? = nil,
         owner: any Sendable
     ) {
         self.dimension = dimension
@@ -41,7 +45,32 @@ public struct HNSWGraphStorage: @unchecked Sendable {
         self.level0 = level0
         self.upper = upper
         self.upperCount = upperCount
+        self.quantized = quantized
         self.owner = owner
+    }
+}
+
+/// Stored int8 codes of a graph's vectors, used in place like the rest of `HNSWGraphStorage`.
+public struct HNSWQuantizedStorage: @unchecked Sendable {
+    // @unchecked: the pointers are read-only views of storage the graph's `owner` keeps alive.
+    public var quantizer: ScalarQuantizer
+    /// Bytes from one node's codes to the next; at least the dimension.
+    public var codeStride: Int
+    /// `count × codeStride` bytes: node `i`'s codes start at `i × codeStride`.
+    public var codes: UnsafePointer<UInt8>
+    /// `count × Float`: `ScalarQuantizer` dot-product correction of each node's codes.
+    public var corrections: UnsafePointer<Float>
+
+    public init(
+        quantizer: ScalarQuantizer,
+        codeStride: Int,
+        codes: UnsafePointer<UInt8>,
+        corrections: UnsafePointer<Float>
+    ) {
+        self.quantizer = quantizer
+        self.codeStride = codeStride
+        self.codes = codes
+        self.corrections = corrections
     }
 }
 
@@ -61,6 +90,17 @@ extension HNSWIndex {
         return (entryPoint, maxLevel, levels, level0, upper)
     }
 
+    /// The int8 codes (`count × codeStride` bytes) and per-node corrections, or `nil` when the
+    /// index has no trained quantiser.
+    public func exportCodes() -> (quantizer: ScalarQuantizer, codeStride: Int, codes: [UInt8], corrections: [Float])? {
+        guard let trained = trainedQuantizer, let codes, let codeCorrections else { return nil }
+        let total = count
+        return (
+            trained, codeStride, Array(UnsafeBufferPointer(start: codes, count: total * codeStride)),
+            Array(UnsafeBufferPointer(start: codeCorrections, count: total))
+        )
+    }
+
     /// A search-only index over stored arrays. Every level, link count and link id is checked
     /// against the graph's bounds first, so damaged arrays are refused instead of read out of range.
     ///
@@ -75,6 +115,11 @@ extension HNSWIndex {
         let m = parameters.m
         guard count >= 1, count < Int(UInt32.max), (1...65_536).contains(storage.dimension) else {
             throw corrupt("bad node count or dimension")
+        }
+        if let quantized = storage.quantized {
+            guard quantized.quantizer.dimension == storage.dimension, quantized.codeStride >= storage.dimension,
+                quantized.codeStride <= 2 * storage.dimension + 64
+            else { throw corrupt("int8 codes do not match the dimension") }
         }
         guard (0..<Int32(count)).contains(storage.entryPoint),
             storage.levels[Int(storage.entryPoint)] == storage.maxLevel

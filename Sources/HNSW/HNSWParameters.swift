@@ -8,12 +8,37 @@ public struct HNSWParameters: Sendable, Hashable, Codable {
     public var efSearch: Int
     /// Seed of the level generator, so a single-threaded build is reproducible.
     public var seed: UInt64
+    /// Vector compression used while traversing the graph at search time; default `.none`.
+    /// Building always uses the float32 vectors.
+    public var quantization: Quantization
 
-    public init(m: Int = 16, efConstruction: Int = 200, efSearch: Int = 64, seed: UInt64 = 42) {
+    public init(
+        m: Int = 16,
+        efConstruction: Int = 200,
+        efSearch: Int = 64,
+        seed: UInt64 = 42,
+        quantization: Quantization = .none
+    ) {
         self.m = m
         self.efConstruction = efConstruction
         self.efSearch = efSearch
         self.seed = seed
+        self.quantization = quantization
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case m, efConstruction, efSearch, seed, quantization
+    }
+
+    /// Decodes parameters; `quantization` is optional (`.none`) so settings written before it
+    /// existed still load.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        m = try container.decode(Int.self, forKey: .m)
+        efConstruction = try container.decode(Int.self, forKey: .efConstruction)
+        efSearch = try container.decode(Int.self, forKey: .efSearch)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        quantization = try container.decodeIfPresent(Quantization.self, forKey: .quantization) ?? .none
     }
 
     /// - Throws: `HNSWError.badInput` unless `2 <= m <= 128`, `efConstruction >= m`, `efSearch >= 1`.

@@ -20,12 +20,25 @@ struct BenchANNCommand: ParsableCommand {
     @Option(name: .customLong("ef-construction"), help: "HNSW efConstruction.") var efConstruction: Int = 200
     @Option(help: "Build threads.") var threads: Int = 1
     @Option(help: "Metric: cosine, dot or l2.") var metric: String = "l2"
+    @Option(
+        help:
+            "Comma-separated traversal modes measured on one graph: none (float32) and/or int8 (codes, then exact float32 re-ranking)."
+    )
+    var quantize: String = "none"
     @Option(name: .customLong("repeat"), help: "Timed passes over the queries per ef; the fastest is reported.")
     var repeats: Int = 3
-    @Flag(help: "Print one JSON object instead of a table.") var json = false
+    @Flag(help: "Print one JSON object per traversal mode instead of a table.") var json = false
 
     func run() throws {
         guard let metric = Metric(rawValue: metric) else { throw ValidationError("unknown --metric \(metric)") }
+        let modes = try quantize.split(separator: ",").map { name in
+            guard let mode = Quantization(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown --quantize \(name) (none or int8)")
+            }
+            return mode
+        }
+        guard !modes.isEmpty else { throw ValidationError("--quantize needs none and/or int8") }
+        let quantization: Quantization = modes.contains(.int8) ? .int8 : .none
         let efValues = ef.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !efValues.isEmpty else { throw ValidationError("--ef needs at least one integer") }
         let baseRows = try VectorFiles.readFvecs(base)
@@ -42,34 +55,55 @@ struct BenchANNCommand: ParsableCommand {
             dimension: dimension,
             metric: metric,
             capacity: baseRows.count,
-            parameters: HNSWParameters(m: m, efConstruction: efConstruction)
+            parameters: HNSWParameters(m: m, efConstruction: efConstruction, quantization: quantization)
         )
         let buildStart = ContinuousClock.now
         try index.add(contentsOf: baseRows, threads: threads)
         let buildSeconds = (ContinuousClock.now - buildStart).seconds
 
-        var results: [[String: Double]] = []
+        let results = try measure(index, queryRows, truth, efValues: efValues, modes: modes)
+        let exact = try exactThroughput(baseRows, queryRows.prefix(20), metric: metric, dimension: dimension)
+        for mode in modes {
+            report(mode, buildSeconds: buildSeconds, index: index, results: results[mode] ?? [], exact: exact)
+        }
+    }
+
+    /// Recall@k and queries per second (fastest of `repeats` single-threaded passes) per mode and
+    /// ef. The modes' passes alternate, so a burst of load from other processes hits them alike.
+    private func measure(
+        _ index: HNSWIndex,
+        _ queryRows: [[Float]],
+        _ truth: [[Int32]],
+        efValues: [Int],
+        modes: [Quantization]
+    ) throws -> [Quantization: [[String: Double]]] {
+        var results: [Quantization: [[String: Double]]] = [:]
         for efValue in efValues {
-            var found = 0
-            var seconds = Double.infinity
+            var found: [Quantization: Int] = [:]
+            var seconds: [Quantization: Double] = [:]
             for _ in 0..<max(1, repeats) {
-                var answers: [[Neighbor]] = []
-                answers.reserveCapacity(queryRows.count)
-                let start = ContinuousClock.now
-                for query in queryRows { answers.append(try index.search(query, k: k, ef: efValue)) }
-                seconds = min(seconds, (ContinuousClock.now - start).seconds)
-                found = zip(answers, truth).reduce(0) { total, pair in
-                    let expected = Set(pair.1.prefix(k))
-                    return total + pair.0.filter { expected.contains(Int32($0.id)) }.count
+                for mode in modes {
+                    var answers: [[Neighbor]] = []
+                    answers.reserveCapacity(queryRows.count)
+                    let start = ContinuousClock.now
+                    for query in queryRows {
+                        answers.append(try index.search(query, k: k, ef: efValue, quantized: mode == .int8))
+                    }
+                    seconds[mode] = min(seconds[mode] ?? .infinity, (ContinuousClock.now - start).seconds)
+                    found[mode] = zip(answers, truth).reduce(0) { total, pair in
+                        let expected = Set(pair.1.prefix(k))
+                        return total + pair.0.filter { expected.contains(Int32($0.id)) }.count
+                    }
                 }
             }
-            results.append([
-                "ef": Double(efValue), "recall": Double(found) / Double(queryRows.count * k),
-                "qps": Double(queryRows.count) / seconds,
-            ])
+            for mode in modes {
+                results[mode, default: []].append([
+                    "ef": Double(efValue), "recall": Double(found[mode] ?? 0) / Double(queryRows.count * k),
+                    "qps": Double(queryRows.count) / (seconds[mode] ?? .infinity),
+                ])
+            }
         }
-        let exact = try exactThroughput(baseRows, queryRows.prefix(20), metric: metric, dimension: dimension)
-        report(buildSeconds: buildSeconds, index: index, results: results, exact: exact)
+        return results
     }
 
     /// Brute-force scan speed in GB of vectors per second (single thread).
@@ -89,11 +123,19 @@ struct BenchANNCommand: ParsableCommand {
         return Double(rows.count * dimension * 4 * queries.count) / seconds / 1e9
     }
 
-    private func report(buildSeconds: Double, index: HNSWIndex, results: [[String: Double]], exact: Double) {
+    private func report(
+        _ mode: Quantization,
+        buildSeconds: Double,
+        index: HNSWIndex,
+        results: [[String: Double]],
+        exact: Double
+    ) {
         if json {
             let object: [String: Any] = [
-                "engine": "vectordb", "build_seconds": buildSeconds, "index_bytes": index.memoryBytes,
+                "engine": mode == .int8 ? "vectordb-int8" : "vectordb", "build_seconds": buildSeconds,
+                "index_bytes": index.memoryBytes,
                 "threads": threads, "m": m, "ef_construction": efConstruction, "results": results,
+                "quantize": mode.rawValue,
                 "exact_gb_per_s": exact,
             ]
             if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
@@ -101,7 +143,9 @@ struct BenchANNCommand: ParsableCommand {
             }
             return
         }
-        Terminal.write("vectordb HNSW  M=\(m) efConstruction=\(efConstruction) build threads=\(threads)")
+        Terminal.write(
+            "vectordb HNSW  M=\(m) efConstruction=\(efConstruction) build threads=\(threads) quantize=\(mode.rawValue)"
+        )
         Terminal.write(String(format: "build %.2f s, index %.1f MB", buildSeconds, Double(index.memoryBytes) / 1e6))
         Terminal.write("ef\trecall@\(k)\tQPS (1 thread)")
         for result in results {
