@@ -22,13 +22,13 @@ struct SectionText {
         var newlines = 0
         while index < range.upperBound {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if ScalarClass.isWhitespace(scalar) {
                 if scalar == "\n" { newlines += 1 }
                 index += 1
                 continue
             }
             let start = index
-            while index < range.upperBound, !scalars[index].properties.isWhitespace { index += 1 }
+            while index < range.upperBound, !ScalarClass.isWhitespace(scalars[index]) { index += 1 }
             var boundary: Boundary = newlines >= 2 || atoms.isEmpty ? .block : newlines == 1 ? .row : .word
             if boundary == .word, let last = atoms.last,
                 SentenceBoundary.between(scalars[last.start..<last.end], scalars[start..<index])
@@ -63,7 +63,7 @@ struct SectionText {
         var pieceStart = run.lowerBound
         for offset in run {
             let scalar = scalars[offset]
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordScalar = ScalarClass.isWordScalar(scalar)
             if !isWordScalar || offset - pieceStart >= atomTokensMax {
                 if offset > pieceStart { pieces.append(pieceStart..<offset) }
                 pieceStart = offset

@@ -6,7 +6,7 @@ import SECModel
 /// Invariants: every chunk's text is exactly its span of the canonical text; its embedding input has
 /// at most `maxTokens` tokens by the real counter (and `tokenCount` says how many); it lies inside one
 /// section of its item; it starts and ends at whitespace or at its section's edge — never inside a
-/// word or number, unless the whitespace-free run there is itself too long for a chunk; consecutive
+/// word or number, unless the whitespace-free run there is itself too long to keep whole; consecutive
 /// chunks of a section leave no words out and share at most `overlapTokens` tokens; ids are
 /// `{accession}:{item}:{ordinal}`; a table that fits in a chunk is never split, and a chunk that
 /// repeats a header repeats its table's first row.
@@ -75,14 +75,16 @@ struct ChunkInvariants {
 
     private func isWhitespace(_ offset: Int) -> Bool { scalars[offset].properties.isWhitespace }
 
-    /// Whether the whitespace-free run around a cut at `offset` has more tokens than a quarter chunk.
+    /// Whether the whitespace-free run around a cut at `offset` is too long for the chunker to keep
+    /// whole: more tokens than half a chunk less the special tokens (the smallest text budget).
     private func runTooLong(around offset: Int) -> Bool {
         var lower = offset
         while lower > 0, !isWhitespace(lower - 1) { lower -= 1 }
         var upper = offset
         while upper < scalars.count, !isWhitespace(upper) { upper += 1 }
         let run = document.text(charStart: lower, charEnd: upper)
-        return chunker.counter.tokenCount(run) - chunker.counter.tokenCount("") > chunker.maxTokens / 4
+        let specials = chunker.counter.tokenCount("")
+        return chunker.counter.tokenCount(run) - specials > chunker.maxTokens / 2 - specials
     }
 
     /// A repeated header is the first row of the table the chunk starts in, and the chunk does not
