@@ -80,7 +80,8 @@ let package = Package(
         ),
         .target(
             name: "PipelineConfig",
-            dependencies: ["SECModel", .product(name: "TOMLKit", package: "TOMLKit")],
+            // VectorStore for the collection schema type its schema files are parsed into.
+            dependencies: ["SECModel", "VectorStore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -146,7 +147,11 @@ let package = Package(
             dependencies: ["VectorStore", "SECModel", "HNSW", "VectorStoreCrashChild"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PipelineConfigTests",
+            dependencies: ["PipelineConfig", "VectorStore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "SECModel", "EDGARClient"],

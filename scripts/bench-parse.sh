@@ -3,7 +3,7 @@
 #
 # 1. Speed: parse + sections + facts of the largest sample 10-K (and of the largest inline-XBRL 10-K,
 #    which has facts), single core (taskset -c 0), release build: `vectordb parse FILE --json --facts`
-#    timed by hyperfine (process start included), against edgartools and Arelle timed in process by
+#    timed by hyperfine (process start included) and `vectordb bench parse` (in process), against edgartools and Arelle timed in process by
 #    scripts/bench-parse-peers.py (imports excluded) in the same run; medians of BENCH_RUNS (>= 5).
 # 2. Memory: peak RSS (/usr/bin/time -f %M) of `vectordb parse` on each file and on a synthetic
 #    ~200 MB 10-K (the Harbor Ridge fixture's body repeated; written to a temp dir, never committed).
@@ -34,8 +34,10 @@ for file in "$largest" "$largest_ix"; do
   $py - "$tmp/h.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-print(json.dumps({"tool": "vectordb", "median_s": round(r["median"], 4), "min_s": round(r["min"], 4)}))
+print(json.dumps({"tool": "vectordb (whole process)", "median_s": round(r["median"], 4), "min_s": round(r["min"], 4)}))
 PY
+  # In process, timed like the peers (process start excluded).
+  "${one[@]}" $bin bench parse "$file" --form 10-K --runs "$runs"
   "${one[@]}" $py scripts/bench-parse-peers.py edgartools "$file" 10-K "$runs"
   if grep -q 'http://www.xbrl.org/2013/inlineXBRL' "$file"; then
     "${one[@]}" $py scripts/bench-parse-peers.py arelle "$file" 10-K "$runs"

@@ -54,6 +54,17 @@ def test_filters_combine_with_and(vectordb, data_dir):
     assert {h["fiscalYear"] for h in hits} == {2024}
 
 
+def test_range_any_of_and_negated_filters(vectordb, data_dir):
+    hits = search(
+        vectordb, data_dir, "results", "--k", "100",
+        "--filter", "fiscal_year>=2024", "--filter", "form=10-k|8-K", "--filter", "item!=cover",
+    )
+    assert hits
+    assert all(h["fiscalYear"] >= 2024 and h["form"] in ("10-K", "8-K") and h["item"] != "cover" for h in hits)
+    before = search(vectordb, data_dir, "results", "--k", "100", "--filter", "filing_date<2000-01-01")
+    assert before == []
+
+
 def test_bad_filter_is_a_clear_error(vectordb, data_dir):
     out = subprocess.run(
         [vectordb, "search", "risk", "--data-dir", str(data_dir), "--filter", "sector=chips"],

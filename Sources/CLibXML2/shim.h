@@ -3,6 +3,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlIO.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/xmlmemory.h>
 

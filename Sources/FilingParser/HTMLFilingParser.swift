@@ -1,4 +1,3 @@
-import CLibXML2
 import SECModel
 
 /// Turns an HTML or inline-XBRL filing document into canonical text and item sections, with libxml2's
@@ -55,33 +54,16 @@ public struct HTMLFilingParser: Sendable {
     }
 
     private func extractBlocks(_ bytes: [UInt8], source: String) throws(ParseError) -> [TextBlock] {
-        LibXML2.initializeOnce()
         // `UTF8Span` validates in place; `String(validating:)` would copy the whole input first.
         let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
-        let encoding = isUTF8 ? "UTF-8" : "windows-1252"
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
-        )
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), source, encoding, options)
-            }
-        }
-        guard let document else {
-            throw ParseError(code: .malformed, source: source, message: "libxml2 could not parse the document")
-        }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
-            throw ParseError(code: .malformed, source: source, message: "the document has no root element")
-        }
-        var extractor = HTMLTextExtractor()
-        extractor.walk(root)
+        let extractor = HTMLTextExtractor()
+        try HTMLSAXParser.parse(bytes, encoding: isUTF8 ? "UTF-8" : "windows-1252", source: source, into: extractor)
         return extractor.blocks.filter { !Self.isPageFurniture($0.text) }
     }
 
     /// Bare page numbers (`12`, `F-3`, `ii`) and "Table of Contents" back-links.
     static func isPageFurniture(_ text: String) -> Bool {
+        guard text.utf8.count <= 24 else { return false }
         let lowered = text.lowercased()
         if lowered == "table of contents" || lowered == "index" || lowered == "back to contents" { return true }
         if text.count <= 6, text.wholeMatch(of: /(?i)(?:[a-z]-)?\d{1,4}|[ivxl]{1,6}/) != nil { return true }
@@ -90,6 +72,8 @@ public struct HTMLFilingParser: Sendable {
 
     private func assemble(_ blocks: [TextBlock], form: FormType?) -> ParsedDocument {
         var text = ""
+        // Reserved exactly: growing by doubling would hold two copies of a 100 MB text at once.
+        text.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
         var starts: [Int] = []
         starts.reserveCapacity(blocks.count + 1)
         var scalarCount = 0

@@ -1,106 +1,127 @@
-import CLibXML2
-
-/// Walks a libxml2 HTML tree and emits text blocks, dropping what a reader never sees.
+/// Turns libxml2's HTML SAX events into text blocks, dropping what a reader never sees; no tree is
+/// built, so memory stays proportional to the visible text.
 ///
 /// Hidden subtrees (`display:none`, `ix:header`, `script`, `style`, `head`) are skipped; block elements
 /// end the current block; table rows become one block each, with non-empty cells joined by ` | `
 /// (a lone `$` joins the next cell, a lone `)` or `%` joins the previous one).
-struct HTMLTextExtractor {
+///
+/// Invariant: libxml2's HTML parser reports an end for every start it reports (implied and
+/// auto-closed elements included), so `open` mirrors the parser's element stack.
+final class HTMLTextExtractor {
+    /// What an open element does to the text.
+    private enum Role {
+        case row, cell, table, lineBreak, block, inline
+    }
+
+    private struct OpenElement {
+        let role: Role
+        /// The dingbat font in effect outside this element.
+        let outerFont: SymbolFont?
+    }
+
     private(set) var blocks: [TextBlock] = []
     private var buffer = WhitespaceCollapsingBuffer()
     private var cells: [String] = []
     private var rowDepth = 0
     private var tableStack: [Int] = []
     private var tableCount = 0
-    /// The dingbat font in effect for text nodes (check boxes), if any.
+    /// The dingbat font in effect for text (check boxes), if any.
     private var symbolFont: SymbolFont?
+    private var open: [OpenElement] = []
+    /// Depth inside a skipped or hidden subtree; 0 outside one.
+    private var skippedDepth = 0
+    /// Whether any element was reported: a document without one is not HTML.
+    private(set) var sawElement = false
 
-    private static let skipped: Set<String> = ["script", "style", "head", "title", "ix:header", "noscript"]
-    private static let blockElements: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "center", "pre", "hr",
-        "section", "article", "body", "html", "dl", "dt", "dd", "form", "address", "caption",
-    ]
-
-    /// Walks the subtree of `node` (normally the document's root element).
-    mutating func walk(_ node: xmlNodePtr) {
-        var child: xmlNodePtr? = node
-        while let current = child {
-            visit(current)
-            child = current.pointee.next
+    private static let roles: [String: Role] = {
+        var roles: [String: Role] = ["tr": .row, "td": .cell, "th": .cell, "table": .table, "br": .lineBreak]
+        for name in [
+            "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "center", "pre", "hr",
+            "section", "article", "body", "html", "dl", "dt", "dd", "form", "address", "caption",
+        ] {
+            roles[name] = .block
         }
-        endBlock()
-    }
+        return roles
+    }()
+    private static let skipped: Set<String> = ["script", "style", "head", "title", "ix:header", "noscript"]
 
-    private mutating func visit(_ node: xmlNodePtr) {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content {
-                let text = String(cString: content)
-                buffer.append(symbolFont.map { $0.map(text) } ?? text)
-            }
-        case XML_ELEMENT_NODE:
-            visitElement(node)
-        default:
+    /// A start tag (`name` NUL-terminated UTF-8).
+    func startElement(_ name: UnsafePointer<UInt8>, attributes: HTMLAttributes) {
+        sawElement = true
+        if skippedDepth > 0 {
+            skippedDepth += 1
+            return
+        }
+        let lowered = String(cString: name).lowercased()
+        if Self.skipped.contains(lowered) || Self.isHidden(attributes) {
+            skippedDepth = 1
+            return
+        }
+        let role = Self.roles[lowered] ?? .inline
+        open.append(OpenElement(role: role, outerFont: symbolFont))
+        if let font = SymbolFont.of(attributes) { symbolFont = font }
+        switch role {
+        case .row:
+            endBlock()
+            rowDepth += 1
+        case .cell:
+            endCell()
+        case .table:
+            endBlock()
+            tableStack.append(tableCount)
+            tableCount += 1
+        case .lineBreak:
+            buffer.appendSpace()
+        case .block:
+            if rowDepth > 0 { buffer.appendSpace() } else { endBlock() }
+        case .inline:
             break
         }
     }
 
-    private mutating func visitElement(_ node: xmlNodePtr) {
-        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-        if Self.skipped.contains(name) || isHidden(node) { return }
-        let outerFont = symbolFont
-        if let font = SymbolFont.of(node) { symbolFont = font }
-        defer { symbolFont = outerFont }
-        switch name {
-        case "tr":
-            endBlock()
-            rowDepth += 1
-            visitChildren(node)
+    /// The end of the most recently started element still open.
+    func endElement() {
+        if skippedDepth > 0 {
+            skippedDepth -= 1
+            return
+        }
+        guard let element = open.popLast() else { return }
+        switch element.role {
+        case .row:
             rowDepth -= 1
             endCell()
             endRow()
-        case "td", "th":
+        case .cell:
             endCell()
-            visitChildren(node)
-            endCell()
-        case "table":
-            endBlock()
-            tableStack.append(tableCount)
-            tableCount += 1
-            visitChildren(node)
+        case .table:
             endCell()
             endRow()
             tableStack.removeLast()
-        case "br":
-            buffer.appendSpace()
-        default:
-            let isBlock = Self.blockElements.contains(name)
-            if isBlock {
-                if rowDepth > 0 { buffer.appendSpace() } else { endBlock() }
-            }
-            visitChildren(node)
-            if isBlock {
-                if rowDepth > 0 { buffer.appendSpace() } else { endBlock() }
-            }
+        case .block:
+            if rowDepth > 0 { buffer.appendSpace() } else { endBlock() }
+        case .lineBreak, .inline:
+            break
         }
+        symbolFont = element.outerFont
     }
 
-    private mutating func visitChildren(_ node: xmlNodePtr) {
-        var child = node.pointee.children
-        while let current = child {
-            visit(current)
-            child = current.pointee.next
-        }
+    /// Character data (UTF-8, entities already decoded).
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard skippedDepth == 0 else { return }
+        buffer.append(utf8: text, font: symbolFont)
     }
 
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        guard let raw = xmlGetProp(node, "style") else { return false }
-        defer { vectordb_xml_free(raw) }
-        let style = String(cString: raw).lowercased().filter { !$0.isWhitespace }
-        return style.contains("display:none")
+    /// Ends the last block; call once after the parser's last event.
+    func finish() {
+        endBlock()
     }
 
-    private mutating func endCell() {
+    private static func isHidden(_ attributes: HTMLAttributes) -> Bool {
+        guard let style = attributes.value("style") else { return false }
+        return HTMLAttributes.containsFolded(style, "display:none")
+    }
+
+    private func endCell() {
         let text = buffer.take()
         guard !text.isEmpty else { return }
         if let last = cells.last, last == "$" {
@@ -112,13 +133,13 @@ struct HTMLTextExtractor {
         }
     }
 
-    private mutating func endRow() {
+    private func endRow() {
         guard !cells.isEmpty else { return }
         blocks.append(TextBlock(text: cells.joined(separator: " | "), tableIndex: tableStack.last))
         cells.removeAll(keepingCapacity: true)
     }
 
-    private mutating func endBlock() {
+    private func endBlock() {
         if rowDepth > 0 || !cells.isEmpty {
             endCell()
             if rowDepth == 0 { endRow() }
@@ -127,54 +148,5 @@ struct HTMLTextExtractor {
         let text = buffer.take()
         guard !text.isEmpty else { return }
         blocks.append(TextBlock(text: text, tableIndex: nil))
-    }
-}
-
-/// Accumulates text, collapsing every run of whitespace (including non-breaking and other Unicode
-/// spaces) into one ASCII space, with no leading or trailing space.
-struct WhitespaceCollapsingBuffer {
-    private var text = ""
-    private var pendingSpace = false
-
-    mutating func append(_ fragment: String) {
-        for original in fragment.unicodeScalars {
-            let scalar = Self.windows1252(original)
-            if Self.isSpace(scalar) {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace && !text.isEmpty { text.unicodeScalars.append(" ") }
-            pendingSpace = false
-            text.unicodeScalars.append(scalar)
-        }
-    }
-
-    mutating func appendSpace() { pendingSpace = true }
-
-    /// Whitespace, zero-width space or BOM; ASCII is decided without a Unicode property lookup,
-    /// which dominated parse profiles.
-    @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        return scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF
-    }
-
-    /// C1 control characters (U+0080–U+009F) never appear in real text; when they do, a
-    /// windows-1252 file was read as Latin-1 (`Management\u{92}s`), so they are mapped back to the
-    /// windows-1252 characters (`Management’s`).
-    static func windows1252(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard (0x80...0x9F).contains(scalar.value) else { return scalar }
-        let mapped = TextDecoding.windows1252High[Int(scalar.value - 0x80)]
-        return mapped < 0xA0 ? " " : Unicode.Scalar(mapped) ?? scalar
-    }
-
-    /// Returns the collected text and empties the buffer.
-    mutating func take() -> String {
-        defer {
-            text = ""
-            pendingSpace = false
-        }
-        return text
     }
 }

@@ -56,7 +56,8 @@ struct SectionDetector {
                 let prefix = keyStyle == .partAndItem && !part.isEmpty ? "\(part)-" : ""
                 let key = prefix + number
                 var title = heading.title
-                if title.isEmpty, index + 1 < blocks.count, blocks[index + 1].text.count <= 160,
+                if title.isEmpty, index + 1 < blocks.count, blocks[index + 1].text.utf8.count <= 640,
+                    blocks[index + 1].text.count <= 160,
                     ItemHeading(blocks[index + 1].text) == nil
                 {
                     title = blocks[index + 1].text
@@ -107,12 +108,12 @@ struct SectionDetector {
         return Set(counts.filter { $0.value >= 3 }.keys)
     }
 
-    /// For each key, the occurrence followed by the most characters before the next candidate; the
+    /// For each key, the occurrence followed by the most text (UTF-8 bytes) before the next candidate; the
     /// winners in document order.
     private func bestOccurrences(_ candidates: [Candidate], blockCount: Int, blocks: [TextBlock]) -> [Candidate] {
         var prefix = [0]
         prefix.reserveCapacity(blocks.count + 1)
-        for block in blocks { prefix.append(prefix[prefix.count - 1] + block.text.count) }
+        for block in blocks { prefix.append(prefix[prefix.count - 1] + block.text.utf8.count) }
         var best: [String: (candidate: Candidate, length: Int)] = [:]
         for (offset, candidate) in candidates.enumerated() {
             let end = offset + 1 < candidates.count ? candidates[offset + 1].blockIndex : blockCount

@@ -22,14 +22,21 @@ extension PipelineRunner {
     ) throws(PipelineError) -> PipelineRunner {
         let embedder = try EmbedderFactory.make(definition.embedder)
         let chunker = try makeChunker(definition: definition, embedder: embedder)
+        let schema: CollectionSchema
+        if let schemaFile = definition.store.schemaFile {
+            do {
+                schema = try CollectionSchema.load(path: schemaFile.path, embedderDimension: embedder.dimension)
+                try schema.checkHoldsSECChunks()
+            } catch {
+                throw PipelineError(stage: .store, subject: schemaFile.path, message: "\(error)")
+            }
+        } else {
+            schema = .secFilings(dimension: embedder.dimension)
+        }
         let collection: LocalCollection
         do {
             collection = try LocalStore(root: dataRoot, logger: logger).openOrCreate(
-                CollectionInfo(
-                    name: definition.store.collection,
-                    embeddingModel: embedder.modelID,
-                    dimension: embedder.dimension
-                )
+                CollectionInfo(name: definition.store.collection, embeddingModel: embedder.modelID, schema: schema)
             )
         } catch {
             throw PipelineError(stage: .store, subject: dataRoot.path, message: error.description)

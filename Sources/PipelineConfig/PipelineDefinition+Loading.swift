@@ -103,7 +103,7 @@ extension PipelineDefinition {
         }
 
         let storeTable = try root.table("store")
-        try storeTable?.rejectUnknownKeys(["collection"])
+        try storeTable?.rejectUnknownKeys(["collection", "schema"])
         let collection = try storeTable?.string("collection") ?? "filings"
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
         if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }), let storeTable {
@@ -126,7 +126,12 @@ extension PipelineDefinition {
                 modelDirectory: modelDirectory,
                 openAI: openAI
             ),
-            store: StoreSettings(collection: collection)
+            store: StoreSettings(
+                collection: collection,
+                schemaFile: try storeTable?.string("schema").map {
+                    URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL
+                }
+            )
         )
     }
 }

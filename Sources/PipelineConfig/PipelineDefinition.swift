@@ -100,6 +100,14 @@ public struct PipelineDefinition: Sendable, Hashable {
     public struct StoreSettings: Sendable, Hashable {
         /// Collection name, `[a-z0-9_-]{1,64}` (default `filings`).
         public var collection: String
+        /// The collection schema file (`[store] schema`, e.g. `config/sec-collection.toml`);
+        /// `nil` for the built-in SEC schema, which that file equals.
+        public var schemaFile: URL?
+
+        public init(collection: String, schemaFile: URL? = nil) {
+            self.collection = collection
+            self.schemaFile = schemaFile
+        }
     }
 
     static let sourceKinds: Set<String> = ["edgar-archive", "edgar-cache"]

@@ -69,3 +69,28 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension TOMLSource {
+    /// The 1-based line of `key` inside the `index`-th (0-based) `[[array]]` table, or of that
+    /// table's header when the key is absent or `nil`.
+    func line(ofKey key: String?, inArrayTable array: String, index: Int) -> Int? {
+        var seen = -1
+        var header: Int?
+        for (number, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmed(from: [" ", "\t", "\r"])
+            if line.hasPrefix("[") {
+                if header != nil { break }
+                if line.hasPrefix("[["),
+                    line.dropFirst(2).prefix(while: { $0 != "]" }).trimmed(from: [" ", "\t"]) == array
+                {
+                    seen += 1
+                    if seen == index { header = number + 1 }
+                }
+                continue
+            }
+            guard header != nil, let key, let equals = line.firstIndex(of: "=") else { continue }
+            if line[..<equals].trimmed(from: [" ", "\t", "\"", "'"]) == key { return number + 1 }
+        }
+        return header
+    }
+}

@@ -5,26 +5,86 @@
 /// `[charStart, charEnd)` is exactly `text(charStart:charEnd:)`.
 public struct ParsedDocument: Sendable, Codable {
     /// Text with block structure kept as newlines; tables rendered one row per line. Never holds `\r`.
-    public var canonicalText: String
+    public var canonicalText: String {
+        didSet { scalarIndex = ScalarOffsetIndex(canonicalText) }
+    }
     /// Sections in document order, non-overlapping.
     public var sections: [Section]
+    /// Maps scalar offsets to UTF-8 offsets; derived from `canonicalText`, never encoded.
+    private var scalarIndex: ScalarOffsetIndex
 
     public init(canonicalText: String, sections: [Section]) {
         self.canonicalText = canonicalText
         self.sections = sections
+        scalarIndex = ScalarOffsetIndex(canonicalText)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case canonicalText, sections
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            canonicalText: try container.decode(String.self, forKey: .canonicalText),
+            sections: try container.decode([Section].self, forKey: .sections)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(canonicalText, forKey: .canonicalText)
+        try container.encode(sections, forKey: .sections)
     }
 
     /// The length of the canonical text in Unicode scalars.
-    public var scalarCount: Int { canonicalText.unicodeScalars.count }
+    public var scalarCount: Int { scalarIndex.scalarCount }
 
-    /// The text of `[charStart, charEnd)` in Unicode scalars, clamped to the text.
+    /// The text of `[charStart, charEnd)` in Unicode scalars, clamped to the text. Cost: O(length
+    /// of the span + 1,024), not O(charStart).
     public func text(charStart: Int, charEnd: Int) -> String {
-        let scalars = canonicalText.unicodeScalars
-        let count = scalars.count
+        String(slice(charStart: charStart, charEnd: charEnd))
+    }
+
+    /// `text(charStart:charEnd:)` without copying: a view into the canonical text.
+    public func slice(charStart: Int, charEnd: Int) -> Substring {
+        let count = scalarIndex.scalarCount
         let lower = min(max(0, charStart), count)
         let upper = min(max(lower, charEnd), count)
-        let start = scalars.index(scalars.startIndex, offsetBy: lower)
-        let end = scalars.index(start, offsetBy: upper - lower)
-        return String(scalars[start..<end])
+        let start = scalarIndex.index(ofScalar: lower, in: canonicalText)
+        let end = canonicalText.unicodeScalars.index(start, offsetBy: upper - lower)
+        return canonicalText[start..<end]
+    }
+}
+
+/// Checkpoints of a string's UTF-8 offset every `stride` Unicode scalars, so a scalar offset is found
+/// in at most `stride` steps.
+struct ScalarOffsetIndex: Sendable, Hashable {
+    static let stride = 1_024
+    /// `utf8Offsets[i]` is the UTF-8 offset of scalar `i * stride`.
+    private(set) var utf8Offsets: [Int] = []
+    private(set) var scalarCount = 0
+
+    init(_ text: String) {
+        var scalars = 0
+        var offset = 0
+        utf8Offsets.reserveCapacity(text.utf8.count / Self.stride + 1)
+        for byte in text.utf8 {
+            // Every byte that is not a continuation byte (10xxxxxx) starts a scalar.
+            if byte & 0xC0 != 0x80 {
+                if scalars % Self.stride == 0 { utf8Offsets.append(offset) }
+                scalars += 1
+            }
+            offset += 1
+        }
+        scalarCount = scalars
+    }
+
+    /// The index of scalar `scalar` (`0...scalarCount`) in `text`, the string this index was built from.
+    func index(ofScalar scalar: Int, in text: String) -> String.Index {
+        let checkpoint = scalar / Self.stride
+        guard checkpoint < utf8Offsets.count else { return text.endIndex }
+        let base = text.utf8.index(text.startIndex, offsetBy: utf8Offsets[checkpoint])
+        return text.unicodeScalars.index(base, offsetBy: scalar - checkpoint * Self.stride)
     }
 }

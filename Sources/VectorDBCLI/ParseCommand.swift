@@ -44,23 +44,12 @@ struct ParseCommand: AsyncParsableCommand {
             try printSubmission(bytes, limit: limit)
             return
         }
-        let factSet = try facts ? readFacts(bytes, limit: limit) : nil
-        let document: ParsedDocument
-        if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
-            document = ParsedDocument(canonicalText: "", sections: [])
-        } else {
-            do {
-                document = try HTMLFilingParser(maxInputBytes: limit).parse(
-                    bytes,
-                    form: form.map { FormType($0) },
-                    source: file
-                )
-            } catch {
-                throw CLIFailure(error.description)
-            }
-        }
+        // The input is dropped here, before any output is built: on a 200 MB filing it is the
+        // largest single allocation.
+        let (document, factSet) = try parseDocument(consuming: consume bytes, limit: limit)
         if json {
-            Terminal.write(data: try ParseJSON.render(document, includeText: text, facts: factSet))
+            try ParseJSON.write(document, includeText: text, facts: factSet) { FileHandle.standardOutput.write($0) }
+            Terminal.write("")
             return
         }
         if text { Terminal.write(document.canonicalText) }
@@ -81,6 +70,24 @@ struct ParseCommand: AsyncParsableCommand {
     }
 
     /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
+    private func parseDocument(consuming bytes: consuming [UInt8], limit: Int) throws -> (ParsedDocument, XBRLFactSet?)
+    {
+        let factSet = try facts ? readFacts(bytes, limit: limit) : nil
+        if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
+            return (ParsedDocument(canonicalText: "", sections: []), factSet)
+        }
+        do {
+            let document = try HTMLFilingParser(maxInputBytes: limit).parse(
+                bytes,
+                form: form.map { FormType($0) },
+                source: file
+            )
+            return (document, factSet)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
     private func printSubmission(_ bytes: [UInt8], limit: Int) throws {
         let submission: FullSubmission
         do {

@@ -8,17 +8,6 @@ enum ParseJSON {
     /// `pointer` and `combinedItems`.
     static let schemaVersion = 2
 
-    struct Output: Encodable {
-        var schemaVersion = ParseJSON.schemaVersion
-        var characters: Int
-        var sections: [SectionOutput]
-        var text: String?
-        var metadata: FilingFacts?
-        var facts: [FactOutput]?
-        var factsPartial: Bool?
-        var warnings: [String]?
-    }
-
     struct SectionOutput: Encodable {
         var item: String
         var title: String
@@ -31,30 +20,105 @@ enum ParseJSON {
         var combinedItems: [String]?
     }
 
-    /// The JSON document as UTF-8 bytes, ready for stdout (no `String` round trip: on a 200 MB filing
-    /// each extra copy of the output costs hundreds of megabytes).
-    static func render(_ document: ParsedDocument, includeText: Bool, facts: XBRLFactSet? = nil) throws -> Data {
-        let output = Output(
-            characters: document.scalarCount,
-            sections: document.sections.map {
-                SectionOutput(
-                    item: $0.key,
-                    title: $0.title,
-                    start: $0.charStart,
-                    end: $0.charEnd,
-                    text: document.text(charStart: $0.charStart, charEnd: $0.charEnd),
-                    pointer: $0.pointer,
-                    combinedItems: $0.combinedKeys
-                )
-            },
-            text: includeText ? document.canonicalText : nil,
-            metadata: facts?.metadata,
-            facts: facts?.facts.map(FactOutput.init),
-            factsPartial: facts?.isPartial,
-            warnings: facts?.warnings.map(\.description)
-        )
+    /// Writes the JSON document to `sink` piece by piece: each section's text is cut, encoded and
+    /// written before the next is cut, so a 200 MB filing never holds its whole output at once.
+    /// The bytes equal a pretty-printed, key-sorted `JSONEncoder` encoding of the whole document.
+    static func write(
+        _ document: ParsedDocument,
+        includeText: Bool,
+        facts: XBRLFactSet? = nil,
+        to sink: @escaping (Data) -> Void
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(output)
+        var members: [(key: String, write: () throws -> Void)] = []
+        func member(_ key: String, _ value: some Encodable) {
+            members.append((key, { sink(indented(try encoder.encode(value), depth: 1)) }))
+        }
+        member("characters", document.scalarCount)
+        if let facts {
+            member("facts", facts.facts.map(FactOutput.init))
+            member("factsPartial", facts.isPartial)
+            member("metadata", facts.metadata)
+            member("warnings", facts.warnings.map(\.description))
+        }
+        member("schemaVersion", schemaVersion)
+        members.append(
+            (
+                "sections",
+                {
+                    guard !document.sections.isEmpty else { return sink(Data("[\n\n  ]".utf8)) }
+                    sink(Data("[\n".utf8))
+                    for (index, section) in document.sections.enumerated() {
+                        let output = SectionOutput(
+                            item: section.key,
+                            title: section.title,
+                            start: section.charStart,
+                            end: section.charEnd,
+                            text: "",
+                            pointer: section.pointer,
+                            combinedItems: section.combinedKeys
+                        )
+                        // The text is escaped straight from the canonical text into the output, never
+                        // copied whole: one section of a 200 MB filing can be 100 MB.
+                        let skeleton = indented(try encoder.encode(output), depth: 2)
+                        let split =
+                            skeleton.range(of: Data(textPlaceholder.utf8)) ?? skeleton.endIndex..<skeleton.endIndex
+                        sink(Data("    ".utf8))
+                        sink(skeleton[..<split.lowerBound])
+                        if !split.isEmpty {
+                            sink(Data("\"text\" : \"".utf8))
+                            JSONStringEscaper.write(
+                                document.slice(charStart: section.charStart, charEnd: section.charEnd),
+                                to: sink
+                            )
+                            sink(Data("\"".utf8))
+                        }
+                        sink(skeleton[split.upperBound...])
+                        sink(Data((index + 1 < document.sections.count ? ",\n" : "\n").utf8))
+                    }
+                    sink(Data("  ]".utf8))
+                }
+            )
+        )
+        if includeText {
+            members.append(
+                (
+                    "text",
+                    {
+                        sink(Data("\"".utf8))
+                        JSONStringEscaper.write(document.canonicalText[...], to: sink)
+                        sink(Data("\"".utf8))
+                    }
+                )
+            )
+        }
+        sink(Data("{\n".utf8))
+        for (index, entry) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            sink(Data("  \"\(entry.key)\" : ".utf8))
+            try entry.write()
+            sink(Data((index + 1 < members.count ? ",\n" : "\n").utf8))
+        }
+        sink(Data("}".utf8))
+    }
+
+    /// How the encoder writes an empty `text`; found only as the key (inside a string value the
+    /// quotes would be escaped).
+    private static let textPlaceholder = "\"text\" : \"\""
+
+    /// `json` with every line after the first indented by `depth` levels of two spaces, as
+    /// `JSONEncoder` would indent it nested that deep.
+    private static func indented(_ json: Data, depth: Int) -> Data {
+        let indent = [UInt8](repeating: 0x20, count: 2 * depth)
+        var result: [UInt8] = []
+        result.reserveCapacity(json.count + json.count / 8)
+        var lineStart = false
+        for byte in json {
+            // Blank lines (an empty array's `[\n\n]`) stay blank, as the encoder writes them.
+            if lineStart && byte != 0x0A { result.append(contentsOf: indent) }
+            result.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return Data(result)
     }
 }

@@ -12,8 +12,10 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Search the ingested filings and print cited passages, best first.",
         discussion: """
-            Filters (repeatable, combined with AND): cik=320193, ticker=HRSC, form=10-K, fiscal_year=2024 (or year=),
-            item=1A. Items are keyed as the filing numbers them: 10-K 1A, 7; 10-Q I-2 (part I item 2); 8-K 2.02.
+            Filters (repeatable, combined with AND) on any schema field: cik=320193, ticker=HRSC, form=10-K|10-Q (any of),
+            fiscal_year=2024 (or year=), fiscal_year>=2022, filing_date<2025-01-01, item=1A, item!=cover,
+            source_url^=https://www.sec.gov/ (prefix). Items are keyed as the filing numbers them: 10-K 1A, 7;
+            10-Q I-2 (part I item 2); 8-K 2.02.
             """
     )
 
@@ -25,7 +27,13 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Number of hits, 1-1000.")
     var k: Int = 5
 
-    @Option(name: .long, help: ArgumentHelp("Metadata filter KEY=VALUE (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Field filter KEY=VALUE, KEY=A|B, KEY!=V, KEY>=V, KEY<=V, KEY>V, KEY<V, KEY^=PREFIX (repeatable).",
+            valueName: "key=value"
+        )
+    )
     var filter: [String] = []
 
     @Option(
@@ -55,6 +63,16 @@ struct SearchCommand: AsyncParsableCommand {
     )
     var pipeline: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Search a retained version: a version number (`vectordb snapshots list`) or an ISO 8601 time "
+                + "(the newest version committed at or before it). Unflushed writes are not in any version.",
+            valueName: "version|time"
+        )
+    )
+    var asOf: String?
+
     @Flag(
         name: .long,
         help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
@@ -74,17 +92,20 @@ struct SearchCommand: AsyncParsableCommand {
         LogSetup.bootstrap(global)
         let hits: [SearchHit]
         do {
-            let filters = try filter.map { (expression) throws(StoreError) in try MetadataFilter(parsing: expression) }
+            let selector = try asOf.map(AsOfArgument.parse)
             let store = try LocalStore(root: global.dataRoot).open(collection: collection)
-            let info = store.info
+            let info = await store.info
+            let filters = try filter.map { (expression) throws(StoreError) in
+                try MetadataFilter(parsing: expression, schema: info.schema)
+            }
             var vector: [Float]?
             if mode != .lexical {
                 let embedder = try queryEmbedder(for: info)
                 vector = try await embedder.embed(queries: [query]).first
             }
-            hits = try await store.search(
-                SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
-            )
+            var request = SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
+            request.asOf = selector
+            hits = try await store.search(request)
         } catch let error as CLIFailure {
             throw error
         } catch {
@@ -126,13 +147,17 @@ extension SearchCommand {
 /// The human-readable rendering of a hit: rank, score, filer, form, date, item, snippet, source.
 enum HitText {
     static func render(_ hit: SearchHit, rank: Int) -> String {
-        let citation = hit.chunk.citation
+        guard let chunk = hit.chunk else {
+            let fields = hit.document.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            return "\(rank). [\(String(format: "%.3f", hit.score))] \(hit.id)\n   \(fields.joined(separator: "; "))\n"
+        }
+        let citation = chunk.citation
         let tickers = citation.tickers.isEmpty ? "" : " (\(citation.tickers.joined(separator: ", ")))"
         let item = citation.item == Section.coverKey ? "Cover" : "Item \(citation.item)"
         let title = citation.itemTitle.isEmpty ? "" : " \(citation.itemTitle)"
         return """
             \(rank). [\(String(format: "%.3f", hit.score))] \(citation.companyName)\(tickers) \u{2014} \(citation.form) filed \(citation.filingDate) \u{2014} \(item)\(title)
-               "\(snippet(hit.chunk.text))"
+               "\(snippet(chunk.text))"
                \(citation.sourceURL) (chars \(citation.charStart)-\(citation.charEnd), accession \(citation.accession))
 
             """
@@ -170,11 +195,12 @@ enum HitJSON {
     }
 
     static func line(_ hit: SearchHit) throws -> String {
-        let citation = hit.chunk.citation
+        guard let chunk = hit.chunk else { return try genericLine(hit) }
+        let citation = chunk.citation
         let line = Line(
             score: hit.score,
-            id: hit.chunk.id,
-            text: hit.chunk.text,
+            id: chunk.id,
+            text: chunk.text,
             cik: citation.cik.description,
             company: citation.companyName,
             tickers: citation.tickers,
@@ -192,6 +218,23 @@ enum HitJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(line), as: UTF8.self)
+    }
+
+    /// A hit of a collection with another schema than the SEC one: `score`, `id` and every field.
+    static func genericLine(_ hit: SearchHit) throws -> String {
+        var object: [String: Any] = ["score": Double(hit.score), "id": hit.id]
+        for (name, value) in hit.document.fields {
+            switch value {
+            case .string(let text): object[name] = text
+            case .int64(let number): object[name] = number
+            case .double(let number): object[name] = number
+            case .bool(let flag): object[name] = flag
+            case .date(let date): object[name] = date.description
+            case .stringArray(let texts): object[name] = texts
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -1,20 +1,35 @@
-/// What a collection is: written once at creation to `collection.json` and checked on every open.
+/// What a collection is: written at creation to `collection.json`, checked on every open, and
+/// rewritten (atomically) only when the schema evolves.
 public struct CollectionInfo: Sendable, Hashable, Codable {
-    /// Version of the on-disk layout: 2 is WAL + segments + manifest (docs/formats/); 1, the
-    /// walking skeleton's chunk log, is refused with a message to re-run the pipeline.
+    /// Version of the on-disk layout: 3 is schema-typed WAL + columnar segments + manifest
+    /// (docs/formats/); 2 (chunk JSON rows) and 1 (the walking skeleton's chunk log) are refused
+    /// with a message to re-run the pipeline.
     public var formatVersion: Int
     public var name: String
-    /// The embedder's model id; queries must be embedded by the same model.
+    /// The embedder's model id for the first vector field; queries must be embedded by the same model.
     public var embeddingModel: String
-    /// Vector components.
-    public var dimension: Int
+    /// The fields, primary key, vector fields and text field of every document.
+    public var schema: CollectionSchema
 
-    public init(name: String, embeddingModel: String, dimension: Int, formatVersion: Int = Self.currentFormatVersion) {
+    public init(
+        name: String,
+        embeddingModel: String,
+        schema: CollectionSchema,
+        formatVersion: Int = Self.currentFormatVersion
+    ) {
         self.formatVersion = formatVersion
         self.name = name
         self.embeddingModel = embeddingModel
-        self.dimension = dimension
+        self.schema = schema
     }
 
-    public static let currentFormatVersion = 2
+    /// A collection of the SEC schema (`CollectionSchema.secFilings`) with `dimension`-component embeddings.
+    public init(name: String, embeddingModel: String, dimension: Int) {
+        self.init(name: name, embeddingModel: embeddingModel, schema: .secFilings(dimension: dimension))
+    }
+
+    /// Components of the first vector field (the embedder's output).
+    public var dimension: Int { schema.vectors.first?.dimension ?? 0 }
+
+    public static let currentFormatVersion = 3
 }

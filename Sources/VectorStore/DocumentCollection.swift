@@ -1,22 +1,30 @@
 /// The collection API every store implementation serves: the seam between the pipeline / query
 /// layers and the storage engine.
 ///
-/// Guarantees: when `upsert` returns, the records are durable (they survive a crash) and visible to
-/// `search`; a record with an existing chunk id replaces the old one.
+/// Guarantees: when `upsert` returns, the documents are durable (they survive a crash) and visible to
+/// `search`; a document with an existing primary key replaces the old one.
 public protocol DocumentCollection: Sendable {
     /// Information fixed when the collection was created.
     var info: CollectionInfo { get async }
-    /// Number of live records.
+    /// Number of live documents.
     var count: Int { get async }
-    /// Writes a batch atomically: all records become durable and visible, or none.
+    /// Writes a batch atomically: all documents become durable and visible, or none.
     ///
-    /// - Throws: `StoreError.badInput` (wrong dimension, non-finite component) before anything is
-    ///   written; `StoreError.io` when the disk refuses.
-    func upsert(_ records: [ChunkRecord]) async throws(StoreError)
+    /// - Throws: `StoreError.badInput` with a `violation`, the document id and the field (unknown
+    ///   field, wrong type, missing required field, wrong dimension, NaN/inf, oversized batch)
+    ///   before anything is written; `StoreError.io` when the disk refuses.
+    func upsert(_ documents: [Document]) async throws(StoreError)
     /// Deletes the records with these ids (ids not present are ignored); durable when it returns.
     func delete(_ ids: [String]) async throws(StoreError)
     /// The `k` records closest to the query vector that satisfy every filter, best first.
     func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit]
+}
+
+extension DocumentCollection {
+    /// Writes SEC chunk records as documents of the SEC schema (`ChunkRecord.document`).
+    public func upsert(_ records: [ChunkRecord]) async throws(StoreError) {
+        try await upsert(records.map(\.document))
+    }
 }
 
 /// How a search ranks records.
@@ -31,7 +39,7 @@ public enum SearchMode: String, Sendable, Hashable, CaseIterable {
 
 /// A top-k query: a vector, a text, or both (hybrid), with metadata filters.
 public struct SearchRequest: Sendable, Hashable {
-    /// The query embedding, of the collection's dimension; required for `vector` and `hybrid`.
+    /// The query embedding, of the searched vector field's dimension; required for `vector` and `hybrid`.
     public var vector: [Float]?
     /// The query text; required for `lexical` and `hybrid`.
     public var text: String?
@@ -39,11 +47,16 @@ public struct SearchRequest: Sendable, Hashable {
     public var k: Int
     /// Conditions every hit satisfies (AND).
     public var filters: [MetadataFilter]
+    /// The vector field searched; `nil` for the schema's first.
+    public var vectorField: String?
     public var mode: SearchMode
     /// Weight of the vector ranking in hybrid fusion (default 1).
     public var vectorWeight: Float
     /// Weight of the BM25 ranking in hybrid fusion (default 1).
     public var lexicalWeight: Float
+    /// Reads a retained committed version instead of the latest state (`nil`, the default: the latest
+    /// state, memtable included). An unknown or expired version is `StoreError.badInput`.
+    public var asOf: VersionSelector? = nil
 
     /// A vector-only request.
     public init(vector: [Float], k: Int, filters: [MetadataFilter] = []) {
@@ -57,8 +70,10 @@ public struct SearchRequest: Sendable, Hashable {
         filters: [MetadataFilter] = [],
         mode: SearchMode,
         vectorWeight: Float = 1,
-        lexicalWeight: Float = 1
+        lexicalWeight: Float = 1,
+        vectorField: String? = nil
     ) {
+        self.vectorField = vectorField
         self.vector = vector
         self.text = text
         self.k = k

@@ -28,6 +28,14 @@ public struct LocalStore: Sendable {
     /// - Throws: `StoreError.notFound` when the data directory or the collection does not exist, with a
     ///   message that says how to create it; `StoreError.corruption` when its files fail verification.
     public func open(collection name: String) throws(StoreError) -> LocalCollection {
+        try open(collection: name, evolvingTo: nil)
+    }
+
+    /// Opens an existing collection; with `schema`, a writable open evolves it to that schema first.
+    private func open(
+        collection name: String,
+        evolvingTo schema: CollectionSchema?
+    ) throws(StoreError) -> LocalCollection {
         try Self.validate(name)
         guard FileManager.default.fileExists(atPath: root.path) else {
             throw StoreError(
@@ -37,74 +45,64 @@ public struct LocalStore: Sendable {
             )
         }
         let directory = collectionDirectory(name)
-        let infoPath = directory.appendingPathComponent("collection.json").path
-        guard let data = FileManager.default.contents(atPath: infoPath) else {
+        let infoPath = directory.appendingPathComponent(LocalCollection.infoFileName).path
+        guard FileManager.default.fileExists(atPath: infoPath) else {
             throw StoreError(
                 code: .notFound,
                 message: "no collection '\(name)' in \(root.path); run a pipeline that writes it first",
                 file: infoPath
             )
         }
-        let info: CollectionInfo
-        do {
-            info = try JSONDecoder().decode(CollectionInfo.self, from: data)
-        } catch {
-            throw StoreError(code: .corruption, message: "collection.json is not valid: \(error)", file: infoPath)
-        }
-        if info.formatVersion == 1 {
-            throw StoreError(
-                code: .corruption,
-                message:
-                    "collection '\(name)' was written by the walking skeleton's chunk-log format (version 1), which "
-                    + "this version no longer reads; delete \(directory.path) and re-run the pipeline that wrote it",
-                file: infoPath
-            )
-        }
-        guard info.formatVersion == CollectionInfo.currentFormatVersion else {
-            throw StoreError(
-                code: .corruption,
-                message:
-                    "format version \(info.formatVersion) is not supported (expected \(CollectionInfo.currentFormatVersion))",
-                file: infoPath
-            )
-        }
+        let info = try LocalCollection.readInfo(at: infoPath, directory: directory.path)
         return try LocalCollection(
             info: info,
             directory: directory.path,
             options: options,
             logger: logger,
-            clock: clock
+            clock: clock,
+            evolvingTo: schema
         )
     }
 
-    /// Opens a collection, creating it with `info` when it does not exist.
+    /// Opens a collection, creating it with `info` when it does not exist. An existing collection
+    /// must hold the same embedding model and a compatible schema: when `info.schema` appends fields
+    /// to the stored one, the collection evolves to it (no rewrite); when the stored schema appends
+    /// fields to `info.schema` (added since), it is kept.
     ///
-    /// - Throws: `StoreError.badInput` when it exists with another embedding model or dimension.
+    /// - Throws: `StoreError.badInput` when `info.schema` is not valid, or the collection exists with
+    ///   another embedding model, dimension or an incompatible schema.
     public func openOrCreate(_ info: CollectionInfo) throws(StoreError) -> LocalCollection {
         try Self.validate(info.name)
+        try info.schema.validate()
         let directory = collectionDirectory(info.name)
-        let infoPath = directory.appendingPathComponent("collection.json")
+        let infoPath = directory.appendingPathComponent(LocalCollection.infoFileName)
         if !FileManager.default.fileExists(atPath: infoPath.path) {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try encoder.encode(info).write(to: infoPath, options: .atomic)
             } catch {
-                throw StoreError(code: .io, message: "cannot create collection: \(error)", file: infoPath.path)
+                throw StoreError(code: .io, message: "cannot create collection: \(error)", file: directory.path)
             }
+            try LocalCollection.writeInfo(info, to: infoPath.path)
         }
-        let collection = try open(collection: info.name)
-        guard collection.info.embeddingModel == info.embeddingModel, collection.info.dimension == info.dimension else {
+        let stored = try LocalCollection.readInfo(at: infoPath.path, directory: directory.path)
+        guard stored.embeddingModel == info.embeddingModel, stored.dimension == info.dimension else {
             throw StoreError(
                 code: .badInput,
                 message:
-                    "collection '\(info.name)' holds \(collection.info.embeddingModel) vectors (\(collection.info.dimension) dims); "
+                    "collection '\(info.name)' holds \(stored.embeddingModel) vectors (\(stored.dimension) dims); "
                     + "this run embeds with \(info.embeddingModel) (\(info.dimension) dims). Use another collection name or data directory.",
                 file: infoPath.path
             )
         }
-        return collection
+        let evolves = info.schema.extends(stored.schema) && info.schema != stored.schema
+        guard evolves || stored.schema.extends(info.schema) else {
+            throw .violation(
+                .badSchema,
+                "collection '\(info.name)' has another schema than this run's (fields, types, vectors or text "
+                    + "field differ, beyond appended fields); use another collection name or data directory"
+            )
+        }
+        return try open(collection: info.name, evolvingTo: evolves ? info.schema : nil)
     }
 
     private func collectionDirectory(_ name: String) -> URL {

@@ -14,8 +14,17 @@ public enum CrashWorkload {
         case delete([String])
     }
 
-    /// Small memtable bound so the child flushes segments (and rotates WAL files) every few batches.
-    public static let options = StoreOptions(memtableBytesMax: 32 * 1024, segmentCodec: .lz4)
+    /// Small memtable bound so the child flushes segments (and rotates WAL files) every few batches;
+    /// few retained versions so version files and the segments only they list are deleted often.
+    public static let options = StoreOptions(memtableBytesMax: 32 * 1024, segmentCodec: .lz4, versionCountMax: 6)
+
+    /// Rows (sequence numbers) batch `index` takes.
+    public static func rowCount(seed: UInt64, index: Int) -> Int {
+        switch batch(seed: seed, index: index) {
+        case .upsert(let records): records.count
+        case .delete(let ids): ids.count
+        }
+    }
 
     public static var info: CollectionInfo {
         CollectionInfo(name: collection, embeddingModel: "crash-test", dimension: dimension)

@@ -31,7 +31,7 @@ import VectorStore
     )
         async throws -> [SearchHit]
     {
-        let info = collection.info
+        let info = await collection.info
         let embedder = try EmbedderFactory.make(modelID: info.embeddingModel, dimension: info.dimension)
         let vector = try await embedder.embed(queries: [question])[0]
         return try await collection.search(SearchRequest(vector: vector, k: k, filters: filters))
@@ -46,13 +46,13 @@ import VectorStore
             collection,
             "What risks come from relying on a single third-party foundry for wafer supply?"
         )
-        let first = try #require(hits.first)
-        #expect(first.chunk.citation.form == .tenK)
-        #expect(first.chunk.citation.item == "1A")
-        #expect(first.chunk.citation.accession.description == "0001999901-25-000004")
-        #expect(first.chunk.citation.companyName == "Harbor Ridge Semiconductor, Inc.")
+        let first = try #require(hits.first?.chunk)
+        #expect(first.citation.form == .tenK)
+        #expect(first.citation.item == "1A")
+        #expect(first.citation.accession.description == "0001999901-25-000004")
+        #expect(first.citation.companyName == "Harbor Ridge Semiconductor, Inc.")
         #expect(
-            first.chunk.citation.sourceURL.hasSuffix(
+            first.citation.sourceURL.hasSuffix(
                 "/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
             )
         )
@@ -65,11 +65,11 @@ import VectorStore
         #expect(hits.count == 50)
         var documents: [String: ParsedDocumentBox] = [:]
         for hit in hits {
-            let citation = hit.chunk.citation
+            let citation = try #require(hit.chunk).citation
             let key = citation.accession.description
             if documents[key] == nil { documents[key] = try ParsedDocumentBox.load(citation: citation) }
             let document = try #require(documents[key]).document
-            #expect(document.text(charStart: citation.charStart, charEnd: citation.charEnd) == hit.chunk.text)
+            #expect(document.text(charStart: citation.charStart, charEnd: citation.charEnd) == hit.chunk?.text)
         }
     }
 
@@ -79,21 +79,21 @@ import VectorStore
         let filters = [try MetadataFilter(parsing: "ticker=NWFL"), try MetadataFilter(parsing: "item=I-2")]
         let hits = try await Self.search(collection, "fuel costs and freight volumes", k: 10, filters: filters)
         #expect(!hits.isEmpty)
-        #expect(hits.allSatisfy { $0.chunk.citation.tickers == ["NWFL"] && $0.chunk.citation.item == "I-2" })
+        #expect(hits.allSatisfy { $0.chunk?.citation.tickers == ["NWFL"] && $0.chunk?.citation.item == "I-2" })
         let eightK = try await Self.search(
             collection,
             "results",
             k: 10,
             filters: [try MetadataFilter(parsing: "form=8-K")]
         )
-        #expect(Set(eightK.map(\.chunk.citation.item)).isSubset(of: ["cover", "2.02", "9.01"]))
+        #expect(Set(eightK.map(\.chunk?.citation.item)).isSubset(of: ["cover", "2.02", "9.01"]))
         let year = try await Self.search(
             collection,
             "results",
             k: 100,
             filters: [try MetadataFilter(parsing: "fiscal_year=2024")]
         )
-        #expect(!year.isEmpty && year.allSatisfy { $0.chunk.citation.fiscalYear == 2024 })
+        #expect(!year.isEmpty && year.allSatisfy { $0.chunk?.citation.fiscalYear == 2024 })
     }
 
     @Test func questionSetExpectedSectionsRankHigh() async throws {
@@ -108,7 +108,8 @@ import VectorStore
         for question in questions {
             let hits = try await Self.search(collection, question.question, k: 3)
             if hits.contains(where: {
-                $0.chunk.citation.accession.description == question.accession && $0.chunk.citation.item == question.item
+                $0.chunk?.citation.accession.description == question.accession
+                    && $0.chunk?.citation.item == question.item
             }) {
                 inTopThree += 1
             }

@@ -12,7 +12,9 @@ import Testing
 /// segment writes, manifest swaps), reopens the store, and continues in the same directory: 4
 /// directories × 5 kills = 20 kills, each with its own seed.
 /// Invariants: the store opens without error; its live records equal the workload state after
-/// exactly the acknowledged batches, or after those plus the one batch in flight (whole).
+/// exactly the acknowledged batches, or after those plus the one batch in flight (whole); every
+/// retained manifest version (`versions/`, kept and deleted as the child flushes and compacts)
+/// opens and shows exactly the state after the batches it flushed.
 @Suite(.serialized) struct CrashTests {
     /// `$VECTORSTORE_CRASH_CHILD`, else the helper next to the test bundle (any build
     /// configuration), else the debug build of this checkout.
@@ -57,13 +59,39 @@ import Testing
                 "seed \(seed): \(stored.count) records; acknowledged \(acknowledged) batches"
             )
             #expect(await collection.count == stored.count)
+            try await Self.expectRetainedVersionsMatchTheWorkload(collection, seed: workloadSeed)
             durableBatches = stored == withAcked ? acknowledged : acknowledged + 1
             if round == 4 {
                 let segments = await collection.segments.count
                 let version = await collection.manifest.version
                 #expect(segments > 0, "the workload should have flushed")
                 #expect(Int(version) > segments + 1, "the workload should have compacted: \(version), \(segments)")
+                let retained = await collection.history.manifests.count
+                #expect(retained == min(CrashWorkload.options.versionCountMax - 1, Int(version) - 1))
             }
+        }
+    }
+
+    /// Every retained version opens (its files all present and verified) and shows exactly the
+    /// workload state after the batches its `flushedSequence` covers.
+    static func expectRetainedVersionsMatchTheWorkload(_ collection: LocalCollection, seed: UInt64) async throws {
+        var manifests = Array(await collection.history.manifests.values)
+        manifests.append(await collection.manifest)
+        #expect(manifests.count <= CrashWorkload.options.versionCountMax)
+        for manifest in manifests {
+            var batches = 0
+            var sequence: UInt64 = 0
+            while sequence < manifest.flushedSequence {
+                sequence += UInt64(CrashWorkload.rowCount(seed: seed, index: batches))
+                batches += 1
+            }
+            #expect(sequence == manifest.flushedSequence, "version \(manifest.version) ends inside a batch")
+            let records = try await collection.snapshot(asOf: .version(manifest.version)).records()
+            let stored = Dictionary(uniqueKeysWithValues: records.map { ($0.chunk.id, $0) })
+            #expect(
+                stored == CrashWorkload.state(seed: seed, batches: batches),
+                "version \(manifest.version) differs from the state after \(batches) batches"
+            )
         }
     }
 

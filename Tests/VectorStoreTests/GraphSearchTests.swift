@@ -39,14 +39,15 @@ import Testing
         for _ in 0..<20 {
             let query = try StoreTestSupport.randomRecord(id: "q", dimension: Self.dimension, using: &generator).vector
             for filters in [[], broad, selective] {
-                let matching = all.filter { record in filters.allSatisfy { $0.matches(record.chunk.citation) } }
+                let matching = try all.filter { record in try StoreTestSupport.matches(filters, record) }
                 let exact = matching.map { record in
-                    (record.chunk.id, zip(record.vector, query).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+                    (record.id, zip(record.vector, query).reduce(Float(0)) { $0 + $1.0 * $1.1 })
                 }.sorted { $0.1 > $1.1 }.prefix(10).map(\.0)
                 let hits = try await reopened.search(SearchRequest(vector: query, k: 10, filters: filters))
                 #expect(hits.count == min(10, matching.count))
-                #expect(hits.allSatisfy { hit in filters.allSatisfy { $0.matches(hit.chunk.citation) } })
-                found += Set(hits.map(\.chunk.id)).intersection(exact).count
+                let hitIDs = Set(hits.map(\.id))
+                #expect(hitIDs.isSubset(of: Set(matching.map(\.id))))
+                found += Set(hits.map(\.id)).intersection(exact).count
                 wanted += exact.count
             }
         }

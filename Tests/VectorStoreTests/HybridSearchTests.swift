@@ -37,12 +37,12 @@ import Testing
         let (store, collection) = try await Self.collection()
         defer { try? FileManager.default.removeItem(at: store.root) }
         let lexical = try await collection.search(SearchRequest(vector: nil, text: "HRSC ticker", k: 3, mode: .lexical))
-        #expect(lexical.first?.chunk.text.contains("HRSC") == true)
+        #expect(lexical.first?.chunk?.text.contains("HRSC") == true)
         #expect(lexical.count == 1)
         let hybrid = try await collection.search(
             SearchRequest(vector: try Self.records()[0].vector, text: "diesel fuel surcharge", k: 5, mode: .hybrid)
         )
-        #expect(hybrid.first?.chunk.text.contains("Diesel") == true)
+        #expect(hybrid.first?.chunk?.text.contains("Diesel") == true)
         #expect(hybrid.count == 5)
     }
 
@@ -94,7 +94,7 @@ import Testing
             }
         )
         let hits = try await collection.search(SearchRequest(vector: nil, text: "foundry", k: 5, mode: .lexical))
-        #expect(hits.map(\.chunk.id) == ["chunk-0", "chunk-1"])
+        #expect(hits.map(\.id) == ["chunk-0", "chunk-1"])
         #expect(hits[0].score > hits[1].score)
         let stopWords = try await collection.search(
             SearchRequest(vector: nil, text: "the of and", k: 5, mode: .lexical)

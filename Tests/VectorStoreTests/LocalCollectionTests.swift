@@ -51,7 +51,7 @@ import Testing
         try await collection.upsert((0..<20).map { try Self.record($0) })
         let query = try Self.record(3).vector
         let hits = try await collection.search(SearchRequest(vector: query, k: 3))
-        #expect(hits.first?.chunk.id == "chunk-3")
+        #expect(hits.first?.id == "chunk-3")
         #expect(abs((hits.first?.score ?? 0) - 1) < 1e-5)
         #expect(hits.count == 3)
 
@@ -73,7 +73,7 @@ import Testing
         let reopened = try store.open(collection: "filings")
         #expect(await reopened.count == 2)
         let hit = try await reopened.search(SearchRequest(vector: replacement.vector, k: 1)).first
-        #expect(hit?.chunk.text == "replaced")
+        #expect(hit?.chunk?.text == "replaced")
     }
 
     @Test func filtersReturnOnlyMatchingRecordsAndAllOfThem() async throws {
@@ -94,7 +94,7 @@ import Testing
         let filters = [try MetadataFilter(parsing: "cik=0001999902"), try MetadataFilter(parsing: "form=10-q")]
         let hits = try await collection.search(SearchRequest(vector: batch[0].vector, k: 100, filters: filters))
         #expect(hits.count == 5)
-        #expect(hits.allSatisfy { $0.chunk.citation.cik.description == "1999902" && $0.chunk.citation.form == .tenQ })
+        #expect(hits.allSatisfy { $0.chunk?.citation.cik.description == "1999902" && $0.chunk?.citation.form == .tenQ })
         let none = try await collection.search(
             SearchRequest(vector: batch[0].vector, k: 5, filters: [try MetadataFilter(parsing: "ticker=NOPE")])
         )

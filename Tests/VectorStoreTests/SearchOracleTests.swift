@@ -38,7 +38,7 @@ import Testing
                     )
                 }
                 try await collection.upsert(batch)
-                for record in batch { oracle[record.chunk.id] = record }
+                for record in batch { oracle[record.id] = record }
             }
         }
         return (store, collection, oracle)
@@ -61,7 +61,7 @@ import Testing
     static func check(_ collection: LocalCollection, oracle: [String: ChunkRecord], seed: UInt64) async throws {
         #expect(await collection.count == oracle.count)
         let stored = await collection.records()
-        #expect(Dictionary(uniqueKeysWithValues: stored.map { ($0.chunk.id, $0) }) == oracle)
+        #expect(Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0) }) == oracle)
         var generator = SeededGenerator(seed: seed)
         let filterSets: [[MetadataFilter]] = [
             [], [try MetadataFilter(parsing: "cik=1999902")],
@@ -69,27 +69,23 @@ import Testing
             [try MetadataFilter(parsing: "ticker=NONE")],
         ]
         let live = Array(oracle.values)
+        let info = await collection.info
         let singleSource = SearchSource(
-            chunks: live.map(\.chunk),
-            sequences: live.map { _ in 1 },
-            dimension: dimension,
-            vectors: .owned(live.flatMap(\.vector)),
-            lexical: LexicalPostings(texts: live.map(\.chunk.text)),
-            writtenAtMs: live.map { _ in 0 },
-            expiresAtMs: live.map { _ in 0 }
+            rows: try live.map { StoredRow(sequence: 1, record: try StoreTestSupport.row($0), writtenAtMs: 0) },
+            schema: info.schema
         )
-        let reference = CollectionSnapshot(info: collection.info, sources: [singleSource]) { _ in 1 }
+        let reference = CollectionSnapshot(info: info, sources: [singleSource]) { _ in 1 }
         for _ in 0..<6 {
             let query = try StoreTestSupport.randomRecord(id: "q", dimension: dimension, using: &generator)
             for filters in filterSets {
-                let matching = live.filter { record in filters.allSatisfy { $0.matches(record.chunk.citation) } }
+                let matching = try live.filter { record in try StoreTestSupport.matches(filters, record) }
                 for k in [1, 5, 200] {
                     let hits = try await collection.search(SearchRequest(vector: query.vector, k: k, filters: filters))
                     #expect(hits.count == min(k, matching.count))
                     let expected = matching.map { record in
-                        (record.chunk.id, zip(record.vector, query.vector).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+                        (record.id, zip(record.vector, query.vector).reduce(Float(0)) { $0 + $1.0 * $1.1 })
                     }.sorted { $0.1 > $1.1 }.prefix(k)
-                    #expect(hits.map(\.chunk.id) == expected.map(\.0))
+                    #expect(hits.map(\.id) == expected.map(\.0))
                     let text = query.chunk.text
                     let lexical = try await collection.search(
                         SearchRequest(vector: nil, text: text, k: k, filters: filters, mode: .lexical)

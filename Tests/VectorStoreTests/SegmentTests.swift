@@ -14,7 +14,9 @@ import Testing
         let records = try (0..<rows).map { index in
             StoredRow(
                 sequence: UInt64(2 * index + 1),
-                record: try StoreTestSupport.randomRecord(id: "row-\(index)", dimension: dimension, using: &generator),
+                record: try StoreTestSupport.row(
+                    StoreTestSupport.randomRecord(id: "row-\(index)", dimension: dimension, using: &generator)
+                ),
                 writtenAtMs: 1_700_000_000_000 + UInt64(index)
             )
         }
@@ -22,10 +24,12 @@ import Testing
         return SegmentWriter.Contents(rows: records, tombstones: deleted)
     }
 
+    static let schema = CollectionSchema.secFilings(dimension: dimension)
+
     static let smallGraph = HNSWParameters(m: 4, efConstruction: 16, efSearch: 16)
 
     static func write(_ contents: SegmentWriter.Contents, codec: StoreOptions.Codec, to path: String) throws {
-        let bytes = try SegmentWriter.encode(contents, dimension: dimension, codec: codec, graph: smallGraph)
+        let bytes = try SegmentWriter.encode(contents, schema: schema, codec: codec, graph: smallGraph)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
@@ -36,18 +40,20 @@ import Testing
         let path = directory.appendingPathComponent("seg-000001.vseg").path
         let contents = try Self.contents(seed: UInt64(rows), rows: rows, tombstones: rows % 5)
         try Self.write(contents, codec: codec, to: path)
-        let segment = try SegmentReader(path: path, fileNumber: 1, dimension: Self.dimension)
-        #expect(segment.source.chunks == contents.rows.map(\.record.chunk))
+        let segment = try SegmentReader(path: path, fileNumber: 1, schema: Self.schema)
+        #expect(segment.source.ids == contents.rows.map(\.record.id))
+        for row in 0..<rows { #expect(segment.source.row(row) == contents.rows[row].record) }
         #expect(segment.source.sequences == contents.rows.map(\.sequence))
         #expect(segment.source.writtenAtMs == contents.rows.map(\.writtenAtMs))
-        for row in 0..<rows { #expect(segment.source.vector(row) == contents.rows[row].record.vector) }
+        for row in 0..<rows { #expect(segment.source.vector(row) == contents.rows[row].record.vectors[0]) }
         #expect(segment.tombstones.map(\.id) == contents.tombstones.map(\.id))
         #expect(segment.tombstones.map(\.sequence) == contents.tombstones.map(\.sequence))
-        #expect(segment.source.lexical == LexicalPostings(texts: contents.rows.map(\.record.chunk.text)))
-        if case .mapped(_, let offset) = segment.source.vectors { #expect(offset % 64 == 0) }
+        let texts = SearchSource.texts(contents.rows.map(\.record), schema: Self.schema)
+        #expect(segment.source.lexical == LexicalPostings(texts: texts))
+        if case .mapped(_, let offset) = segment.source.vectors[0] { #expect(offset % 64 == 0) }
         #expect((segment.source.graph != nil) == (rows > 0))
         if rows > 0, let graph = segment.source.graph {
-            let nearest = try graph.search(contents.rows[0].record.vector, k: 1, ef: 64)
+            let nearest = try graph.search(contents.rows[0].record.vectors[0], k: 1, ef: 64)
             #expect(nearest.first?.id == 0)
         }
     }
@@ -57,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("seg-000001.vseg").path
         let contents = try Self.contents(seed: 5, rows: 6, tombstones: 2)
-        let bytes = try SegmentWriter.encode(contents, dimension: Self.dimension, codec: .lz4, graph: Self.smallGraph)
+        let bytes = try SegmentWriter.encode(contents, schema: Self.schema, codec: .lz4, graph: Self.smallGraph)
         // Every byte of the header and of the directory + trailer; every 5th byte of the blocks
         // (each block is one checksum, so sampling it loses nothing but keeps the test fast).
         let tail = bytes.count - SegmentFormat.trailerBytes - 5 * SegmentFormat.directoryEntryBytes
@@ -69,7 +75,7 @@ import Testing
             damaged[position] ^= 0xFF
             try Data(damaged).write(to: URL(fileURLWithPath: path))
             do {
-                _ = try SegmentReader(path: path, fileNumber: 1, dimension: Self.dimension)
+                _ = try SegmentReader(path: path, fileNumber: 1, schema: Self.schema)
                 Issue.record("flip at \(position) not detected")
             } catch {
                 #expect(error.code == .corruption)
@@ -85,16 +91,19 @@ import Testing
         let path = directory.appendingPathComponent("seg-000001.vseg").path
         let contents = try Self.contents(seed: 1, rows: 3, tombstones: 0)
         try Self.write(contents, codec: .zstd, to: path)
-        #expect(throws: StoreError.self) { try SegmentReader(path: path, fileNumber: 1, dimension: 4) }
+        #expect(throws: StoreError.self) {
+            try SegmentReader(path: path, fileNumber: 1, schema: .secFilings(dimension: 4))
+        }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count - 1).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.self) { try SegmentReader(path: path, fileNumber: 1, dimension: Self.dimension) }
+        #expect(throws: StoreError.self) { try SegmentReader(path: path, fileNumber: 1, schema: Self.schema) }
     }
 }
 
 @Suite struct ManifestTests {
     static let manifest = Manifest(
         version: 7,
+        commitTimeMs: 1_740_000_000_123,
         nextFileNumber: 12,
         walFileNumber: 11,
         flushedSequence: 900,

@@ -45,6 +45,17 @@ enum StoreTestSupport {
 
     struct Missing: Error {}
 
+    /// Whether a record satisfies every filter (the oracle's view of a filter).
+    static func matches(_ filters: [MetadataFilter], _ record: ChunkRecord) throws -> Bool {
+        let schema = CollectionSchema.secFilings(dimension: record.vector.count)
+        return try CompiledFilter(filters, schema: schema).matches(record.document, schema: schema)
+    }
+
+    /// The stored row of a record under the SEC schema of `dimension`.
+    static func row(_ record: ChunkRecord) throws -> DocumentRow {
+        try CollectionSchema.secFilings(dimension: record.vector.count).row(for: record.document)
+    }
+
     static func chunk(id: String, text: String, cik: String, form: FormType) throws -> Chunk {
         guard let cik = CIK(cik), let accession = AccessionNumber("0001999901-25-000001"),
             let date = EDGARDate("2025-02-14")

@@ -27,7 +27,7 @@ final class ManualClock: @unchecked Sendable {
     }
 
     static func ids(_ collection: LocalCollection) async -> Set<String> {
-        Set(await collection.records().map(\.chunk.id))
+        Set(await collection.records().map(\.id))
     }
 
     @Test func collectionTTLHidesOldRecordsAtReadTime() async throws {
@@ -47,7 +47,7 @@ final class ManualClock: @unchecked Sendable {
         #expect(await Self.ids(collection) == ["b"])
         #expect(await collection.count == 1)
         let hits = try await collection.search(SearchRequest(vector: try Self.record("a").vector, k: 10))
-        #expect(hits.map(\.chunk.id) == ["b"])
+        #expect(hits.map(\.id) == ["b"])
         let reopened = try store.open(collection: "t")
         #expect(await Self.ids(reopened) == ["b"])
         clock.advance(seconds: 30)
@@ -65,7 +65,7 @@ final class ManualClock: @unchecked Sendable {
         try await collection.upsert([try Self.record("wal", expiresAt: soon)])
         let reopened = try store.open(collection: "t")
         #expect(await Self.ids(reopened) == ["short", "long", "wal"])
-        #expect(await reopened.records().first { $0.chunk.id == "short" }?.expiresAt == soon)
+        #expect(await reopened.records().first { $0.id == "short" }?.expiresAt == soon)
         clock.advance(seconds: 10)
         #expect(await Self.ids(reopened) == ["long"])
     }
@@ -88,7 +88,7 @@ final class ManualClock: @unchecked Sendable {
         try await collection.compactIfNeeded()
         let segments = await collection.segments
         #expect(segments.count == 1)
-        #expect(segments.first?.source.chunks.map(\.id) == ["new"])
+        #expect(segments.first?.source.ids == ["new"])
         #expect(await Self.ids(try store.open(collection: "t")) == ["new"])
     }
 }

@@ -17,7 +17,9 @@ import Testing
                 records.append(.delete(firstSequence: sequence, ids: (0..<rows).map { "id-\(index)-\($0)" }))
             } else {
                 let batch = try (0..<rows).map {
-                    try StoreTestSupport.randomRecord(id: "id-\(index)-\($0)", dimension: dimension, using: &generator)
+                    try StoreTestSupport.row(
+                        StoreTestSupport.randomRecord(id: "id-\(index)-\($0)", dimension: dimension, using: &generator)
+                    )
                 }
                 records.append(
                     .upsert(firstSequence: sequence, writtenAtMs: 1_700_000_000_000 + sequence, records: batch)

@@ -3,7 +3,7 @@ import Foundation
 
 /// The dense kernels of the encoder, on raw row-major float32 matrices.
 ///
-/// Matrix products go to OpenBLAS (`cblas_sgemm`, threads from `OPENBLAS_NUM_THREADS`); the
+/// Matrix products go to OpenBLAS (`cblas_sgemm`, loaded on first use, threads from `OPENBLAS_NUM_THREADS`); the
 /// element-wise kernels walk unsafe pointers so that release builds compile them to tight loops.
 enum BertKernels {
     /// `output[rows × outFeatures] = input[rows × inFeatures] · weightᵀ + bias`, PyTorch's `Linear`
@@ -18,7 +18,7 @@ enum BertKernels {
         output: UnsafeMutablePointer<Float>
     ) {
         for row in 0..<rows { (output + row * outFeatures).update(from: bias, count: outFeatures) }
-        cblas_sgemm(
+        vectordb_sgemm(
             CblasRowMajor,
             CblasNoTrans,
             CblasTrans,
@@ -51,7 +51,7 @@ enum BertKernels {
         c: UnsafeMutablePointer<Float>,
         ldc: Int
     ) {
-        cblas_sgemm(
+        vectordb_sgemm(
             CblasRowMajor,
             CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans,

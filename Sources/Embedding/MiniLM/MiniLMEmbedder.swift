@@ -86,7 +86,14 @@ public struct MiniLMEmbedder: Embedder {
         // The encoder does its own threading; OpenBLAS must then run each call on the calling thread,
         // or its idle workers spin against ours (measured: ~20 % of CPU in sched_yield).
         let workers = ParallelRows.workerCount
-        openblas_set_num_threads(1)
+        guard vectordb_blas_load() == 1 else {
+            throw EmbeddingError(
+                code: .permanent,
+                model: id,
+                message: "OpenBLAS (libopenblas.so.0) could not be loaded; install libopenblas0 (make deps)"
+            )
+        }
+        vectordb_blas_set_num_threads(1)
         self.encoder = BertEncoder(weights: try BertWeights(file: file, config: config), workers: workers)
         self.tokenizer = tokenizer
         self.modelID = id

@@ -3,6 +3,9 @@ import CLibXML2
 /// The text of an inline fact as Inline XBRL 1.1 defines it (and Arelle computes it): descendant text
 /// in document order, `ix:exclude` subtrees left out, comments ignored; with `escape="true"` the
 /// XHTML markup is kept, serialised with attributes sorted by name.
+///
+/// Built as UTF-8 bytes straight from libxml2's node strings: escaped text blocks are most of the
+/// work of reading a large filing's facts.
 struct IXText {
     /// Continuation elements by `id`, for `continuedAt` chains.
     let continuations: [String: XMLElement]
@@ -11,22 +14,22 @@ struct IXText {
 
     /// The text of `element`, following its `continuedAt` chain when `followContinuations`.
     func text(of element: XMLElement, escape: Bool, followContinuations: Bool) -> String {
-        var output = ""
+        var output: [UInt8] = []
         var current: XMLElement? = element
         var visited: Set<String> = []
         while let part = current, visited.count < Self.chainLengthMax {
-            _ = append(childrenOf: part.node, escape: escape, into: &output)
+            _ = Self.append(childrenOf: part.node, escape: escape, into: &output)
             guard followContinuations, let next = part.attribute("continuedAt"), visited.insert(next).inserted else {
                 break
             }
             current = continuations[next]
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends the content of `node`'s children; returns whether anything was emitted (Arelle emits
     /// an element as `<a></a>` rather than `<a>…</a>` when nothing was).
-    private func append(childrenOf node: xmlNodePtr, escape: Bool, into output: inout String) -> Bool {
+    private static func append(childrenOf node: xmlNodePtr, escape: Bool, into output: inout [UInt8]) -> Bool {
         var emitted = false
         var child = node.pointee.children
         while let current = child {
@@ -34,26 +37,29 @@ struct IXText {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = current.pointee.content, content.pointee != 0 else { continue }
-                let text = String(cString: content)
-                output += escape ? Self.escapeText(text) : text
+                if escape { appendEscapedText(content, to: &output) } else { appendCString(content, to: &output) }
                 emitted = true
             case XML_ELEMENT_NODE:
-                let element = XMLElement(current)
-                let isInline = XBRLNamespace.isInline(element.namespaceURI)
-                if isInline && element.localName == "exclude" { continue }
+                let isInline = isInlineNamespace(current)
+                if isInline && equals(current.pointee.name, "exclude") { continue }
                 emitted = true
                 guard escape else {
                     _ = append(childrenOf: current, escape: false, into: &output)
                     continue
                 }
-                var inner = ""
-                let innerEmitted = append(childrenOf: current, escape: true, into: &inner)
                 if isInline {
-                    output += inner
-                } else if innerEmitted {
-                    output += Self.startTag(element) + inner + "</\(Self.tagName(element))>"
+                    _ = append(childrenOf: current, escape: true, into: &output)
+                    continue
+                }
+                let mark = output.count
+                appendStartTag(current, to: &output)
+                if append(childrenOf: current, escape: true, into: &output) {
+                    output.append(contentsOf: "</".utf8)
+                    appendTagName(current, to: &output)
+                    output.append(UInt8(ascii: ">"))
                 } else {
-                    output += Self.emptyTag(element)
+                    output.removeSubrange(mark...)
+                    appendEmptyTag(current, to: &output)
                 }
             default:
                 continue
@@ -66,49 +72,126 @@ struct IXText {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
 
-    private static func tagName(_ element: XMLElement) -> String {
-        element.prefix.isEmpty ? element.localName : "\(element.prefix):\(element.localName)"
+    private static func isInlineNamespace(_ node: xmlNodePtr) -> Bool {
+        guard let href = node.pointee.ns?.pointee.href else { return false }
+        return equals(href, XBRLNamespace.inline11) || equals(href, XBRLNamespace.inline10)
     }
 
-    private static func attributeText(_ element: XMLElement) -> String {
-        element.attributes.sorted { $0.name < $1.name }.map { attribute in
-            let value = attribute.value.replacingAll("&", with: "&amp;").replacingAll("\"", with: "&quot;")
-            return " \(attribute.name)=\"\(value)\""
-        }.joined()
-    }
-
-    private static func startTag(_ element: XMLElement) -> String {
-        "<\(tagName(element))\(attributeText(element))>"
-    }
-
-    private static func emptyTag(_ element: XMLElement) -> String {
-        let name = tagName(element)
-        let attributes = attributeText(element)
-        return selfClosing.contains(element.localName) ? "<\(name)\(attributes)/>" : "<\(name)\(attributes)></\(name)>"
-    }
-
-    static func escapeText(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.unicodeScalars.append(scalar)
-            }
+    private static func equals(_ cString: UnsafePointer<UInt8>?, _ text: String) -> Bool {
+        guard let cString else { return text.isEmpty }
+        var offset = 0
+        for byte in text.utf8 {
+            guard cString[offset] == byte else { return false }
+            offset += 1
         }
-        return result
+        return cString[offset] == 0
+    }
+
+    private static func appendCString(_ cString: UnsafePointer<UInt8>, to output: inout [UInt8]) {
+        var offset = 0
+        while cString[offset] != 0 {
+            output.append(cString[offset])
+            offset += 1
+        }
+    }
+
+    private static func appendTagName(_ node: xmlNodePtr, to output: inout [UInt8]) {
+        if let prefix = node.pointee.ns?.pointee.prefix, prefix.pointee != 0 {
+            appendCString(prefix, to: &output)
+            output.append(UInt8(ascii: ":"))
+        }
+        if let name = node.pointee.name { appendCString(name, to: &output) }
+    }
+
+    private static func appendStartTag(_ node: xmlNodePtr, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "<"))
+        appendTagName(node, to: &output)
+        appendAttributes(node, to: &output)
+        output.append(UInt8(ascii: ">"))
+    }
+
+    private static func appendEmptyTag(_ node: xmlNodePtr, to output: inout [UInt8]) {
+        let localName = node.pointee.name.map { String(cString: $0) } ?? ""
+        output.append(UInt8(ascii: "<"))
+        appendTagName(node, to: &output)
+        appendAttributes(node, to: &output)
+        if selfClosing.contains(localName) {
+            output.append(contentsOf: "/>".utf8)
+        } else {
+            output.append(contentsOf: "></".utf8)
+            appendTagName(node, to: &output)
+            output.append(UInt8(ascii: ">"))
+        }
+    }
+
+    /// ` name="value"` for each attribute, sorted by qualified name, `&` and `"` escaped.
+    private static func appendAttributes(_ node: xmlNodePtr, to output: inout [UInt8]) {
+        var attributes: [(name: [UInt8], value: [UInt8])] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            var name: [UInt8] = []
+            if let prefix = current.pointee.ns?.pointee.prefix, prefix.pointee != 0 {
+                appendCString(prefix, to: &name)
+                name.append(UInt8(ascii: ":"))
+            }
+            if let local = current.pointee.name { appendCString(local, to: &name) }
+            attributes.append((name, attributeValue(current)))
+        }
+        attributes.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        for (name, value) in attributes {
+            output.append(UInt8(ascii: " "))
+            output.append(contentsOf: name)
+            output.append(contentsOf: "=\"".utf8)
+            for byte in value {
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                default: output.append(byte)
+                }
+            }
+            output.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// An attribute's value: its single text child read in place, else libxml2's content of it.
+    private static func attributeValue(_ attribute: xmlAttrPtr) -> [UInt8] {
+        var value: [UInt8] = []
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE {
+            if let content = child.pointee.content { appendCString(content, to: &value) }
+            return value
+        }
+        let node = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
+        guard let raw = xmlNodeGetContent(node) else { return value }
+        appendCString(raw, to: &value)
+        vectordb_xml_free(raw)
+        return value
+    }
+
+    private static func appendEscapedText(_ cString: UnsafePointer<UInt8>, to output: inout [UInt8]) {
+        var offset = 0
+        while cString[offset] != 0 {
+            let byte = cString[offset]
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            default: output.append(byte)
+            }
+            offset += 1
+        }
     }
 }
 
 extension String {
-    /// Every occurrence of `target` replaced (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
+    /// Every occurrence of `target` replaced (no Foundation needed); compares scalars, not
+    /// grapheme clusters, which is what markup escaping needs and much cheaper.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
         var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+        result.reserveCapacity(utf8.count + replacement.utf8.count)
+        for scalar in unicodeScalars {
+            if scalar == target { result += replacement } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -15,8 +15,20 @@ public struct InlineXBRLReader: Sendable {
 
     /// `true` when the first 64 KiB declare the inline-XBRL namespace: the cheap test the CLI uses.
     public static func looksInline(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
-        return head.contains(XBRLNamespace.inline11) || head.contains(XBRLNamespace.inline10)
+        let head = bytes.prefix(65_536)
+        return [XBRLNamespace.inline11, XBRLNamespace.inline10].contains { contains(head, Array($0.utf8)) }
+    }
+
+    /// Plain byte search (the generic `firstRange(of:)` costs more than the parse of a small file).
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var start = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while start <= last {
+            if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Reads every fact of the default target document.
@@ -65,21 +77,19 @@ struct IXInventory {
         var stack: [xmlNodePtr] = [root.node]
         while let node = stack.popLast() {
             let element = XMLElement(node)
-            let namespace = element.namespaceURI
-            if XBRLNamespace.isInline(namespace) {
+            if element.isInNamespace(XBRLNamespace.inline11) || element.isInNamespace(XBRLNamespace.inline10) {
                 sawInlineNamespace = true
                 inline(element)
-            } else if namespace == XBRLNamespace.instance, let id = element.attribute("id") {
+            } else if element.isInNamespace(XBRLNamespace.instance), let id = element.attribute("id") {
                 if element.localName == "context" { contexts[id] = element }
                 if element.localName == "unit" { units[id] = element }
             }
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
+            // Children pushed last first, so they are visited in document order.
+            var child = node.pointee.last
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { children.append(current) }
-                child = current.pointee.next
+                if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
+                child = current.pointee.prev
             }
-            stack.append(contentsOf: children.reversed())
         }
     }
 

@@ -13,6 +13,17 @@ struct XMLElement {
     /// The namespace URI, or `""` for none.
     var namespaceURI: String { node.pointee.ns?.pointee.href.map { String(cString: $0) } ?? "" }
 
+    /// Whether the element's namespace URI is `uri`; compared in place, without building a string.
+    func isInNamespace(_ uri: String) -> Bool {
+        guard let href = node.pointee.ns?.pointee.href else { return uri.isEmpty }
+        var offset = 0
+        for byte in uri.utf8 {
+            guard href[offset] == byte else { return false }
+            offset += 1
+        }
+        return href[offset] == 0
+    }
+
     /// The prefix as written, or `""`.
     var prefix: String { node.pointee.ns?.pointee.prefix.map { String(cString: $0) } ?? "" }
 

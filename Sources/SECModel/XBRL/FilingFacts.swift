@@ -41,6 +41,11 @@ public struct FilingFacts: Hashable, Sendable, Codable {
         self.amendmentFlag = amendmentFlag
     }
 
+    private static let metadataNames: Set<String> = [
+        "DocumentType", "DocumentPeriodEndDate", "EntityRegistrantName", "EntityCentralIndexKey", "TradingSymbol",
+        "DocumentFiscalYearFocus", "DocumentFiscalPeriodFocus", "AmendmentFlag",
+    ]
+
     /// Reads the metadata from the facts of any `dei` namespace (`http://xbrl.sec.gov/dei/…`):
     /// un-dimensioned facts first, then dimensioned ones; the first fact of each name wins.
     public init(facts: [XBRLFact]) {
@@ -48,8 +53,11 @@ public struct FilingFacts: Hashable, Sendable, Codable {
         var seen: Set<String> = []
         let ordered = facts.filter { $0.dimensions.isEmpty } + facts.filter { !$0.dimensions.isEmpty }
         for fact in ordered where !fact.isNil {
-            guard fact.concept.namespace.contains("xbrl.sec.gov/dei"), let raw = fact.value else { continue }
             let name = fact.concept.localName
+            // The name first: a set lookup rules out nearly every fact before the namespace search.
+            guard Self.metadataNames.contains(name), fact.concept.namespace.contains("xbrl.sec.gov/dei"),
+                let raw = fact.value
+            else { continue }
             guard seen.insert(name).inserted else { continue }
             let value = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             switch name {

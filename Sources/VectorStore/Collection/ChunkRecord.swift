@@ -1,7 +1,8 @@
 import Foundation
 import SECModel
 
-/// A chunk and its embedding: the unit the store writes and returns.
+/// A chunk and its embedding: the SEC pipeline's view of a `Document` of the SEC schema
+/// (`CollectionSchema.secFilings`).
 public struct ChunkRecord: Sendable, Hashable {
     public var chunk: Chunk
     /// The embedding; `dimension` finite components, L2-normalised for cosine search.
@@ -16,19 +17,44 @@ public struct ChunkRecord: Sendable, Hashable {
         self.expiresAt = expiresAt.map { Date(timeIntervalSince1970: Double(StoreClock.milliseconds($0)) / 1_000) }
     }
 
-    /// Milliseconds since 1970 of `expiresAt`, 0 for none (the stored form).
-    var expiresAtMs: UInt64 { expiresAt.map(StoreClock.milliseconds) ?? 0 }
+    /// The chunk id, the document's primary key.
+    public var id: String { chunk.id }
+
+    /// The record as a document of the SEC schema (vector field `embedding`).
+    public var document: Document {
+        Document(
+            id: chunk.id,
+            fields: SECChunkMapping.fields(of: chunk),
+            vectors: ["embedding": vector],
+            expiresAt: expiresAt
+        )
+    }
+
+    /// The record a document of the SEC schema holds, or `nil` when it lacks an SEC field.
+    public init?(_ document: Document) {
+        guard let chunk = SECChunkMapping.chunk(document), let vector = document.vectors["embedding"] else {
+            return nil
+        }
+        self.init(chunk: chunk, vector: vector, expiresAt: document.expiresAt)
+    }
 }
 
 /// One search result.
 public struct SearchHit: Sendable, Hashable {
-    public var chunk: Chunk
-    /// Higher is better. Vector mode: cosine similarity in `-1...1`; lexical: the BM25 score;
-    /// hybrid: the reciprocal-rank-fusion score.
+    /// The document's fields (vectors are not returned).
+    public var document: Document
+    /// Higher is better. Vector mode: cosine similarity in `-1...1` (dot product for `dot` fields,
+    /// negated squared distance for `l2`); lexical: the BM25 score; hybrid: the reciprocal-rank-fusion score.
     public var score: Float
 
-    public init(chunk: Chunk, score: Float) {
-        self.chunk = chunk
+    public init(document: Document, score: Float) {
+        self.document = document
         self.score = score
     }
+
+    /// The primary key.
+    public var id: String { document.id }
+
+    /// The chunk, for collections of the SEC schema; `nil` when the document lacks an SEC field.
+    public var chunk: Chunk? { SECChunkMapping.chunk(document) }
 }

@@ -9,18 +9,37 @@ extension CollectionSnapshot {
         guard (1...SearchRequest.kMax).contains(request.k) else {
             throw StoreError(code: .badInput, message: "k must be in 1...\(SearchRequest.kMax), got \(request.k)")
         }
-        if request.mode != .lexical { try checkQueryVector(request.vector) }
-        if request.mode != .vector, request.text?.isEmpty ?? true {
-            throw StoreError(code: .badInput, message: "\(request.mode.rawValue) search needs the query text")
+        let schema = info.schema
+        var vectorField = 0
+        var query: [Float]?
+        if request.mode != .lexical {
+            if let name = request.vectorField {
+                guard let ordinal = schema.vectorOrdinal(of: name) else {
+                    throw .violation(.unknownField, "the schema has no such vector field", field: name)
+                }
+                vectorField = ordinal
+            }
+            query = try checkQueryVector(request.vector, field: schema.vectors[vectorField])
         }
+        if request.mode != .vector {
+            if request.text?.isEmpty ?? true {
+                throw StoreError(code: .badInput, message: "\(request.mode.rawValue) search needs the query text")
+            }
+            guard schema.textField != nil else {
+                throw StoreError(
+                    code: .badInput,
+                    message: "\(request.mode.rawValue) search needs a text field; collection '\(info.name)' has none"
+                )
+            }
+        }
+        let filter = try CompiledFilter(request.filters, schema: schema)
         // Matching live rows, per source (local row numbers) and as global row numbers.
         var perSource: [[Int]] = []
         var candidates: [Int] = []
         for (index, source) in sources.enumerated() {
             var rows: [Int] = []
-            for row in 0..<source.rowCount where live[index][row] {
-                let citation = source.chunks[row].citation
-                if request.filters.allSatisfy({ $0.matches(citation) }) { rows.append(row) }
+            for row in 0..<source.rowCount where live[index][row] && filter.matches(source, row) {
+                rows.append(row)
             }
             candidates += rows.map { bases[index] + $0 }
             perSource.append(rows)
@@ -29,8 +48,8 @@ extension CollectionSnapshot {
         let depth = request.mode == .hybrid ? max(request.k * 5, 100) : request.k
         var vectorRanking: [(row: Int, score: Float)] = []
         var lexicalRanking: [(row: Int, score: Float)] = []
-        if request.mode != .lexical, let query = request.vector {
-            vectorRanking = self.vectorRanking(query, perSource: perSource, depth: depth)
+        if let query {
+            vectorRanking = self.vectorRanking(query, field: vectorField, perSource: perSource, depth: depth)
         }
         if request.mode != .vector, let text = request.text {
             let scores = lexicalScores(text)
@@ -51,21 +70,28 @@ extension CollectionSnapshot {
         }
         return ranking.map { entry in
             let (source, row) = location(entry.row)
-            return SearchHit(chunk: sources[source].chunks[row], score: entry.score)
+            return SearchHit(document: sources[source].hitDocument(row, schema: schema), score: entry.score)
         }
     }
 
-    private func checkQueryVector(_ vector: [Float]?) throws(StoreError) {
+    /// The query vector, checked against its field (and L2-normalised for cosine).
+    private func checkQueryVector(_ vector: [Float]?, field: VectorFieldDefinition) throws(StoreError) -> [Float] {
         guard let vector else { throw StoreError(code: .badInput, message: "vector search needs a query vector") }
-        guard vector.count == info.dimension else {
-            throw StoreError(
-                code: .badInput,
-                message: "query vector has \(vector.count) components, collection '\(info.name)' has \(info.dimension)"
+        guard vector.count == field.dimension else {
+            throw .violation(
+                .wrongDimension,
+                "query vector has \(vector.count) components, collection '\(info.name)' has \(field.dimension)",
+                field: field.name
             )
         }
         guard vector.allSatisfy(\.isFinite) else {
-            throw StoreError(code: .badInput, message: "query vector has a component that is not finite")
+            throw .violation(.nonFinite, "query vector has a component that is not finite", field: field.name)
         }
+        guard field.metric == .cosine else { return vector }
+        guard let normalised = CollectionSchema.normalised(vector) else {
+            throw .violation(.nonFinite, "a zero query vector has no direction (cosine)", field: field.name)
+        }
+        return normalised
     }
 
     /// Okapi BM25 of every live row holding a query term, by global row.
@@ -78,7 +104,8 @@ extension CollectionSnapshot {
         let b: Float = 0.75
         var result: [Int: Float] = [:]
         let documentCount = Float(liveCount)
-        for term in Set(LexicalAnalyzer.terms(of: text).map(LexicalPostings.bounded)) {
+        // Sorted, so the float sums run in one order and equal inputs give bit-equal scores.
+        for term in Set(LexicalAnalyzer.terms(of: text).map(LexicalPostings.bounded)).sorted() {
             var frequency = 0
             for (index, source) in sources.enumerated() {
                 for posting in source.lexical.postings[term] ?? [] where live[index][Int(posting.row)] {

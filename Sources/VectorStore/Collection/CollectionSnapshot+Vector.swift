@@ -5,22 +5,39 @@ extension CollectionSnapshot {
     /// this fraction of its rows (a broad filter); selective filters scan the matching rows exactly.
     static let graphMatchFractionMin = 0.25
 
-    /// The best `depth` matching rows by cosine similarity (rows are L2-normalised, so a dot
-    /// product), merged over every source. A source with a graph and a broad filter is searched
+    /// The best `depth` matching rows of vector field `field` by its metric's score (cosine rows are
+    /// L2-normalised, so cosine and dot are a dot product; l2 scores are negated squared distances),
+    /// merged over every source. A source with a graph and a broad filter is searched
     /// through the graph, over-fetching by the inverse of the match fraction and dropping rows that
     /// do not match; when that leaves fewer than `min(depth, matches)` rows, the source is scanned
     /// exactly instead — so the result always holds `min(depth, all matches)` rows.
-    func vectorRanking(_ query: [Float], perSource: [[Int]], depth: Int) -> [(row: Int, score: Float)] {
+    func vectorRanking(
+        _ query: [Float],
+        field: Int = 0,
+        perSource: [[Int]],
+        depth: Int
+    ) -> [(row: Int, score: Float)] {
+        let dimension = info.schema.vectors[field].dimension
+        let isL2 = info.schema.vectors[field].metric == .l2
         var merged: [(row: Int, score: Float)] = []
         for (index, source) in sources.enumerated() {
             let rows = perSource[index]
             guard !rows.isEmpty else { continue }
-            if let graph = source.graph, let hits = graphRanking(graph, source: source, rows: rows, query, depth) {
+            if field == 0, let graph = source.graph,
+                let hits = graphRanking(graph, source: source, rows: rows, query, depth)
+            {
                 merged += hits.map { (bases[index] + $0.row, $0.score) }
                 continue
             }
-            let scores = source.withVectors { matrix in
-                ExactScorer.dotProducts(matrix: matrix, rows: source.rowCount, dimension: info.dimension, query: query)
+            let scores = source.withVectors(field: field) { matrix in
+                isL2
+                    ? ExactScorer.negatedSquaredDistances(
+                        matrix: matrix,
+                        rows: source.rowCount,
+                        dimension: dimension,
+                        query: query
+                    )
+                    : ExactScorer.dotProducts(matrix: matrix, rows: source.rowCount, dimension: dimension, query: query)
             }
             merged += RankFusion.ranked(rows, scores: { scores[$0] }, limit: depth).map {
                 (bases[index] + $0.row, $0.score)

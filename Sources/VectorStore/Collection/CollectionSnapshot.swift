@@ -38,7 +38,7 @@ struct CollectionSnapshot: Sendable {
             bases.append(total)
             total += source.rowCount
             var flags = [Bool](repeating: false, count: source.rowCount)
-            for row in 0..<source.rowCount where newestSequence(source.chunks[row].id) == source.sequences[row] {
+            for row in 0..<source.rowCount where newestSequence(source.ids[row]) == source.sequences[row] {
                 let expiry = source.expiryMs(row, ttlMs: ttlMs)
                 guard expiry > nowMs else { continue }
                 nextExpiryMs = min(nextExpiryMs, expiry)
@@ -68,14 +68,17 @@ struct CollectionSnapshot: Sendable {
         return (low, global - bases[low])
     }
 
-    /// Every live record, oldest source first (tests and tools; not for the query path).
-    func records() -> [ChunkRecord] {
-        var records: [ChunkRecord] = []
+    /// Every live document, oldest source first (tests and tools; not for the query path).
+    func documents() -> [Document] {
+        var documents: [Document] = []
         for (index, source) in sources.enumerated() {
             for row in 0..<source.rowCount where live[index][row] {
-                records.append(source.record(row))
+                documents.append(source.row(row).document(info.schema))
             }
         }
-        return records
+        return documents
     }
+
+    /// Every live document of the SEC schema as a `ChunkRecord` (tests and tools).
+    func records() -> [ChunkRecord] { documents().compactMap(ChunkRecord.init) }
 }

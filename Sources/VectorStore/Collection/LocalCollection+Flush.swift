@@ -19,16 +19,18 @@ extension LocalCollection {
         let walNumber = segmentNumber + 1
         try wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber)
         let contents = memtable.sortedRows()
+        let outgoing = manifest
         var next = manifest
         next.version += 1
+        next.commitTimeMs = max(manifest.commitTimeMs, clock.nowMs)
         next.nextFileNumber = walNumber + 1
         next.walFileNumber = walNumber
         next.flushedSequence = max(manifest.flushedSequence, memtable.sequenceMax)
-        frozen = SearchSource(memtable: memtable, dimension: info.dimension)
+        frozen = SearchSource(memtable: memtable, schema: info.schema)
         memtable = MemTable()
         cachedSnapshot = nil
         let directory = self.directory
-        let dimension = info.dimension
+        let schema = info.schema
         let codec = options.segmentCodec
         let graphRowsMin = options.graphRowsMin
         let graphParameters = options.graph
@@ -38,20 +40,21 @@ extension LocalCollection {
                 let segmentPath = directory + "/" + StoreFileName.segment(segmentNumber)
                 let bytes = try SegmentWriter.encode(
                     contents,
-                    dimension: dimension,
+                    schema: schema,
                     codec: codec,
                     graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
                 )
                 try StoreFiles.createDurably(segmentPath, with: bytes)
-                let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, dimension: dimension)
+                let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
                 var committed = edit
                 committed.segments.append(reader.manifestEntry)
-                try StoreFiles.replaceAtomically(directory + "/" + Manifest.fileName, with: committed.encode())
-                try Self.removeObsoleteFiles(in: directory, manifest: committed)
+                try Self.commit(committed, outgoing: outgoing.version, in: directory)
+                try Self.removeObsoleteFiles(in: directory, walFileNumber: committed.walFileNumber)
                 return (reader, committed)
             }
             segments.append(reader)
             manifest = committed
+            history.add(outgoing)
             frozen = nil
             cachedSnapshot = nil
         } catch {
@@ -62,21 +65,26 @@ extension LocalCollection {
             )
             throw error
         }
+        await retireExpiredVersions()
     }
 
     func path(_ name: String) -> String { directory + "/" + name }
 
-    /// Removes files no manifest refers to: segments not listed, WAL files below the manifest's WAL
-    /// number, a leftover `MANIFEST.tmp`.
-    static func removeObsoleteFiles(in directory: String, manifest: Manifest) throws(StoreError) {
-        let live = Set(manifest.segments.map(\.fileNumber))
+    /// Removes files no version refers to: WAL files below `walFileNumber`, a leftover `MANIFEST.tmp`
+    /// or `PINS.tmp`, and — when `liveSegments` is given (at open, when nothing else runs) — segments
+    /// not in it.
+    static func removeObsoleteFiles(
+        in directory: String,
+        walFileNumber: UInt64,
+        liveSegments: Set<UInt64>? = nil
+    ) throws(StoreError) {
         var removed = false
         for name in try StoreFiles.list(directory) {
             let obsolete: Bool
             switch StoreFileName.parse(name) {
-            case (.segment, let number)?: obsolete = !live.contains(number)
-            case (.wal, let number)?: obsolete = number < manifest.walFileNumber
-            case nil: obsolete = name == Manifest.fileName + ".tmp"
+            case (.segment, let number)?: obsolete = liveSegments.map { !$0.contains(number) } ?? false
+            case (.wal, let number)?: obsolete = number < walFileNumber
+            case nil: obsolete = name == Manifest.fileName + ".tmp" || name == PinnedVersions.fileName + ".tmp"
             }
             if obsolete {
                 try StoreFiles.remove(directory + "/" + name)

@@ -11,6 +11,10 @@ extension LocalCollection {
         var nextSequence: UInt64
         var wal: WALWriter?
         var lock: CollectionLock?
+        var history: VersionHistory
+        /// The collection as recovered: a read-only retry re-reads `collection.json`, which the
+        /// writer may have evolved meanwhile.
+        var info: CollectionInfo?
     }
 
     /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
@@ -19,16 +23,30 @@ extension LocalCollection {
     /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
     /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
     /// WAL file is truncated, any other damage is a `corruption` error naming the file and offset.
+    /// With `schema` (which extends `info.schema`), a writable open then evolves the collection to
+    /// it (`collection.json` replaced; nothing else rewritten); a read-only open keeps `info`.
     init(
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
         logger: Logger,
-        clock: StoreClock = .system
+        clock: StoreClock = .system,
+        evolvingTo schema: CollectionSchema? = nil
     ) throws(StoreError) {
-        let recovered = try Self.recover(info: info, directory: directory, options: options, logger: logger)
-        self.init(
+        let recovered = try Self.recover(
             info: info,
+            directory: directory,
+            options: options,
+            logger: logger,
+            nowMs: clock.nowMs
+        )
+        var opened = recovered.info ?? info
+        if let schema, recovered.lock != nil {
+            opened.schema = schema
+            try Self.writeInfo(opened, to: directory + "/" + Self.infoFileName)
+        }
+        self.init(
+            info: opened,
             directory: directory,
             options: options,
             logger: logger,
@@ -44,7 +62,8 @@ extension LocalCollection {
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
-        logger: Logger
+        logger: Logger,
+        nowMs: UInt64
     ) throws(StoreError) -> Recovery {
         if let lock = try CollectionLock.acquire(directory: directory) {
             var recovery = try recover(
@@ -52,6 +71,7 @@ extension LocalCollection {
                 directory: directory,
                 options: options,
                 logger: logger,
+                nowMs: nowMs,
                 readOnly: false
             )
             recovery.lock = lock
@@ -62,13 +82,27 @@ extension LocalCollection {
             metadata: ["directory": "\(directory)"]
         )
         var attempt = 1
+        var current = info
         while true {
             do {
-                return try recover(info: info, directory: directory, options: options, logger: logger, readOnly: true)
+                var recovery = try recover(
+                    info: current,
+                    directory: directory,
+                    options: options,
+                    logger: logger,
+                    nowMs: nowMs,
+                    readOnly: true
+                )
+                recovery.info = current
+                return recovery
             } catch {
                 guard attempt < readOnlyAttemptsMax else { throw error }
                 attempt += 1
                 usleep(20_000)
+                // The writer may have added a field and written rows carrying it.
+                if let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory) {
+                    current = reread
+                }
             }
         }
     }
@@ -78,6 +112,7 @@ extension LocalCollection {
         directory: String,
         options: StoreOptions,
         logger: Logger,
+        nowMs: UInt64,
         readOnly: Bool
     ) throws(StoreError) -> Recovery {
         let manifestPath = directory + "/" + Manifest.fileName
@@ -110,7 +145,7 @@ extension LocalCollection {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
             }
-            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, dimension: info.dimension)
+            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: info.schema)
             guard segment.manifestEntry == entry else {
                 throw StoreError(
                     code: .corruption,
@@ -122,7 +157,15 @@ extension LocalCollection {
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }
-        if !readOnly { try removeObsoleteFiles(in: directory, manifest: manifest) }
+        var history = try readHistory(directory: directory, current: manifest, readOnly: readOnly)
+        if !readOnly {
+            try applyRetention(&history, current: manifest, directory: directory, options: options, nowMs: nowMs)
+            try removeObsoleteFiles(
+                in: directory,
+                walFileNumber: manifest.walFileNumber,
+                liveSegments: history.segmentNumbers(current: manifest)
+            )
+        }
 
         // A reader lists the WAL files after reading the manifest, so a flush that happened before the
         // manifest read cannot hide the WAL file that now holds the newest writes.
@@ -147,15 +190,12 @@ extension LocalCollection {
                 )
             }
             for record in scan.records {
-                if case .upsert(_, _, let records) = record,
-                    let bad = records.first(where: { $0.vector.count != info.dimension })
-                {
-                    throw StoreError(
-                        code: .corruption,
-                        message:
-                            "chunk \(bad.chunk.id) has \(bad.vector.count) components, collection has \(info.dimension)",
-                        file: path
-                    )
+                if case .upsert(_, _, let records) = record {
+                    for row in records {
+                        if let problem = DocumentRowEncoding.check(row, against: info.schema) {
+                            throw StoreError(code: .corruption, message: "WAL: \(problem)", file: path)
+                        }
+                    }
                 }
                 memtable.apply(record)
                 newest.note(record)
@@ -177,7 +217,8 @@ extension LocalCollection {
                 newest: newest,
                 nextSequence: sequenceMax + 1,
                 wal: nil,
-                lock: nil
+                lock: nil,
+                history: history
             )
         }
         let wal = try WALWriter(
@@ -188,6 +229,7 @@ extension LocalCollection {
         )
         if !hadManifest {
             manifest.version = 1
+            manifest.commitTimeMs = nowMs
             try StoreFiles.replaceAtomically(manifestPath, with: manifest.encode())
         }
         return Recovery(
@@ -197,7 +239,8 @@ extension LocalCollection {
             newest: newest,
             nextSequence: sequenceMax + 1,
             wal: wal,
-            lock: nil
+            lock: nil,
+            history: history
         )
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Logging
 
 /// A collection in one local directory, as an LSM store (docs/concurrency.md, docs/formats/):
-/// `collection.json`, a `MANIFEST`, write-ahead-log files `wal-N.log` and immutable segments
-/// `seg-N.vseg`.
+/// `collection.json` (name, model, schema), a `MANIFEST`, write-ahead-log files `wal-N.log`, immutable
+/// segments `seg-N.vseg`, retained older manifest versions `versions/MANIFEST-N` and the pins `PINS`.
 ///
 /// The actor is the **single writer**: it owns the WAL, the memtable and the manifest. A write is
 /// validated, appended to the WAL, made durable (group commit), then applied to the memtable; when
@@ -11,7 +11,8 @@ import Logging
 /// actor while new writes go to a fresh memtable and WAL file. Searches take an immutable snapshot
 /// from the actor and run outside it.
 public actor LocalCollection: DocumentCollection {
-    public nonisolated let info: CollectionInfo
+    /// Fixed at creation but for schema evolution (`addField`), which rewrites `collection.json`.
+    public private(set) var info: CollectionInfo
     let directory: String
     let options: StoreOptions
     let logger: Logger
@@ -35,6 +36,12 @@ public actor LocalCollection: DocumentCollection {
     var failure: StoreError?
     /// A compaction is running; flushes wait for it (one manifest change at a time).
     var compacting = false
+    /// The retained superseded versions and the pins (`asOf` searches, `snapshots()`).
+    var history: VersionHistory
+    /// Snapshots of older versions already built, by version (immutable; a few at most). They hold
+    /// the only readers of segments the current version no longer lists, so the memory of old
+    /// versions stays bounded.
+    var versionSnapshots: [UInt64: CollectionSnapshot] = [:]
 
     init(
         info: CollectionInfo,
@@ -56,6 +63,7 @@ public actor LocalCollection: DocumentCollection {
         nextSequence = recovered.nextSequence
         wal = recovered.wal
         lock = recovered.lock
+        history = recovered.history
     }
 
     /// `true` when another process was writing the directory at open: searches work on the state
@@ -65,14 +73,47 @@ public actor LocalCollection: DocumentCollection {
     /// Number of live records (not deleted, not expired).
     public var count: Int { snapshot().liveCount }
 
-    /// Upserts a batch: all records become durable and visible together, or none (see
-    /// `DocumentCollection.upsert`).
-    public func upsert(_ batch: [ChunkRecord]) async throws(StoreError) {
+    /// Upserts a batch: all documents become durable and visible together, or none (see
+    /// `DocumentCollection.upsert`). The batch is validated against the schema first; any invalid
+    /// document refuses the whole batch and nothing is written.
+    public func upsert(_ batch: [Document]) async throws(StoreError) {
         guard !batch.isEmpty else { return }
-        try checkBatchSize(batch.count)
-        for record in batch { try validate(record) }
-        try await write { .upsert(firstSequence: $0, writtenAtMs: clock.nowMs, records: batch) }
+        let rows = try info.schema.rows(for: batch, batchRecordsMax: options.batchRecordsMax)
+        try await write { .upsert(firstSequence: $0, writtenAtMs: clock.nowMs, records: rows) }
     }
+
+    /// Adds a field to the schema (schema evolution): `collection.json` is replaced atomically; no
+    /// WAL or segment is rewritten — rows stored before read the field's default, or miss it.
+    ///
+    /// - Throws: `StoreError.badInput` (`badSchema`) when the name is taken or the field is required
+    ///   without a default; `StoreError.io` when the collection is read-only or the disk refuses.
+    public func addField(_ field: FieldDefinition) throws(StoreError) {
+        try evolve(to: try info.schema.adding(field))
+    }
+
+    /// Replaces the schema by `schema`, which must extend the current one (fields appended).
+    func evolve(to schema: CollectionSchema) throws(StoreError) {
+        if let failure { throw failure }
+        guard lock != nil else {
+            throw StoreError(
+                code: .io,
+                message: "collection '\(info.name)' is open read-only: another process is writing it",
+                file: directory
+            )
+        }
+        guard schema.extends(info.schema) else {
+            throw .violation(.badSchema, "schema change is not an evolution (only appended fields are)")
+        }
+        guard schema != info.schema else { return }
+        var evolved = info
+        evolved.schema = schema
+        try Self.writeInfo(evolved, to: path(Self.infoFileName))
+        info = evolved
+        cachedSnapshot = nil
+    }
+
+    /// Every live document (tests and tools).
+    func documents() -> [Document] { snapshot().documents() }
 
     /// Deletes the records with these ids (absent ids are ignored); durable when it returns.
     public func delete(_ ids: [String]) async throws(StoreError) {
@@ -82,9 +123,11 @@ public actor LocalCollection: DocumentCollection {
         try await write { .delete(firstSequence: $0, ids: ids) }
     }
 
-    /// Searches a snapshot taken now; the search itself runs outside the actor.
+    /// Searches a snapshot taken now, or the committed version `request.asOf` selects; the search
+    /// itself runs outside the actor.
     public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
-        try await snapshot().search(request)
+        if let asOf = request.asOf { return try await snapshot(asOf: asOf).search(request) }
+        return try await snapshot().search(request)
     }
 
     /// Every live record (tests and tools).
@@ -97,7 +140,7 @@ public actor LocalCollection: DocumentCollection {
         if let cachedSnapshot, nowMs < cachedSnapshot.nextExpiryMs { return cachedSnapshot }
         var sources = segments.map(\.source)
         if let frozen { sources.append(frozen) }
-        if !memtable.isEmpty { sources.append(SearchSource(memtable: memtable, dimension: info.dimension)) }
+        if !memtable.isEmpty { sources.append(SearchSource(memtable: memtable, schema: info.schema)) }
         let newest = self.newest
         let snapshot = CollectionSnapshot(info: info, sources: sources, nowMs: nowMs, ttlMs: options.ttlMs) {
             newest.sequence(of: $0)
@@ -150,33 +193,16 @@ public actor LocalCollection: DocumentCollection {
 
     private func checkBatchSize(_ count: Int) throws(StoreError) {
         guard count <= options.batchRecordsMax else {
-            throw StoreError(
-                code: .badInput,
-                message: "batch of \(count) records is over the \(options.batchRecordsMax)-record limit; split it"
+            throw .violation(
+                .oversizedBatch,
+                "batch of \(count) records is over the \(options.batchRecordsMax)-record limit; split it"
             )
         }
     }
 
     private func validate(id: String) throws(StoreError) {
         guard !id.isEmpty, id.utf8.count <= WALRecord.idBytesMax else {
-            throw StoreError(code: .badInput, message: "id '\(id.prefix(64))' must be 1-\(WALRecord.idBytesMax) bytes")
-        }
-    }
-
-    private func validate(_ record: ChunkRecord) throws(StoreError) {
-        try validate(id: record.chunk.id)
-        guard record.vector.count == info.dimension else {
-            throw StoreError(
-                code: .badInput,
-                message:
-                    "chunk \(record.chunk.id): vector has \(record.vector.count) components, expected \(info.dimension)"
-            )
-        }
-        if let bad = record.vector.firstIndex(where: { !$0.isFinite }) {
-            throw StoreError(
-                code: .badInput,
-                message: "chunk \(record.chunk.id): vector component \(bad) is not finite"
-            )
+            throw .violation(.badKey, "id must be 1-\(WALRecord.idBytesMax) bytes", document: String(id.prefix(64)))
         }
     }
 }

@@ -17,7 +17,7 @@ struct NewestVersions: Sendable {
         switch record {
         case .upsert(let first, _, let records):
             for (index, row) in records.enumerated() {
-                note(id: row.chunk.id, sequence: first + UInt64(index), isLive: true)
+                note(id: row.id, sequence: first + UInt64(index), isLive: true)
             }
         case .delete(let first, let ids):
             for (index, id) in ids.enumerated() { note(id: id, sequence: first + UInt64(index), isLive: false) }
@@ -26,7 +26,7 @@ struct NewestVersions: Sendable {
 
     mutating func note(_ segment: SegmentReader) {
         for row in 0..<segment.source.rowCount {
-            note(id: segment.source.chunks[row].id, sequence: segment.source.sequences[row], isLive: true)
+            note(id: segment.source.ids[row], sequence: segment.source.sequences[row], isLive: true)
         }
         for tombstone in segment.tombstones { note(id: tombstone.id, sequence: tombstone.sequence, isLive: false) }
     }

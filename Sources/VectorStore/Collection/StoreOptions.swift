@@ -38,6 +38,13 @@ public struct StoreOptions: Sendable, Hashable {
     /// Collection TTL: records are hidden from reads this long after their write, and dropped by
     /// compaction; `nil` keeps them until deleted. Applies to existing rows too (it is not stored).
     public var ttl: Duration?
+    /// How long a superseded manifest version stays queryable (`SearchRequest.asOf`) after the next
+    /// version replaced it; `nil` keeps versions until `versionCountMax` drops them. Pinned versions
+    /// are exempt. Expired versions' files are deleted by the next flush, compaction or open.
+    public var versionRetention: Duration?
+    /// At most this many versions are retained, the current one included (pinned versions are kept
+    /// beyond it); at least 1 (only the current version).
+    public var versionCountMax: Int
 
     public init(
         fsyncPolicy: FsyncPolicy = .everyBatch,
@@ -48,8 +55,13 @@ public struct StoreOptions: Sendable, Hashable {
         compactionInputBytesMax: Int = 512 * 1024 * 1024,
         graphRowsMin: Int = 5_000,
         graph: HNSWParameters = HNSWParameters(),
-        ttl: Duration? = nil
+        ttl: Duration? = nil,
+        versionRetention: Duration? = .seconds(7 * 24 * 3_600),
+        versionCountMax: Int = 100
     ) {
+        precondition(versionCountMax >= 1, "versionCountMax keeps at least the current version")
+        self.versionRetention = versionRetention
+        self.versionCountMax = versionCountMax
         self.ttl = ttl
         self.graphRowsMin = graphRowsMin
         self.graph = graph
@@ -66,10 +78,13 @@ public struct StoreOptions: Sendable, Hashable {
 
 extension StoreOptions {
     /// `ttl` in whole milliseconds.
-    var ttlMs: UInt64? {
-        ttl.map {
-            UInt64(max(0, $0.components.seconds)) * 1_000 + UInt64(max(0, $0.components.attoseconds))
-                / 1_000_000_000_000_000
-        }
+    var ttlMs: UInt64? { ttl.map(Self.milliseconds) }
+
+    /// `versionRetention` in whole milliseconds.
+    var versionRetentionMs: UInt64? { versionRetention.map(Self.milliseconds) }
+
+    private static func milliseconds(_ duration: Duration) -> UInt64 {
+        UInt64(max(0, duration.components.seconds)) * 1_000 + UInt64(max(0, duration.components.attoseconds))
+            / 1_000_000_000_000_000
     }
 }

@@ -49,6 +49,26 @@ enum StoreFiles {
         try syncDirectory(of: path)
     }
 
+    /// Gives the file at `existing` a second name `path` (a hard link; a stale `path` is replaced) and
+    /// makes the new entry durable. The bytes are shared, so nothing is copied or `fsync`ed again.
+    static func link(_ existing: String, as path: String) throws(StoreError) {
+        if Glibc.link(existing, path) != 0 {
+            guard errno == EEXIST else { throw ioError("link", path) }
+            try remove(path)
+            guard Glibc.link(existing, path) == 0 else { throw ioError("link", path) }
+        }
+        try syncDirectory(of: path)
+    }
+
+    /// Creates the directory `path` when missing, durably (its parent is `fsync`ed).
+    static func createDirectory(_ path: String) throws(StoreError) {
+        if mkdir(path, 0o755) != 0 {
+            guard errno == EEXIST else { throw ioError("mkdir", path) }
+            return
+        }
+        try syncDirectory(of: path)
+    }
+
     /// Makes the directory entries (creations, renames, removals) in `path`'s directory durable.
     static func syncDirectory(of path: String) throws(StoreError) {
         let directory = (path as NSString).deletingLastPathComponent

@@ -5,7 +5,7 @@ struct MemTable: Sendable {
     struct Entry: Sendable {
         var sequence: UInt64
         /// `nil` for a tombstone (a delete).
-        var record: ChunkRecord?
+        var record: DocumentRow?
         /// Write time of the batch, ms since 1970.
         var writtenAtMs: UInt64
     }
@@ -19,7 +19,7 @@ struct MemTable: Sendable {
 
     /// Applies one row version; an older sequence than the one held is ignored, so the order in which
     /// concurrent writers finish does not matter.
-    mutating func apply(id: String, sequence: UInt64, record: ChunkRecord?, writtenAtMs: UInt64) {
+    mutating func apply(id: String, sequence: UInt64, record: DocumentRow?, writtenAtMs: UInt64) {
         if let existing = entries[id] {
             guard existing.sequence < sequence else { return }
             estimatedBytes -= Self.bytes(id: id, existing.record)
@@ -34,7 +34,7 @@ struct MemTable: Sendable {
         switch record {
         case .upsert(let first, let writtenAtMs, let records):
             for (index, row) in records.enumerated() {
-                apply(id: row.chunk.id, sequence: first + UInt64(index), record: row, writtenAtMs: writtenAtMs)
+                apply(id: row.id, sequence: first + UInt64(index), record: row, writtenAtMs: writtenAtMs)
             }
         case .delete(let first, let ids):
             for (index, id) in ids.enumerated() {
@@ -60,9 +60,19 @@ struct MemTable: Sendable {
         return contents
     }
 
-    private static func bytes(id: String, _ record: ChunkRecord?) -> Int {
+    private static func bytes(id: String, _ record: DocumentRow?) -> Int {
         let fixed = 96 + id.utf8.count
         guard let record else { return fixed }
-        return fixed + record.vector.count * 4 + record.chunk.text.utf8.count + 512
+        var bytes = fixed + record.vectors.reduce(0) { $0 + $1.count * 4 + 32 }
+        for value in record.values { bytes += 24 + (value.map(Self.heapBytes) ?? 0) }
+        return bytes
+    }
+
+    private static func heapBytes(_ value: FieldValue) -> Int {
+        switch value {
+        case .string(let text): text.utf8.count
+        case .stringArray(let texts): texts.reduce(0) { $0 + $1.utf8.count + 16 }
+        default: 0
+        }
     }
 }

@@ -4,7 +4,7 @@ import Codecs
 enum SegmentFormat {
     static let headerMagic: [UInt8] = Array("VDB-SEG\n".utf8)
     static let trailerMagic: [UInt8] = Array("VDBSEGND".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerBytes = 64
     static let trailerBytes = 32
     static let directoryEntryBytes = 32
@@ -18,7 +18,8 @@ enum SegmentFormat {
     enum BlockKind: UInt32, CaseIterable {
         case vectors = 1
         case sequences = 2
-        case chunks = 3
+        /// Primary keys: `(len u16 | utf8)` per row.
+        case ids = 3
         case tombstones = 4
         case lexical = 5
         /// Optional HNSW graph over the vectors (segments of `graphRowsMin` rows or more): a 40-byte
@@ -32,6 +33,15 @@ enum SegmentFormat {
     }
 
     static let graphHeaderBytes = 40
+
+    /// Kind of the column block of scalar field `ordinal`: `type tag u8`, then per row
+    /// `present u8 (0/1)` and, when present, the untagged value (docs/formats/segment.md).
+    static func columnKind(_ ordinal: Int) -> UInt32 { 0x1000 + UInt32(ordinal) }
+
+    /// Kind of the raw float32 block of vector field `ordinal` (the first uses `vectors`).
+    static func vectorKind(_ ordinal: Int) -> UInt32 {
+        ordinal == 0 ? BlockKind.vectors.rawValue : 0x2000 + UInt32(ordinal)
+    }
 
     struct BlockEntry: Equatable {
         var kind: UInt32

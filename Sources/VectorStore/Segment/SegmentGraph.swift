@@ -3,7 +3,7 @@ import HNSW
 /// The optional HNSW graph of a segment: built with both cores when a segment is written, stored
 /// as raw blocks (docs/formats/segment.md), loaded in place over the mapped file.
 ///
-/// Graph header block (40 bytes): `m u32 | efConstruction u32 | efSearch u32 | metric u32 (1 = dot)
+/// Graph header block (40 bytes): `m u32 | efConstruction u32 | efSearch u32 | metric u32 (1 = dot, 3 = l2)
 /// | entryPoint i32 | maxLevel i32 | upperWords u64 | seed u64`.
 extension SegmentWriter {
     static let graphBuildThreads = 2
@@ -11,12 +11,19 @@ extension SegmentWriter {
     static func graphBlocks(
         _ vectors: [[Float]],
         dimension: Int,
+        metric: VectorMetric,
         parameters: HNSWParameters
     ) throws(StoreError) -> (header: [UInt8], levels: [UInt8], level0: [UInt8], upper: [UInt8]) {
         let index: HNSWIndex
+        // Cosine rows are stored L2-normalised, so the dot metric ranks like cosine without renormalising.
+        let graphMetric: Metric = metric == .l2 ? .l2 : .dot
         do {
-            // Rows are L2-normalised, so the dot metric ranks like cosine without renormalising.
-            index = try HNSWIndex(dimension: dimension, metric: .dot, capacity: vectors.count, parameters: parameters)
+            index = try HNSWIndex(
+                dimension: dimension,
+                metric: graphMetric,
+                capacity: vectors.count,
+                parameters: parameters
+            )
             try index.add(contentsOf: vectors, threads: graphBuildThreads)
         } catch {
             throw StoreError(code: .badInput, message: "segment graph build failed: \(error)")
@@ -26,7 +33,7 @@ extension SegmentWriter {
         header.appendLittleEndian(UInt32(parameters.m))
         header.appendLittleEndian(UInt32(parameters.efConstruction))
         header.appendLittleEndian(UInt32(parameters.efSearch))
-        header.appendLittleEndian(UInt32(1))
+        header.appendLittleEndian(UInt32(graphMetric == .l2 ? 3 : 1))
         header.appendLittleEndian(UInt32(bitPattern: graph.entryPoint))
         header.appendLittleEndian(UInt32(bitPattern: graph.maxLevel))
         header.appendLittleEndian(UInt64(graph.upper.count))
@@ -61,7 +68,8 @@ extension SegmentReader {
         else { throw corrupt("incomplete graph blocks", headerEntry.offsetBytes) }
         var reader = ByteReader(file.copy(headerEntry.offsetBytes..<(headerEntry.offsetBytes + 40)))
         guard let m = reader.readUInt32(), let efConstruction = reader.readUInt32(), let efSearch = reader.readUInt32(),
-            reader.readUInt32() == 1, let entry = reader.readUInt32(), let top = reader.readUInt32(),
+            let metricCode = reader.readUInt32(), metricCode == 1 || metricCode == 3, let entry = reader.readUInt32(),
+            let top = reader.readUInt32(),
             let upperWords = reader.readUInt64(), let seed = reader.readUInt64(),
             (2...512).contains(m), (1...100_000).contains(efConstruction), (1...100_000).contains(efSearch),
             levelsEntry.storedBytes == rowCount * 4,
@@ -88,7 +96,7 @@ extension SegmentReader {
             owner: file
         )
         do {
-            return try HNSWIndex.load(storage, metric: .dot, parameters: parameters)
+            return try HNSWIndex.load(storage, metric: metricCode == 3 ? .l2 : .dot, parameters: parameters)
         } catch {
             throw corrupt("\(error.message)", headerEntry.offsetBytes)
         }

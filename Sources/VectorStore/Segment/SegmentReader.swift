@@ -1,10 +1,11 @@
 import Codecs
 import Foundation
-import SECModel
 
 /// An open, verified, immutable segment: the file is memory-mapped, every block's checksum and every
 /// padding byte is verified once at open, the vector block is used in place from the mapping, and
-/// the small blocks (chunks, sequences, tombstones, lexical index) are decoded into memory.
+/// the small blocks (ids, field columns, sequences, tombstones, lexical index) are decoded into memory.
+/// Columns of fields added to the schema after the segment was written are absent: those fields
+/// read as missing (their default applies).
 final class SegmentReader: Sendable {
     let path: String
     let fileNumber: UInt64
@@ -13,9 +14,10 @@ final class SegmentReader: Sendable {
     let source: SearchSource
     let tombstones: [(sequence: UInt64, id: String)]
 
-    init(path: String, fileNumber: UInt64, dimension: Int) throws(StoreError) {
+    init(path: String, fileNumber: UInt64, schema: CollectionSchema) throws(StoreError) {
         self.path = path
         self.fileNumber = fileNumber
+        let dimension = schema.vectors[0].dimension
         let file = try MappedFile(path: path)
         let bytes = file.bytes
         fileBytes = bytes.count
@@ -36,8 +38,16 @@ final class SegmentReader: Sendable {
         }
         guard let storedDimension = reader.readUInt32(), Int(storedDimension) == dimension,
             let rowCount32 = reader.readUInt32(), let tombstoneCount32 = reader.readUInt32(),
-            let sequenceMax = reader.readUInt64()
+            let sequenceMax = reader.readUInt64(), reader.readBytes(4) != nil, let fieldCount = reader.readUInt32(),
+            let vectorFieldCount = reader.readUInt32()
         else { throw corrupt("dimension differs from the collection's \(dimension)", 12) }
+        guard Int(fieldCount) <= schema.fields.count, Int(vectorFieldCount) == schema.vectors.count else {
+            throw corrupt(
+                "segment has \(fieldCount) fields and \(vectorFieldCount) vector fields; the schema has "
+                    + "\(schema.fields.count) and \(schema.vectors.count)",
+                36
+            )
+        }
         let rowCount = Int(rowCount32)
         let tombstoneCount = Int(tombstoneCount32)
         guard rowCount <= SegmentFormat.rowCountMax, tombstoneCount <= SegmentFormat.rowCountMax else {
@@ -89,7 +99,10 @@ final class SegmentReader: Sendable {
         func block(
             _ kind: SegmentFormat.BlockKind
         ) throws(StoreError) -> (entry: SegmentFormat.BlockEntry, raw: [UInt8]) {
-            guard let entry = blocks[kind.rawValue] else { throw corrupt("missing block \(kind)", directoryOffset) }
+            try block(raw: kind.rawValue)
+        }
+        func block(raw kind: UInt32) throws(StoreError) -> (entry: SegmentFormat.BlockEntry, raw: [UInt8]) {
+            guard let entry = blocks[kind] else { throw corrupt("missing block \(kind)", directoryOffset) }
             let stored = file.copy(entry.offsetBytes..<(entry.offsetBytes + entry.storedBytes))
             guard let raw = SegmentFormat.decompress(stored, codec: entry.codec, rawBytes: entry.rawBytes) else {
                 throw corrupt("block \(kind) does not decompress", entry.offsetBytes)
@@ -98,9 +111,15 @@ final class SegmentReader: Sendable {
         }
 
         // Vectors: used in place.
-        guard let vectorEntry = blocks[SegmentFormat.BlockKind.vectors.rawValue], vectorEntry.codec == 0,
-            vectorEntry.storedBytes == rowCount * dimension * 4
-        else { throw corrupt("vector block has the wrong size or is compressed", directoryOffset) }
+        var vectorOffsets: [Int] = []
+        for (field, definition) in schema.vectors.enumerated() {
+            guard let entry = blocks[SegmentFormat.vectorKind(field)], entry.codec == 0,
+                entry.storedBytes == rowCount * definition.dimension * 4
+            else {
+                throw corrupt("vector block \(field) has the wrong size or is compressed", directoryOffset)
+            }
+            vectorOffsets.append(entry.offsetBytes)
+        }
 
         let sequenceBlock = try block(.sequences)
         guard sequenceBlock.raw.count == rowCount * 8 else {
@@ -109,18 +128,57 @@ final class SegmentReader: Sendable {
         var sequenceReader = ByteReader(sequenceBlock.raw)
         let sequences = (0..<rowCount).map { _ in sequenceReader.readUInt64() ?? 0 }
 
-        let chunkBlock = try block(.chunks)
-        var chunkReader = ByteReader(chunkBlock.raw)
-        var chunks: [Chunk] = []
-        chunks.reserveCapacity(rowCount)
-        let decoder = JSONDecoder()
+        let idBlock = try block(.ids)
+        var idReader = ByteReader(idBlock.raw)
+        var ids: [String] = []
+        ids.reserveCapacity(rowCount)
         for row in 0..<rowCount {
-            guard let length = chunkReader.readUInt32(), let json = chunkReader.readBytes(Int(length)),
-                let chunk = try? decoder.decode(Chunk.self, from: Data(json))
-            else { throw corrupt("chunk \(row) does not decode", chunkBlock.entry.offsetBytes) }
-            chunks.append(chunk)
+            guard let id = idReader.readShortString() else {
+                throw corrupt("id of row \(row) does not decode", idBlock.entry.offsetBytes)
+            }
+            ids.append(id)
         }
-        guard chunkReader.remaining == 0 else { throw corrupt("trailing chunk bytes", chunkBlock.entry.offsetBytes) }
+        guard idReader.remaining == 0 else { throw corrupt("trailing id bytes", idBlock.entry.offsetBytes) }
+
+        var columns: [[FieldValue?]] = []
+        for ordinal in 0..<Int(fieldCount) {
+            let type = schema.fields[ordinal].type
+            let columnBlock = try block(raw: SegmentFormat.columnKind(ordinal))
+            var columnReader = ByteReader(columnBlock.raw)
+            guard columnReader.readByte() == type.tag else {
+                throw corrupt(
+                    "column '\(schema.fields[ordinal].name)' is not of type \(type.rawValue)",
+                    columnBlock.entry.offsetBytes
+                )
+            }
+            var column: [FieldValue?] = []
+            column.reserveCapacity(rowCount)
+            for row in 0..<rowCount {
+                switch columnReader.readByte() {
+                case 0?: column.append(nil)
+                case 1?:
+                    guard let value = FieldValue.readBody(type, &columnReader) else {
+                        throw corrupt(
+                            "column '\(schema.fields[ordinal].name)' row \(row) does not decode",
+                            columnBlock.entry.offsetBytes
+                        )
+                    }
+                    column.append(value)
+                default:
+                    throw corrupt(
+                        "column '\(schema.fields[ordinal].name)' row \(row): bad presence byte",
+                        columnBlock.entry.offsetBytes
+                    )
+                }
+            }
+            guard columnReader.remaining == 0 else {
+                throw corrupt(
+                    "trailing bytes in column '\(schema.fields[ordinal].name)'",
+                    columnBlock.entry.offsetBytes
+                )
+            }
+            columns.append(column)
+        }
 
         let tombstoneBlock = try block(.tombstones)
         var tombstoneReader = ByteReader(tombstoneBlock.raw)
@@ -154,16 +212,17 @@ final class SegmentReader: Sendable {
         let graph = try Self.loadGraph(
             file: file,
             blocks: blocks,
-            vectorOffset: vectorEntry.offsetBytes,
+            vectorOffset: vectorOffsets[0],
             rowCount: rowCount,
             dimension: dimension,
             corrupt: corrupt
         )
         source = SearchSource(
-            chunks: chunks,
+            ids: ids,
+            columns: columns,
             sequences: sequences,
-            dimension: dimension,
-            vectors: .mapped(file, offsetBytes: vectorEntry.offsetBytes),
+            dimensions: schema.vectors.map(\.dimension),
+            vectors: vectorOffsets.map { .mapped(file, offsetBytes: $0) },
             lexical: lexical,
             writtenAtMs: writtenAtMs,
             expiresAtMs: expiresAtMs,

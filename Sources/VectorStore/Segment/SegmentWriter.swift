@@ -10,10 +10,10 @@ enum SegmentWriter {
         var tombstones: [(sequence: UInt64, id: String)]
     }
 
-    /// The whole file, ready to be written once.
+    /// The whole file, ready to be written once. Rows must fit `schema` (validated before the WAL).
     static func encode(
         _ contents: Contents,
-        dimension: Int,
+        schema: CollectionSchema,
         codec: StoreOptions.Codec,
         graph: HNSWParameters? = nil
     ) throws(StoreError) -> [UInt8] {
@@ -24,6 +24,7 @@ enum SegmentWriter {
             contents.rows.map(\.sequence).max() ?? 0,
             contents.tombstones.map(\.sequence).max() ?? 0
         )
+        let dimension = schema.vectors[0].dimension
         var file: [UInt8] = SegmentFormat.headerMagic
         file.appendLittleEndian(SegmentFormat.formatVersion)
         file.appendLittleEndian(UInt32(dimension))
@@ -31,11 +32,14 @@ enum SegmentWriter {
         file.appendLittleEndian(UInt32(contents.tombstones.count))
         file.appendLittleEndian(sequenceMax)
         file.append(codec.rawValue)
+        file.append(contentsOf: [0, 0, 0])
+        file.appendLittleEndian(UInt32(schema.fields.count))
+        file.appendLittleEndian(UInt32(schema.vectors.count))
         file.pad(toMultipleOf: 60)
         file.appendLittleEndian(CRC32C.checksum(file))
 
         var entries: [SegmentFormat.BlockEntry] = []
-        func addBlock(_ kind: SegmentFormat.BlockKind, raw: [UInt8], codec: StoreOptions.Codec) throws(StoreError) {
+        func addBlock(_ kind: UInt32, raw: [UInt8], codec: StoreOptions.Codec) throws(StoreError) {
             let stored = try SegmentFormat.compress(raw, codec: codec)
             guard raw.count <= SegmentFormat.blockBytesMax, stored.count <= SegmentFormat.blockBytesMax else {
                 throw StoreError(
@@ -46,7 +50,7 @@ enum SegmentWriter {
             file.pad(toMultipleOf: SegmentFormat.alignmentBytes)
             entries.append(
                 SegmentFormat.BlockEntry(
-                    kind: kind.rawValue,
+                    kind: kind,
                     codec: codec.rawValue,
                     offsetBytes: file.count,
                     storedBytes: stored.count,
@@ -57,46 +61,61 @@ enum SegmentWriter {
             file.append(contentsOf: stored)
         }
 
-        var vectors: [UInt8] = []
-        vectors.reserveCapacity(contents.rows.count * dimension * 4)
-        var sequences: [UInt8] = []
-        var chunks: [UInt8] = []
-        for row in contents.rows {
-            precondition(row.record.vector.count == dimension, "validated before the WAL")
-            for component in row.record.vector { vectors.appendLittleEndian(component.bitPattern) }
-            sequences.appendLittleEndian(row.sequence)
-            let json: Data
-            do {
-                json = try JSONEncoder().encode(row.record.chunk)
-            } catch {
-                throw StoreError(code: .badInput, message: "chunk \(row.record.chunk.id): cannot encode: \(error)")
+        for (field, definition) in schema.vectors.enumerated() {
+            var vectors: [UInt8] = []
+            vectors.reserveCapacity(contents.rows.count * definition.dimension * 4)
+            for row in contents.rows {
+                precondition(row.record.vectors[field].count == definition.dimension, "validated before the WAL")
+                for component in row.record.vectors[field] { vectors.appendLittleEndian(component.bitPattern) }
             }
-            chunks.appendLittleEndian(UInt32(json.count))
-            chunks.append(contentsOf: json)
+            try addBlock(SegmentFormat.vectorKind(field), raw: vectors, codec: .none)
+        }
+        var sequences: [UInt8] = []
+        var ids: [UInt8] = []
+        for row in contents.rows {
+            sequences.appendLittleEndian(row.sequence)
+            ids.appendShortString(row.record.id)
         }
         var tombstones: [UInt8] = []
         for tombstone in contents.tombstones {
             tombstones.appendLittleEndian(tombstone.sequence)
             tombstones.appendShortString(tombstone.id)
         }
-        let lexical = LexicalPostings(texts: contents.rows.map(\.record.chunk.text))
-        try addBlock(.vectors, raw: vectors, codec: .none)
-        try addBlock(.sequences, raw: sequences, codec: .none)
-        try addBlock(.chunks, raw: chunks, codec: codec)
-        try addBlock(.tombstones, raw: tombstones, codec: codec)
-        try addBlock(.lexical, raw: lexical.encode(), codec: codec)
+        let lexical = LexicalPostings(texts: SearchSource.texts(contents.rows.map(\.record), schema: schema))
+        try addBlock(SegmentFormat.BlockKind.sequences.rawValue, raw: sequences, codec: .none)
+        try addBlock(SegmentFormat.BlockKind.ids.rawValue, raw: ids, codec: codec)
+        for (ordinal, field) in schema.fields.enumerated() {
+            var column: [UInt8] = [field.type.tag]
+            for row in contents.rows {
+                if ordinal < row.record.values.count, let value = row.record.values[ordinal] {
+                    precondition(value.type == field.type, "validated before the WAL")
+                    column.append(1)
+                    value.appendBody(to: &column)
+                } else {
+                    column.append(0)
+                }
+            }
+            try addBlock(SegmentFormat.columnKind(ordinal), raw: column, codec: codec)
+        }
+        try addBlock(SegmentFormat.BlockKind.tombstones.rawValue, raw: tombstones, codec: codec)
+        try addBlock(SegmentFormat.BlockKind.lexical.rawValue, raw: lexical.encode(), codec: codec)
         var times: [UInt8] = []
         for row in contents.rows {
             times.appendLittleEndian(row.writtenAtMs)
             times.appendLittleEndian(row.record.expiresAtMs)
         }
-        try addBlock(.times, raw: times, codec: .none)
+        try addBlock(SegmentFormat.BlockKind.times.rawValue, raw: times, codec: .none)
         if let graph, !contents.rows.isEmpty {
-            let blocks = try graphBlocks(contents.rows.map(\.record.vector), dimension: dimension, parameters: graph)
-            try addBlock(.graphHeader, raw: blocks.header, codec: .none)
-            try addBlock(.graphLevels, raw: blocks.levels, codec: .none)
-            try addBlock(.graphLevel0, raw: blocks.level0, codec: .none)
-            try addBlock(.graphUpper, raw: blocks.upper, codec: .none)
+            let blocks = try graphBlocks(
+                contents.rows.map { $0.record.vectors[0] },
+                dimension: dimension,
+                metric: schema.vectors[0].metric,
+                parameters: graph
+            )
+            try addBlock(SegmentFormat.BlockKind.graphHeader.rawValue, raw: blocks.header, codec: .none)
+            try addBlock(SegmentFormat.BlockKind.graphLevels.rawValue, raw: blocks.levels, codec: .none)
+            try addBlock(SegmentFormat.BlockKind.graphLevel0.rawValue, raw: blocks.level0, codec: .none)
+            try addBlock(SegmentFormat.BlockKind.graphUpper.rawValue, raw: blocks.upper, codec: .none)
         }
 
         file.pad(toMultipleOf: SegmentFormat.alignmentBytes)
@@ -113,10 +132,10 @@ enum SegmentWriter {
     }
 }
 
-/// One stored version of a record: its sequence and the write time of its batch (for the TTL).
+/// One stored version of a document: its sequence and the write time of its batch (for the TTL).
 struct StoredRow: Sendable {
     var sequence: UInt64
-    var record: ChunkRecord
+    var record: DocumentRow
     /// Milliseconds since 1970.
     var writtenAtMs: UInt64
 }

@@ -1,6 +1,4 @@
 import Codecs
-import Foundation
-import SECModel
 
 /// One logical write-ahead-log record: one acknowledged batch (docs/formats/wal.md).
 ///
@@ -8,7 +6,7 @@ import SECModel
 /// of an id is the one with the highest sequence across the memtable and all segments.
 enum WALRecord: Equatable, Sendable {
     /// `writtenAtMs`: the batch's write time (ms since 1970), for the collection TTL.
-    case upsert(firstSequence: UInt64, writtenAtMs: UInt64, records: [ChunkRecord])
+    case upsert(firstSequence: UInt64, writtenAtMs: UInt64, records: [DocumentRow])
     case delete(firstSequence: UInt64, ids: [String])
 
     enum Kind: UInt8 {
@@ -34,7 +32,7 @@ enum WALRecord: Equatable, Sendable {
     static let frameHeaderBytes = 16
     /// `VDB-WAL\n`.
     static let fileMagic: [UInt8] = Array("VDB-WAL\n".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     /// Upper bound of one payload; larger batches are refused, larger headers are corruption.
     static let payloadBytesMax = 64 * 1024 * 1024
     /// Upper bound of an id's UTF-8 bytes (ids are stored with a `u16` length).
@@ -58,21 +56,15 @@ enum WALRecord: Equatable, Sendable {
         case .upsert(_, let writtenAtMs, let records):
             kind = .upsert
             payload.appendLittleEndian(writtenAtMs)
-            for record in records {
-                try ChunkEncoding.appendChunk(record.chunk, to: &payload)
-                payload.appendLittleEndian(UInt32(record.vector.count))
-                for component in record.vector { payload.appendLittleEndian(component.bitPattern) }
-                payload.appendLittleEndian(record.expiresAtMs)
-            }
+            for record in records { DocumentRowEncoding.append(record, to: &payload) }
         case .delete(_, let ids):
             kind = .delete
             for id in ids { payload.appendShortString(id) }
         }
         guard payload.count <= Self.payloadBytesMax else {
-            throw StoreError(
-                code: .badInput,
-                message:
-                    "batch of \(rowCount) rows is \(payload.count) bytes, over the \(Self.payloadBytesMax)-byte limit"
+            throw .violation(
+                .oversizedBatch,
+                "batch of \(rowCount) rows is \(payload.count) bytes, over the \(Self.payloadBytesMax)-byte limit"
             )
         }
         var bytes: [UInt8] = []
@@ -104,25 +96,13 @@ enum WALRecord: Equatable, Sendable {
         switch kind {
         case .upsert:
             guard let writtenAtMs = reader.readUInt64() else { throw corrupt("missing write time") }
-            var records: [ChunkRecord] = []
+            var records: [DocumentRow] = []
             for entry in 0..<Int(count) {
-                let chunk: Chunk
                 do {
-                    chunk = try ChunkEncoding.readChunk(&reader)
+                    records.append(try DocumentRowEncoding.read(&reader))
                 } catch {
                     throw corrupt("entry \(entry): \(error.message)")
                 }
-                guard let dimension = reader.readUInt32(), Int(dimension) * 4 <= reader.remaining else {
-                    throw corrupt("entry \(entry): vector runs past the record")
-                }
-                var vector: [Float] = []
-                vector.reserveCapacity(Int(dimension))
-                for _ in 0..<Int(dimension) {
-                    guard let bits = reader.readUInt32() else { throw corrupt("entry \(entry): short vector") }
-                    vector.append(Float(bitPattern: bits))
-                }
-                guard let expiresAtMs = reader.readUInt64() else { throw corrupt("entry \(entry): missing expiry") }
-                records.append(ChunkRecord(chunk: chunk, vector: vector, expiresAtMs: expiresAtMs))
             }
             guard reader.remaining == 0 else { throw corrupt("\(reader.remaining) trailing bytes") }
             return .upsert(firstSequence: first, writtenAtMs: writtenAtMs, records: records)
@@ -135,68 +115,5 @@ enum WALRecord: Equatable, Sendable {
             guard reader.remaining == 0 else { throw corrupt("\(reader.remaining) trailing bytes") }
             return .delete(firstSequence: first, ids: ids)
         }
-    }
-}
-
-/// The metadata encoding shared by WAL records and segments: the JSON of `Chunk`, LZ4-compressed
-/// when that is smaller and the JSON is at least 256 bytes.
-///
-/// `flags u8 (bit 0: LZ4) | rawBytes u32 | storedBytes u32 | stored bytes`
-enum ChunkEncoding {
-    static let compressBytesMin = 256
-    /// Upper bound of one chunk's JSON.
-    static let jsonBytesMax = 16 * 1024 * 1024
-
-    static func appendChunk(_ chunk: Chunk, to bytes: inout [UInt8]) throws(StoreError) {
-        let json: [UInt8]
-        do {
-            json = [UInt8](try JSONEncoder().encode(chunk))
-        } catch {
-            throw StoreError(code: .badInput, message: "chunk \(chunk.id): cannot encode: \(error)")
-        }
-        var stored = json
-        var flags: UInt8 = 0
-        if json.count >= compressBytesMin, let compressed = try? LZ4Codec.compress(json), compressed.count < json.count
-        {
-            stored = compressed
-            flags = 1
-        }
-        bytes.append(flags)
-        bytes.appendLittleEndian(UInt32(json.count))
-        bytes.appendLittleEndian(UInt32(stored.count))
-        bytes.append(contentsOf: stored)
-    }
-
-    static func readChunk(_ reader: inout ByteReader) throws(StoreError) -> Chunk {
-        guard let flags = reader.readByte(), let rawBytes = reader.readUInt32(),
-            let storedBytes = reader.readUInt32(), Int(rawBytes) <= jsonBytesMax,
-            let stored = reader.readBytes(Int(storedBytes))
-        else { throw StoreError(code: .corruption, message: "truncated chunk metadata") }
-        let json: [UInt8]
-        if flags & 1 == 1 {
-            do {
-                json = try LZ4Codec.decompress(Array(stored), decompressedBytes: Int(rawBytes))
-            } catch {
-                throw StoreError(code: .corruption, message: "chunk metadata: \(error)")
-            }
-        } else {
-            json = Array(stored)
-        }
-        do {
-            return try JSONDecoder().decode(Chunk.self, from: Data(json))
-        } catch {
-            throw StoreError(code: .corruption, message: "chunk metadata JSON: \(error)")
-        }
-    }
-}
-
-extension ChunkRecord {
-    /// A record read back from storage, with its stored expiry (0 = none).
-    init(chunk: Chunk, vector: [Float], expiresAtMs: UInt64) {
-        self.init(
-            chunk: chunk,
-            vector: vector,
-            expiresAt: expiresAtMs == 0 ? nil : Date(timeIntervalSince1970: Double(expiresAtMs) / 1_000)
-        )
     }
 }

@@ -1,0 +1,107 @@
+import CLibXML2
+
+/// Drives libxml2's tolerant HTML parser in SAX mode over a document in memory, feeding an
+/// `HTMLTextExtractor`. No tree is built and libxml2 pulls the input in small pieces, so its own memory
+/// stays small whatever the document size.
+enum HTMLSAXParser {
+    /// Parses `bytes`, decoded as `encoding` (an encoding name libxml2 knows, e.g. `UTF-8`,
+    /// `windows-1252`), reporting every event to `extractor`.
+    ///
+    /// - Throws: `ParseError.malformed` when libxml2 cannot set up the parse or finds no element.
+    static func parse(
+        _ bytes: [UInt8],
+        encoding: String,
+        source: String,
+        into extractor: HTMLTextExtractor
+    ) throws(ParseError) {
+        LibXML2.initializeOnce()
+        guard bytes.count < Int(Int32.max) else {
+            throw ParseError(code: .tooLarge, source: source, message: "document is over 2 GiB")
+        }
+        guard let context = htmlNewParserCtxt() else {
+            throw ParseError(code: .malformed, source: source, message: "libxml2 could not create a parser")
+        }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee = Self.handler()
+        context.pointee.userData = Unmanaged.passUnretained(extractor).toOpaque()
+        // The caller has decided the encoding, so a `<meta charset>` in the document cannot switch it.
+        let options =
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        _ = htmlCtxtUseOptions(context, Int32(options))
+        let started: Bool = bytes.withUnsafeBufferPointer { buffer in
+            // libxml2 pulls the input through `read` in small pieces and drops what it has parsed, so
+            // it never holds a second copy of the whole document.
+            let reader = SliceReader(buffer)
+            let readerPointer = Unmanaged.passUnretained(reader).toOpaque()
+            let read: xmlInputReadCallback = { context, destination, length in
+                guard let context, let destination, length > 0 else { return 0 }
+                return Unmanaged<SliceReader>.fromOpaque(context).takeUnretainedValue()
+                    .read(into: destination, length: Int(length))
+            }
+            guard let input = xmlParserInputBufferCreateIO(read, nil, readerPointer, XML_CHAR_ENCODING_NONE) else {
+                return false
+            }
+            guard let stream = xmlNewIOInputStream(context, input, XML_CHAR_ENCODING_NONE) else {
+                xmlFreeParserInputBuffer(input)
+                return false
+            }
+            guard inputPush(context, stream) >= 0 else {
+                xmlFreeInputStream(stream)
+                return false
+            }
+            // An explicit converter, UTF-8 included: without one libxml2 falls back to Latin-1 at the
+            // first sequence it dislikes (C1 controls such as U+0092).
+            if let converter = xmlFindCharEncodingHandler(encoding) {
+                _ = xmlSwitchToEncoding(context, converter)
+            }
+            _ = htmlParseDocument(context)
+            return withExtendedLifetime(reader) { true }
+        }
+        guard started else {
+            throw ParseError(code: .malformed, source: source, message: "libxml2 could not read the document")
+        }
+        guard extractor.sawElement else {
+            throw ParseError(code: .malformed, source: source, message: "the document has no root element")
+        }
+        extractor.finish()
+    }
+
+    private static func handler() -> htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { user, name, attributes in
+            guard let user, let name else { return }
+            Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue()
+                .startElement(name, attributes: HTMLAttributes(pairs: attributes))
+        }
+        handler.endElement = { user, _ in
+            guard let user else { return }
+            Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue().endElement()
+        }
+        let characters: charactersSAXFunc = { user, text, length in
+            guard let user, let text, length > 0 else { return }
+            Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue()
+                .characters(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        handler.characters = characters
+        handler.cdataBlock = characters
+        return handler
+    }
+}
+
+/// Hands a document in memory to libxml2's read callback one piece at a time.
+private final class SliceReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Copies up to `length` bytes into `destination`; returns the count, 0 at the end.
+    func read(into destination: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        let count = min(length, bytes.count - offset)
+        guard count > 0, let base = bytes.baseAddress else { return 0 }
+        UnsafeMutableRawPointer(destination).copyMemory(from: base + offset, byteCount: count)
+        offset += count
+        return Int32(count)
+    }
+}

@@ -1,0 +1,113 @@
+/// Accumulates UTF-8 text, collapsing every run of whitespace (including non-breaking and other
+/// Unicode spaces) into one ASCII space, with no leading or trailing space.
+///
+/// Works on bytes: ASCII (nearly all of a filing) is copied without decoding; other scalars are
+/// decoded to test for whitespace and to undo windows-1252 mis-decoding.
+struct WhitespaceCollapsingBuffer {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    /// Appends UTF-8 text as libxml2 delivers it, mapping dingbat glyphs when `font` is set.
+    mutating func append(utf8 fragment: UnsafeBufferPointer<UInt8>, font: SymbolFont?) {
+        var index = 0
+        let count = fragment.count
+        while index < count {
+            let byte = fragment[index]
+            if byte < 0x80, font == nil {
+                index += 1
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = true
+                } else {
+                    emitPendingSpace()
+                    bytes.append(byte)
+                }
+                continue
+            }
+            let (decoded, length) = Self.decodeScalar(fragment, at: index)
+            index += length
+            append(scalar: font.map { $0.glyph(decoded) ?? decoded } ?? decoded)
+        }
+    }
+
+    /// Appends one scalar, applying the whitespace and windows-1252 rules.
+    mutating func append(scalar original: Unicode.Scalar) {
+        let scalar = Self.windows1252(original)
+        if Self.isSpace(scalar) {
+            pendingSpace = true
+            return
+        }
+        emitPendingSpace()
+        let value = scalar.value
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x1_0000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    mutating func appendSpace() { pendingSpace = true }
+
+    private mutating func emitPendingSpace() {
+        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+        pendingSpace = false
+    }
+
+    /// Whitespace, zero-width space or BOM; ASCII is decided without a Unicode property lookup.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF
+    }
+
+    /// C1 control characters (U+0080–U+009F) never appear in real text; when they do, a
+    /// windows-1252 file was read as Latin-1 (`Management\u{92}s`), so they are mapped back to the
+    /// windows-1252 characters (`Management’s`).
+    static func windows1252(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard (0x80...0x9F).contains(scalar.value) else { return scalar }
+        let mapped = TextDecoding.windows1252High[Int(scalar.value - 0x80)]
+        return mapped < 0xA0 ? " " : Unicode.Scalar(mapped) ?? scalar
+    }
+
+    /// Decodes the scalar starting at `index`; an invalid sequence yields U+FFFD for one byte.
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0x00..<0x80: return (Unicode.Scalar(lead), 1)
+        case 0xC2..<0xE0: (length, value) = (2, UInt32(lead & 0x1F))
+        case 0xE0..<0xF0: (length, value) = (3, UInt32(lead & 0x0F))
+        case 0xF0..<0xF5: (length, value) = (4, UInt32(lead & 0x07))
+        default: return ("\u{FFFD}", 1)
+        }
+        guard index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for offset in 1..<length {
+            let continuation = bytes[index + offset]
+            guard continuation & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(continuation & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", 1) }
+        return (scalar, length)
+    }
+
+    /// Returns the collected text and empties the buffer.
+    mutating func take() -> String {
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            pendingSpace = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

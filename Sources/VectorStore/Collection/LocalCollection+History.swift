@@ -1,0 +1,81 @@
+import Foundation
+
+extension LocalCollection {
+    /// Reads the retained versions (`versions/MANIFEST-N`, each verified) and the pins. A version file
+    /// numbered at or above the current version is the leftover of a commit that crashed before its
+    /// `MANIFEST` replacement: the writer removes it, a read-only open ignores it. A read-only open
+    /// also skips files the writer removes while it reads.
+    static func readHistory(
+        directory: String,
+        current: Manifest,
+        readOnly: Bool
+    ) throws(StoreError) -> VersionHistory {
+        var history = VersionHistory()
+        let pinsPath = directory + "/" + PinnedVersions.fileName
+        if let bytes = try StoreFiles.readFile(pinsPath) {
+            history.pins = try PinnedVersions.decode(bytes, file: pinsPath)
+        }
+        let versionsDirectory = directory + "/" + StoreFileName.versionsDirectory
+        if !readOnly { try StoreFiles.createDirectory(versionsDirectory) }
+        guard FileManager.default.fileExists(atPath: versionsDirectory) else { return history }
+        var removed = false
+        for name in try StoreFiles.list(versionsDirectory) {
+            let path = versionsDirectory + "/" + name
+            guard let number = StoreFileName.parseVersion(name) else { continue }
+            if number >= current.version {
+                if !readOnly {
+                    try StoreFiles.remove(path)
+                    removed = true
+                }
+                continue
+            }
+            guard let bytes = try StoreFiles.readFile(path) else { continue }
+            let manifest = try Manifest.decode(bytes, file: path)
+            guard manifest.version == number else {
+                throw StoreError(
+                    code: .corruption,
+                    message: "version file holds manifest version \(manifest.version)",
+                    file: path,
+                    offsetBytes: ChecksummedFile.headerBytes
+                )
+            }
+            history.add(manifest)
+        }
+        if removed { try StoreFiles.syncDirectory(of: versionsDirectory + "/" + StoreFileName.version(0)) }
+        return history
+    }
+
+    /// Drops the versions out of retention at open (version files first, durably; their segments
+    /// are then removed with every other unlisted file) and checks that every segment a retained
+    /// version lists exists.
+    static func applyRetention(
+        _ history: inout VersionHistory,
+        current: Manifest,
+        directory: String,
+        options: StoreOptions,
+        nowMs: UInt64
+    ) throws(StoreError) {
+        let expired = history.expired(
+            current: current,
+            nowMs: nowMs,
+            retentionMs: options.versionRetentionMs,
+            countMax: options.versionCountMax
+        )
+        try removeVersionFiles(expired, in: directory)
+        history.remove(expired)
+        for manifest in history.manifests.values {
+            for entry in manifest.segments {
+                let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw StoreError(
+                        code: .corruption,
+                        message: "segment \(StoreFileName.segment(entry.fileNumber)) listed by version "
+                            + "\(manifest.version) is missing",
+                        file: directory + "/" + StoreFileName.versionsDirectory + "/"
+                            + StoreFileName.version(manifest.version)
+                    )
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Dispatch
+import Foundation
+
+extension LocalCollection {
+    /// Every retained version, oldest first: number, commit time, stored rows, segments, pinned.
+    public func snapshots() -> [SnapshotInfo] { history.listing(current: manifest) }
+
+    /// Pins a retained version: it is kept (with its segment files) regardless of the retention
+    /// options until `unpin`. Durable when it returns (the `PINS` file is replaced atomically).
+    ///
+    /// - Throws: `StoreError.badInput` for an unknown or expired version or a read-only collection;
+    ///   `StoreError.io` when the `PINS` file cannot be written.
+    public func pin(version: UInt64) async throws(StoreError) {
+        try checkWritable("pin a version")
+        _ = try history.manifest(for: .version(version), current: manifest)
+        guard !history.pins.contains(version) else { return }
+        guard history.pins.count < PinnedVersions.countMax else {
+            throw StoreError(code: .badInput, message: "at most \(PinnedVersions.countMax) versions can be pinned")
+        }
+        history.pins.insert(version)
+        do {
+            try await writePins()
+        } catch {
+            history.pins.remove(version)
+            throw error
+        }
+    }
+
+    /// Unpins a version; it then follows the retention options again (its files are deleted by the
+    /// next flush, compaction or open once it is out of retention).
+    ///
+    /// - Throws: `StoreError.badInput` when the version is not pinned or the collection is read-only.
+    public func unpin(version: UInt64) async throws(StoreError) {
+        try checkWritable("unpin a version")
+        guard history.pins.contains(version) else {
+            throw StoreError(code: .badInput, message: "version \(version) is not pinned")
+        }
+        history.pins.remove(version)
+        do {
+            try await writePins()
+        } catch {
+            history.pins.insert(version)
+            throw error
+        }
+    }
+
+    /// Pin files are written one at a time, in the order of the calls (a serial queue), so the
+    /// last write holds the newest set.
+    private static let pinsQueue = DispatchQueue(label: "vectordb.store.pins")
+
+    private func writePins() async throws(StoreError) {
+        let path = self.path(PinnedVersions.fileName)
+        let bytes = PinnedVersions.encode(history.pins)
+        let result: Result<Void, StoreError> = await withCheckedContinuation { continuation in
+            Self.pinsQueue.async {
+                continuation.resume(
+                    returning: Result(catching: { () throws(StoreError) in
+                        try StoreFiles.replaceAtomically(path, with: bytes)
+                    })
+                )
+            }
+        }
+        try result.get()
+    }
+
+    private func checkWritable(_ action: String) throws(StoreError) {
+        guard wal != nil else {
+            throw StoreError(
+                code: .badInput,
+                message:
+                    "cannot \(action): collection '\(info.name)' is open read-only (another process is writing it)",
+                file: directory
+            )
+        }
+    }
+
+    /// The immutable view of a retained version: its segments only, rows live as of its commit time.
+    func snapshot(asOf selector: VersionSelector) async throws(StoreError) -> CollectionSnapshot {
+        let target = try history.manifest(for: selector, current: manifest)
+        if let cached = versionSnapshots[target.version] { return cached }
+        var open: [UInt64: SegmentReader] = [:]
+        for segment in segments { open[segment.fileNumber] = segment }
+        let missing = target.segments.filter { open[$0.fileNumber] == nil }
+        if !missing.isEmpty {
+            let directory = self.directory
+            let schema = info.schema
+            let opened: [SegmentReader]
+            do {
+                opened = try await Self.offload { () throws(StoreError) in
+                    try missing.map { (entry) throws(StoreError) in
+                        try Self.openRetainedSegment(entry, in: directory, schema: schema)
+                    }
+                }
+            } catch {
+                // The version may have left retention (here or in the writer process) meanwhile.
+                _ = try history.manifest(for: .version(target.version), current: manifest)
+                throw error
+            }
+            for reader in opened { open[reader.fileNumber] = reader }
+        }
+        let readers = target.segments.compactMap { open[$0.fileNumber] }
+        var newest = NewestVersions()
+        for reader in readers { newest.note(reader) }
+        let snapshot = CollectionSnapshot(
+            info: info,
+            sources: readers.map(\.source),
+            nowMs: target.commitTimeMs,
+            ttlMs: options.ttlMs
+        ) { newest.sequence(of: $0) }
+        if versionSnapshots.count >= Self.versionSnapshotsMax { versionSnapshots.removeAll() }
+        versionSnapshots[target.version] = snapshot
+        return snapshot
+    }
+
+    /// Bound of `versionSnapshots`.
+    static let versionSnapshotsMax = 4
+
+    private static func openRetainedSegment(
+        _ entry: Manifest.SegmentEntry,
+        in directory: String,
+        schema: CollectionSchema
+    ) throws(StoreError) -> SegmentReader {
+        let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(code: .badInput, message: "segment of an expired version was deleted", file: path)
+        }
+        let reader = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: schema)
+        guard reader.manifestEntry == entry else {
+            throw StoreError(
+                code: .corruption,
+                message: "segment does not match its MANIFEST entry (size, rows or sequence)",
+                file: path
+            )
+        }
+        return reader
+    }
+
+    /// Drops the versions that left retention: their `versions/MANIFEST-N` files first (made durable),
+    /// then the segment files no retained version lists any more. A failure only leaves files behind,
+    /// which the next open removes; it is logged, not thrown.
+    func retireExpiredVersions() async {
+        let expired = history.expired(
+            current: manifest,
+            nowMs: clock.nowMs,
+            retentionMs: options.versionRetentionMs,
+            countMax: options.versionCountMax
+        )
+        guard !expired.isEmpty else { return }
+        var candidates: Set<UInt64> = []
+        for version in expired { candidates.formUnion(history.manifests[version]?.segments.map(\.fileNumber) ?? []) }
+        history.remove(expired)
+        let live = history.segmentNumbers(current: manifest)
+        let dead = candidates.subtracting(live)
+        versionSnapshots = versionSnapshots.filter { history.retains($0.key, current: manifest) }
+        let directory = self.directory
+        do {
+            try await Self.offload { () throws(StoreError) in
+                try Self.removeVersionFiles(expired, in: directory)
+                for number in dead.sorted() { try StoreFiles.remove(directory + "/" + StoreFileName.segment(number)) }
+                if !dead.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+            }
+        } catch {
+            logger.warning(
+                "could not delete the files of expired versions; the next open retries",
+                metadata: ["error": "\(error)"]
+            )
+        }
+    }
+
+    /// Removes `versions/MANIFEST-N` for each version and makes the removals durable, so no retained
+    /// version can list a segment file deleted after this returns.
+    static func removeVersionFiles(_ versions: [UInt64], in directory: String) throws(StoreError) {
+        guard !versions.isEmpty else { return }
+        let versionsDirectory = directory + "/" + StoreFileName.versionsDirectory
+        for version in versions { try StoreFiles.remove(versionsDirectory + "/" + StoreFileName.version(version)) }
+        try StoreFiles.syncDirectory(of: versionsDirectory + "/" + StoreFileName.version(0))
+    }
+
+    /// Commits `next` as the current version: the outgoing `MANIFEST` is kept as
+    /// `versions/MANIFEST-<outgoing>` (a hard link, durable) before `MANIFEST` is replaced atomically —
+    /// the commit point. A crash between the two leaves a version file equal to the current manifest,
+    /// which the next open removes.
+    static func commit(_ next: Manifest, outgoing: UInt64, in directory: String) throws(StoreError) {
+        let manifestPath = directory + "/" + Manifest.fileName
+        try StoreFiles.link(
+            manifestPath,
+            as: directory + "/" + StoreFileName.versionsDirectory + "/" + StoreFileName.version(outgoing)
+        )
+        try StoreFiles.replaceAtomically(manifestPath, with: next.encode())
+    }
+}

@@ -1,0 +1,80 @@
+import SECModel
+
+/// The mapping between `SECModel.Chunk` and documents of the SEC schema.
+enum SECChunkMapping {
+    static func fields(of chunk: Chunk) -> [String: FieldValue] {
+        let citation = chunk.citation
+        var fields: [String: FieldValue] = [
+            "cik": .int64(Int64(citation.cik.value)),
+            "company": .string(citation.companyName),
+            "tickers": .stringArray(citation.tickers),
+            "form": .string(citation.form.rawValue),
+            "filing_date": .date(date(citation.filingDate)),
+            "fiscal_year": .int64(Int64(citation.fiscalYear)),
+            "accession": .string(citation.accession.description),
+            "source_url": .string(citation.sourceURL),
+            "item": .string(citation.item),
+            "item_title": .string(citation.itemTitle),
+            "text": .string(chunk.text),
+            "char_start": .int64(Int64(citation.charStart)),
+            "char_end": .int64(Int64(citation.charEnd)),
+            "content_hash": .string(contentHash(chunk.text)),
+        ]
+        if let report = citation.reportDate { fields["report_date"] = .date(date(report)) }
+        return fields
+    }
+
+    /// The chunk of a document, or `nil` when a field is missing or does not parse.
+    static func chunk(_ document: Document) -> Chunk? {
+        let fields = document.fields
+        guard case .int64(let cikValue)? = fields["cik"], cikValue > 0, let cik = CIK(value: UInt64(cikValue)),
+            let company = fields["company"]?.stringValue, let form = fields["form"]?.stringValue,
+            let filingDate = fields["filing_date"]?.dateValue.flatMap(edgarDate),
+            let fiscalYear = fields["fiscal_year"]?.int64Value,
+            let accession = fields["accession"]?.stringValue.flatMap(AccessionNumber.init),
+            let sourceURL = fields["source_url"]?.stringValue, let item = fields["item"]?.stringValue,
+            let itemTitle = fields["item_title"]?.stringValue, let text = fields["text"]?.stringValue,
+            let charStart = fields["char_start"]?.int64Value, let charEnd = fields["char_end"]?.int64Value
+        else { return nil }
+        let filing = FilingMetadata(
+            cik: cik,
+            companyName: company,
+            tickers: fields["tickers"]?.stringArrayValue ?? [],
+            form: FormType(form),
+            accession: accession,
+            filingDate: filingDate,
+            reportDate: fields["report_date"]?.dateValue.flatMap(edgarDate),
+            primaryDocument: "",
+            sourceURL: sourceURL
+        )
+        var citation = Citation(
+            filing: filing,
+            section: Section(key: item, title: itemTitle, charStart: Int(charStart), charEnd: Int(charEnd)),
+            charStart: Int(charStart),
+            charEnd: Int(charEnd)
+        )
+        citation.fiscalYear = Int(fiscalYear)
+        return Chunk(id: document.id, text: text, citation: citation)
+    }
+
+    /// FNV-1a (64-bit) of the text's UTF-8, as 16 hex digits: detects changed text between
+    /// ingests; not a cryptographic hash.
+    static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func date(_ date: EDGARDate) -> CalendarDate {
+        CalendarDate(year: date.year, month: date.month, day: date.day) ?? CalendarDate(daysSince1970: 0)
+    }
+
+    private static func edgarDate(_ date: CalendarDate) -> EDGARDate? {
+        let (year, month, day) = date.components
+        return EDGARDate(year: year, month: month, day: day)
+    }
+}
