@@ -22,8 +22,8 @@ import VectorStore
         var hits = 0
         for question in questions {
             let top = try await FixturesPipelineTests.search(collection, question.question, k: 1).first
-            if top?.chunk.citation.accession.description == question.accession,
-                top?.chunk.citation.item == question.item
+            if top?.chunk?.citation.accession.description == question.accession,
+                top?.chunk?.citation.item == question.item
             {
                 hits += 1
             }
