@@ -90,12 +90,13 @@ bench: deps build-release
 	scripts/bench.sh
 	scripts/bench-ann.sh
 	scripts/bench-parse.sh
+	scripts/bench-chunk.sh
 
 ## bench-edgar: vectordb fetch at --rate 10 against the local fake EDGAR, and the cache-hit cost (~1 min).
 bench-edgar: deps-apt
 	scripts/bench-edgar.sh
 
-## bench-embed: embedding throughput, native MiniLM vs onnxruntime (see BENCHMARKS.md).
+## bench-embed: embedding throughput, native MiniLM vs onnxruntime and sentence-transformers (see BENCHMARKS.md).
 bench-embed: deps-apt
 	scripts/bench-embed.sh
 

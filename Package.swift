@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "Embedding",
             dependencies: [
-                "SECModel", "Codecs", "CBLAS",
+                "SECModel", "Codecs", "CBLAS", "Chunker",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -101,8 +101,8 @@ let package = Package(
         .executableTarget(
             name: "VectorDBCLI",
             dependencies: [
-                "SECModel", "EDGARClient", "FilingParser", "Embedding", "HNSW", "VectorStore", "PipelineConfig",
-                "Pipeline",
+                "SECModel", "EDGARClient", "FilingParser", "Chunker", "Embedding", "HNSW", "VectorStore",
+                "PipelineConfig", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -12,28 +12,16 @@ extension PipelineRunner {
     /// the collection under `dataRoot/collections/`, raw documents under `dataRoot/raw/`, computed
     /// vectors under `dataRoot/embedding-cache/`.
     ///
-    /// - Throws: `PipelineError` when the chunker settings are invalid or the collection cannot be
-    ///   opened (for example, it holds vectors of another embedding model).
+    /// - Throws: `PipelineError` when the chunker settings are invalid (or ask for longer chunks than
+    ///   the model reads) or the collection cannot be opened (for example, it holds vectors of another
+    ///   embedding model).
     public static func make(
         definition: PipelineDefinition,
         dataRoot: URL,
         logger: Logger = Logger(label: "vectordb.pipeline")
     ) throws(PipelineError) -> PipelineRunner {
         let embedder = try EmbedderFactory.make(definition.embedder)
-        // Models with a token limit get chunks that fit it, so no chunk is embedded only in part.
-        let tokenBudget = (embedder as? MiniLMEmbedder).map { miniLM in
-            TokenBudget(maxTokens: miniLM.maxInputTokens) { miniLM.tokenCount($0) }
-        }
-        let chunker: FixedWindowChunker
-        do {
-            chunker = try FixedWindowChunker(
-                maxChars: definition.chunker.maxChars,
-                overlapChars: definition.chunker.overlapChars,
-                tokenBudget: tokenBudget
-            )
-        } catch {
-            throw PipelineError(stage: .chunk, subject: definition.file, message: error.description)
-        }
+        let chunker = try makeChunker(definition: definition, embedder: embedder)
         let schema: CollectionSchema
         if let schemaFile = definition.store.schemaFile {
             do {
@@ -77,5 +65,36 @@ extension PipelineRunner {
             cache: cache,
             logger: logger
         )
+    }
+}
+
+extension PipelineRunner {
+    /// The chunker for a pipeline: sized in the embedder's own tokens when the embedder can count them
+    /// (MiniLM's WordPiece), otherwise with `ApproximateTokenCounter`.
+    ///
+    /// - Throws: `PipelineError` (stage `chunk`) for invalid settings or a `max_tokens` above the
+    ///   embedder's input limit.
+    static func makeChunker(
+        definition: PipelineDefinition,
+        embedder: any Embedder
+    ) throws(PipelineError) -> SectionChunker {
+        let settings = definition.chunker
+        guard settings.maxTokens <= embedder.maxInputTokens else {
+            throw PipelineError(
+                stage: .chunk,
+                subject: definition.file,
+                message: "[chunker] max_tokens \(settings.maxTokens) is more than \(embedder.modelID) reads "
+                    + "(\(embedder.maxInputTokens) tokens)"
+            )
+        }
+        do {
+            return try SectionChunker(
+                maxTokens: settings.maxTokens,
+                overlapTokens: settings.overlapTokens,
+                counter: embedder as? any TokenCounter ?? ApproximateTokenCounter()
+            )
+        } catch {
+            throw PipelineError(stage: .chunk, subject: definition.file, message: error.description)
+        }
     }
 }

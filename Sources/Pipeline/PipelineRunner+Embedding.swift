@@ -1,14 +1,15 @@
+import Chunker
 import Embedding
 import SECModel
 
 extension PipelineRunner {
-    /// The vectors of `chunks` in order: cached ones reused, the rest embedded in batches of the
+    /// The vectors of `chunks` in order (each embedded from its `embeddingInput`): cached ones reused, the rest embedded in batches of the
     /// embedder's `batchSize` and added to the cache. Counts hits and misses in `report`.
     ///
     /// - Throws: `PipelineError` (stage `embed`) naming the filing, carrying the embedder's or the
     ///   cache's error. Vectors are validated (count, dimension, finite) before anything is cached.
     func embed(
-        _ chunks: [Chunk],
+        _ chunks: [MeasuredChunk],
         accession: AccessionNumber,
         report: inout RunReport
     ) async throws(PipelineError) -> [[Float]] {

@@ -13,7 +13,7 @@ public struct PipelineRunner: Sendable {
     public let source: any FilingSource
     public let archive: RawArchive?
     public let parser: HTMLFilingParser
-    public let chunker: FixedWindowChunker
+    public let chunker: SectionChunker
     public let embedder: any Embedder
     public let collection: any DocumentCollection
     /// Vectors computed before; `nil` embeds every chunk.
@@ -24,7 +24,7 @@ public struct PipelineRunner: Sendable {
         source: any FilingSource,
         archive: RawArchive?,
         parser: HTMLFilingParser = HTMLFilingParser(),
-        chunker: FixedWindowChunker,
+        chunker: SectionChunker,
         embedder: any Embedder,
         collection: any DocumentCollection,
         cache: EmbeddingCache? = nil,
@@ -58,7 +58,7 @@ public struct PipelineRunner: Sendable {
             let chunks = chunker.chunks(of: document, filing: metadata)
             let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
             do {
-                try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0, vector: $1) })
+                try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0.chunk, vector: $1) })
             } catch {
                 throw PipelineError(stage: .store, subject: metadata.accession.description, message: error.description)
             }

@@ -15,7 +15,7 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     public let file: String
     /// 1-based line, when known.
     public let line: Int?
-    /// The dotted key, e.g. `chunker.max_chars`, when the error concerns one.
+    /// The dotted key, e.g. `chunker.max_tokens`, when the error concerns one.
     public let key: String?
     public let message: String
 

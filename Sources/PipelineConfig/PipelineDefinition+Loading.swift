@@ -60,14 +60,24 @@ extension PipelineDefinition {
         }
 
         let chunkerTable = try root.table("chunker")
-        try chunkerTable?.rejectUnknownKeys(["max_chars", "overlap_chars"])
-        let maxChars = try chunkerTable?.integer("max_chars", in: 64...100_000) ?? 1_200
-        let overlapChars = try chunkerTable?.integer("overlap_chars", in: 0...50_000) ?? 200
-        if overlapChars >= maxChars / 2 {
+        if let chunkerTable,
+            let removed = ["max_chars", "overlap_chars"].first(where: { chunkerTable.entries[$0] != nil })
+        {
+            throw chunkerTable.error(
+                .unknownKey,
+                removed,
+                "chunks are now sized in the embedder's tokens: use max_tokens (default 256) and overlap_tokens "
+                    + "(default 32) instead of max_chars and overlap_chars"
+            )
+        }
+        try chunkerTable?.rejectUnknownKeys(["max_tokens", "overlap_tokens"])
+        let maxTokens = try chunkerTable?.integer("max_tokens", in: 16...100_000) ?? 256
+        let overlapTokens = try chunkerTable?.integer("overlap_tokens", in: 0...50_000) ?? 32
+        if overlapTokens >= maxTokens / 2 {
             throw (chunkerTable ?? root).error(
                 .invalidValue,
-                "overlap_chars",
-                "\(overlapChars) must be less than half of max_chars (\(maxChars))"
+                "overlap_tokens",
+                "\(overlapTokens) must be less than half of max_tokens (\(maxTokens))"
             )
         }
 
@@ -109,7 +119,7 @@ extension PipelineDefinition {
                 forms: try sourceTable.strings("forms") ?? [],
                 ciks: ciks
             ),
-            chunker: ChunkerSettings(maxChars: maxChars, overlapChars: overlapChars),
+            chunker: ChunkerSettings(maxTokens: maxTokens, overlapTokens: overlapTokens),
             embedder: EmbedderSettings(
                 provider: provider,
                 dimension: dimension,

@@ -27,12 +27,19 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var ciks: [Int]
     }
 
-    /// `[chunker]`: fixed windows inside each section.
+    /// `[chunker]`: section-aware chunks sized in the embedder's tokens.
     public struct ChunkerSettings: Sendable, Hashable {
-        /// Largest chunk in Unicode scalars, 64...100000 (default 1200).
-        public var maxChars: Int
-        /// Overlap of consecutive chunks in Unicode scalars (default 200).
-        public var overlapChars: Int
+        /// `max_tokens`: most tokens of a chunk's embedding input, special tokens included,
+        /// 16...100000 (default 256, all-MiniLM-L6-v2's limit).
+        public var maxTokens: Int
+        /// `overlap_tokens`: most tokens shared by consecutive chunks of one paragraph, less than half
+        /// of `maxTokens` (default 32).
+        public var overlapTokens: Int
+
+        public init(maxTokens: Int = 256, overlapTokens: Int = 32) {
+            self.maxTokens = maxTokens
+            self.overlapTokens = overlapTokens
+        }
     }
 
     /// `[embedder]`.

@@ -52,7 +52,7 @@ import Testing
             scratch: scratch
         )
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.contains("3 filings, 69 chunks (125090 source bytes)"), "\(ingest.stdout)")
+        #expect(ingest.stdout.contains("3 filings, 82 chunks (125090 source bytes)"), "\(ingest.stdout)")
 
         server.resetLog()
         let second = try await FetchBinary.run(server: server, arguments, scratch: scratch)

@@ -32,7 +32,7 @@ import VectorStore
         let runner = PipelineRunner(
             source: EDGARArchiveSource(root: definition.source.root, forms: [], ciks: []),
             archive: nil,
-            chunker: try FixedWindowChunker(maxChars: 1_200, overlapChars: 200),
+            chunker: try SectionChunker(counter: ApproximateTokenCounter()),
             embedder: embedder,
             collection: collection,
             cache: cache

@@ -5,7 +5,8 @@ import Testing
 import VectorStore
 
 /// A question that shares almost no words with its answer: the native MiniLM model finds the 10-K's
-/// risk factor on a sole foundry; the lexical hashing embedder, given the same chunks, does not.
+/// risk factor on a sole foundry; the lexical hashing embedder, over the same filing
+/// (chunked with its approximate token count), does not.
 @Suite struct ParaphraseRetrievalTests {
     static let question = "How exposed is the chip designer to an outage at its sole manufacturing partner?"
 

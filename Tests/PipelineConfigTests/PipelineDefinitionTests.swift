@@ -34,26 +34,26 @@ import Testing
         #expect(definition.name == "test")
         #expect(definition.source.root.path == "/tmp/edgar")
         #expect(definition.source.kind == "edgar-archive")
-        #expect(definition.chunker.maxChars == 1_200)
-        #expect(definition.chunker.overlapChars == 200)
+        #expect(definition.chunker.maxTokens == 256)
+        #expect(definition.chunker.overlapTokens == 32)
         #expect(definition.embedder.provider == "hashing")
         #expect(definition.embedder.dimension == 384)
         #expect(definition.store.collection == "filings")
     }
 
     @Test func syntaxErrorsNameFileAndLine() throws {
-        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_chars = = 5\n"))
+        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_tokens = = 5\n"))
         #expect(found.code == .syntax)
         #expect(found.line == 5)
         #expect(found.description.hasPrefix("/tmp/p/test.toml:5: "))
     }
 
     @Test func unknownKeysNameLineAndKey() throws {
-        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_chars = 800\nmax_tokens = 5\n"))
+        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_tokens = 200\nmax_token = 5\n"))
         #expect(found.code == .unknownKey)
-        #expect(found.key == "chunker.max_tokens")
+        #expect(found.key == "chunker.max_token")
         #expect(found.line == 6)
-        #expect(found.description.contains("/tmp/p/test.toml:6: key 'chunker.max_tokens'"))
+        #expect(found.description.contains("/tmp/p/test.toml:6: key 'chunker.max_token'"))
         let table = try #require(error("[source]\nroot = \"x\"\n[sorce]\nroot = \"y\"\n"))
         #expect(table.key == "sorce")
         #expect(table.line == 3)
@@ -67,16 +67,30 @@ import Testing
         let range = try #require(error("[source]\nroot = \"x\"\n[embedder]\ndimension = 3\n"))
         #expect(range.key == "embedder.dimension")
         #expect(range.line == 4)
-        let overlap = try #require(error("[source]\nroot = \"x\"\n[chunker]\nmax_chars = 100\noverlap_chars = 60\n"))
-        #expect(overlap.key == "chunker.overlap_chars")
+        let overlap = try #require(error("[source]\nroot = \"x\"\n[chunker]\nmax_tokens = 100\noverlap_tokens = 60\n"))
+        #expect(overlap.key == "chunker.overlap_tokens")
+        let small = try #require(error("[source]\nroot = \"x\"\n[chunker]\nmax_tokens = 8\n"))
+        #expect(small.key == "chunker.max_tokens")
+        #expect(small.line == 4)
         let provider = try #require(error("[source]\nroot = \"x\"\n[embedder]\nprovider = \"magic\"\n"))
         #expect(provider.key == "embedder.provider")
         let collection = try #require(error("[source]\nroot = \"x\"\n[store]\ncollection = \"../up\"\n"))
         #expect(collection.key == "store.collection")
     }
 
+    @Test func characterSizedChunkKeysPointToTheTokenKeys() throws {
+        let found = try #require(error("[source]\nroot = \"x\"\n\n[chunker]\nmax_chars = 1200\n"))
+        #expect(found.code == .unknownKey)
+        #expect(found.key == "chunker.max_chars")
+        #expect(found.line == 5)
+        #expect(found.message.contains("use max_tokens"))
+        let overlap = try #require(error("[source]\nroot = \"x\"\n[chunker]\noverlap_chars = 200\n"))
+        #expect(overlap.key == "chunker.overlap_chars")
+        #expect(overlap.message.contains("overlap_tokens"))
+    }
+
     @Test func missingSourceAndMissingFileAreReported() throws {
-        #expect(error("[chunker]\nmax_chars = 800\n")?.code == .missingKey)
+        #expect(error("[chunker]\nmax_tokens = 200\n")?.code == .missingKey)
         #expect(error("[source]\nkind = \"edgar-archive\"\n")?.key == "source.root")
         #expect(throws: ConfigError.self) { try PipelineDefinition.load(path: "/nonexistent/pipeline.toml") }
     }

@@ -1,0 +1,24 @@
+import SECModel
+
+/// A chunk as the chunker hands it to the embedder: the stored chunk, the exact text the model reads,
+/// and how many tokens that is.
+public struct MeasuredChunk: Hashable, Sendable {
+    /// The chunk to store; `chunk.text` is exactly the cited span of the canonical text.
+    public var chunk: Chunk
+    /// What the embedder reads: the context line (filer, form, fiscal year, item), for a chunk that
+    /// continues a split table the table's header row, then `chunk.text`, separated by newlines.
+    public var embeddingInput: String
+    /// The table header row repeated in `embeddingInput`, when the chunk continues a split table.
+    /// It is not part of `chunk.text`, whose span stays exact.
+    public var repeatedHeader: String?
+    /// Tokens of `embeddingInput` as the token counter counts them, special tokens included; at most
+    /// the chunker's `maxTokens` unless a single word is longer than that.
+    public var tokenCount: Int
+
+    public init(chunk: Chunk, embeddingInput: String, repeatedHeader: String?, tokenCount: Int) {
+        self.chunk = chunk
+        self.embeddingInput = embeddingInput
+        self.repeatedHeader = repeatedHeader
+        self.tokenCount = tokenCount
+    }
+}

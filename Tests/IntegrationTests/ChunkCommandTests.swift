@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `vectordb chunk`: one line per chunk with its item, span and tokens, a summary, and its errors.
+@Suite struct ChunkCommandTests {
+    static let tenK = "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
+
+    @Test func printsEveryChunkWithItemSpanAndTokens() throws {
+        let result = try Support.run(["chunk", Self.tenK, "--provider", "hashing", "--max-tokens", "128"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let chunks = lines.dropLast()
+        #expect(chunks.count > 10)
+        for line in chunks {
+            let fields = line.split(separator: "\t").map(String.init)
+            #expect(fields.count >= 5, "\(line)")
+            #expect(fields[0].hasPrefix("0001999901-25-000004:\(fields[1]):"))
+            #expect(fields[2].wholeMatch(of: /\d+-\d+/) != nil)
+            let tokens = Int(fields[3].split(separator: " ")[0]) ?? .max
+            #expect(tokens <= 128)
+        }
+        #expect(lines.last?.contains("chunks in") == true)
+        #expect(lines.last?.contains("limit 128") == true)
+    }
+
+    @Test func badSettingsAndMissingFilesFail() throws {
+        let overlap = try Support.run(["chunk", Self.tenK, "--provider", "hashing", "--overlap-tokens", "200"])
+        #expect(overlap.status != 0)
+        #expect(overlap.stderr.contains("overlapTokens"))
+        let missing = try Support.run(["chunk", "/nonexistent/filing.htm", "--provider", "hashing"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no such file"))
+    }
+}
