@@ -74,6 +74,12 @@ public struct PipelineRunner: Sendable {
                 ]
             )
         }
+        // One version per run: a scheduled ingestion can then be searched as of any earlier run.
+        do {
+            try await collection.commit()
+        } catch {
+            throw PipelineError(stage: .store, subject: "commit", message: error.description)
+        }
         report.collectionCount = await collection.count
         return report
     }

@@ -18,6 +18,11 @@ public protocol DocumentCollection: Sendable {
     func delete(_ ids: [String]) async throws(StoreError)
     /// The `k` records closest to the query vector that satisfy every filter, best first.
     func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit]
+    /// Makes every acknowledged write part of a new committed version (the memtable is flushed to a
+    /// segment), so point-in-time search (`asOf`) can name it; nothing happens when nothing is
+    /// unflushed, or when a flush or compaction is already running (its version, or the next, takes
+    /// the writes).
+    func commit() async throws(StoreError)
 }
 
 extension DocumentCollection {

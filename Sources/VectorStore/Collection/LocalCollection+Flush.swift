@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 
 extension LocalCollection {
+    public func commit() async throws(StoreError) {
+        try await flush()
+    }
+
     /// Freezes the memtable and writes it as a segment, then commits a manifest that lists the
     /// segment and points recovery past the WAL files it replaces.
     ///
