@@ -78,7 +78,8 @@ public struct SectionChunker: Sendable {
                         chunk: Chunk(
                             id: Chunk.makeID(accession: filing.accession, item: section.key, ordinal: ordinal),
                             text: piece.text,
-                            citation: citation
+                            citation: citation,
+                            tokenCount: piece.tokenCount
                         ),
                         embeddingInput: piece.embeddingInput,
                         repeatedHeader: piece.repeatedHeader,

@@ -20,6 +20,8 @@ struct ChunkJSON: Encodable {
         var charEnd: Int
         /// Tokens of `embeddingInput`, special tokens included.
         var tokens: Int
+        /// SHA-256 of `text`.
+        var contentHash: String
         var text: String
         var embeddingInput: String
         var repeatedHeader: String?
@@ -32,6 +34,7 @@ struct ChunkJSON: Encodable {
             charStart = citation.charStart
             charEnd = citation.charEnd
             tokens = measured.tokenCount
+            contentHash = measured.chunk.contentHash
             text = measured.chunk.text
             embeddingInput = measured.embeddingInput
             repeatedHeader = measured.repeatedHeader

@@ -27,6 +27,10 @@ import Testing
         )
         #expect(chunks[0].embeddingInput.hasPrefix("Harbor Ridge 10-K fiscal 2024, cover page\n"))
         #expect(chunks[1].tokenCount == WordCounter().tokenCount(chunks[1].embeddingInput))
+        for measured in chunks {
+            #expect(measured.chunk.tokenCount == measured.tokenCount)
+            #expect(measured.chunk.contentHash == SHA256.hex(of: measured.chunk.text))
+        }
     }
 
     @Test func longParagraphsAreCutAtSentencesAndOverlap() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SECModel
 import Testing
 
 @testable import Embedding

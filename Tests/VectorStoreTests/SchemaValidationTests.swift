@@ -139,8 +139,13 @@ import Testing
         let record = try StoreTestSupport.randomRecord(id: "c1", dimension: 8, using: &generator)
         let document = record.document
         #expect(document.fields["cik"] == .int64(Int64(record.chunk.citation.cik.value)))
-        #expect(document.fields["content_hash"]?.stringValue?.count == 16)
+        #expect(document.fields["content_hash"] == .string(record.chunk.contentHash))
+        #expect(record.chunk.contentHash.count == 64)
         #expect(ChunkRecord(document) == record)
+        var measured = record
+        measured.chunk.tokenCount = 123
+        #expect(measured.document.fields["token_count"] == .int64(123))
+        #expect(ChunkRecord(measured.document) == measured)
         let row = try CollectionSchema.secFilings(dimension: 8).row(for: document)
         #expect(row.document(.secFilings(dimension: 8)) == document)
     }

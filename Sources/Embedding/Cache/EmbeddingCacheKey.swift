@@ -1,3 +1,5 @@
+import SECModel
+
 /// What identifies a cached vector: the model that computed it and the SHA-256 of the embedded text.
 public struct EmbeddingCacheKey: Hashable, Sendable {
     /// The embedder's `modelID` (which includes settings that change the vector, such as dimension).

@@ -1,7 +1,7 @@
 extension CollectionSchema {
     /// The schema of SEC filing chunks (`config/sec-collection.toml` ships the same, and a test
     /// keeps the two equal): filing metadata, section, chunk text (the BM25 field), citation span,
-    /// content hash, and an `embedding` vector of `dimension` components compared by cosine.
+    /// content hash (SHA-256), token count, and an `embedding` vector of `dimension` components compared by cosine.
     /// `ChunkRecord` and `SearchHit.chunk` map onto it.
     public static func secFilings(dimension: Int) -> CollectionSchema {
         CollectionSchema(
@@ -22,6 +22,7 @@ extension CollectionSchema {
                 FieldDefinition(name: "char_start", type: .int64, required: true),
                 FieldDefinition(name: "char_end", type: .int64, required: true),
                 FieldDefinition(name: "content_hash", type: .string),
+                FieldDefinition(name: "token_count", type: .int64),
             ],
             vectors: [VectorFieldDefinition(name: "embedding", dimension: dimension, metric: .cosine)],
             textField: "text"

@@ -18,8 +18,9 @@ enum SECChunkMapping {
             "text": .string(chunk.text),
             "char_start": .int64(Int64(citation.charStart)),
             "char_end": .int64(Int64(citation.charEnd)),
-            "content_hash": .string(contentHash(chunk.text)),
+            "content_hash": .string(chunk.contentHash),
         ]
+        if let tokens = chunk.tokenCount { fields["token_count"] = .int64(Int64(tokens)) }
         if let report = citation.reportDate { fields["report_date"] = .date(date(report)) }
         return fields
     }
@@ -54,19 +55,12 @@ enum SECChunkMapping {
             charEnd: Int(charEnd)
         )
         citation.fiscalYear = Int(fiscalYear)
-        return Chunk(id: document.id, text: text, citation: citation)
-    }
-
-    /// FNV-1a (64-bit) of the text's UTF-8, as 16 hex digits: detects changed text between
-    /// ingests; not a cryptographic hash.
-    static func contentHash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return Chunk(
+            id: document.id,
+            text: text,
+            citation: citation,
+            tokenCount: fields["token_count"]?.int64Value.map { Int($0) }
+        )
     }
 
     private static func date(_ date: EDGARDate) -> CalendarDate {

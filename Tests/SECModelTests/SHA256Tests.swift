@@ -1,6 +1,5 @@
+import SECModel
 import Testing
-
-@testable import Embedding
 
 /// FIPS 180-4 test vectors, including inputs that straddle the 55/56/64-byte padding boundaries.
 @Suite struct SHA256Tests {

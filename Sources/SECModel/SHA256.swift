@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), enough to verify a downloaded model file without a crypto dependency.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4): chunk content hashes, embedding-cache keys and model-file checks, without a
+/// crypto dependency.
+public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -12,7 +13,7 @@ struct SHA256 {
     ]
 
     /// The digest of `bytes` as 64 lower-case hex digits.
-    static func hex(of bytes: UnsafeRawBufferPointer) -> String {
+    public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
         let digits = Array("0123456789abcdef")
         var text = ""
         for byte in digest(of: bytes) {
@@ -22,8 +23,13 @@ struct SHA256 {
         return text
     }
 
+    /// The digest of `text`'s UTF-8 as 64 lower-case hex digits.
+    public static func hex(of text: String) -> String {
+        Array(text.utf8).withUnsafeBytes { hex(of: $0) }
+    }
+
     /// The 32-byte digest of `bytes`.
-    static func digest(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    public static func digest(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -56,7 +62,7 @@ struct SHA256 {
     }
 
     /// The 32-byte digest of the UTF-8 encoding of `text`.
-    static func digest(of text: String) -> [UInt8] {
+    public static func digest(of text: String) -> [UInt8] {
         Array(text.utf8).withUnsafeBytes { digest(of: $0) }
     }
 
@@ -101,9 +107,4 @@ struct SHA256 {
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
-}
-
-extension SafetensorsFile {
-    /// SHA-256 of the whole file, lower-case hex.
-    func sha256Hex() -> String { SHA256.hex(of: mappedBytes) }
 }
