@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 VENV := .venv
-DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev libcurl4-openssl-dev libopenblas-dev pkg-config
+DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev zlib1g-dev libcurl4-openssl-dev libopenblas-dev pkg-config
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 

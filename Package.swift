@@ -36,13 +36,14 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd"),
         .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         // Header-only compiler intrinsics (cache prefetch) for the vector index's hot loops.
         .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
 
         // Shared value types and codecs.
         .target(name: "SECModel", swiftSettings: strictSettings),
-        .target(name: "Codecs", dependencies: ["CZstd", "CLZ4"], swiftSettings: strictSettings),
+        .target(name: "Codecs", dependencies: ["CZstd", "CLZ4", "CZlib"], swiftSettings: strictSettings),
 
         // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
         .target(

@@ -35,7 +35,8 @@ extension PipelineRunner {
         }
         let collection: LocalCollection
         do {
-            collection = try LocalStore(root: dataRoot, logger: logger).openOrCreate(
+            let options = StoreOptions(segmentCodec: definition.store.codec)
+            collection = try LocalStore(root: dataRoot, options: options, logger: logger).openOrCreate(
                 CollectionInfo(name: definition.store.collection, embeddingModel: embedder.modelID, schema: schema)
             )
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import VectorStore
 
 extension PipelineDefinition {
     /// Reads and validates a pipeline file.
@@ -103,11 +104,18 @@ extension PipelineDefinition {
         }
 
         let storeTable = try root.table("store")
-        try storeTable?.rejectUnknownKeys(["collection", "schema"])
+        try storeTable?.rejectUnknownKeys(["collection", "schema", "codec"])
         let collection = try storeTable?.string("collection") ?? "filings"
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
         if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }), let storeTable {
             throw storeTable.error(.invalidValue, "collection", "'\(collection)' must be 1-64 characters of [a-z0-9_-]")
+        }
+        let codecs: [String: StoreOptions.Codec] = ["none": .none, "lz4": .lz4, "zstd": .zstd, "gzip": .gzip]
+        let codecName = try storeTable?.string("codec") ?? "lz4"
+        guard let codec = codecs[codecName] else {
+            let message = "'\(codecName)' is not a codec; use lz4, zstd, gzip or none"
+            throw storeTable?.error(.invalidValue, "codec", message)
+                ?? ConfigError(code: .invalidValue, file: file, line: nil, key: "store.codec", message: message)
         }
 
         return PipelineDefinition(
@@ -130,7 +138,8 @@ extension PipelineDefinition {
                 collection: collection,
                 schemaFile: try storeTable?.string("schema").map {
                     URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL
-                }
+                },
+                codec: codec
             )
         )
     }

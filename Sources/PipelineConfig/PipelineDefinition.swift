@@ -1,4 +1,5 @@
 import Foundation
+import VectorStore
 
 /// A pipeline as a TOML file describes it (see `pipelines/fixtures.toml` and the README for the keys):
 /// where filings come from, how they are chunked and embedded, and which collection receives them.
@@ -103,10 +104,14 @@ public struct PipelineDefinition: Sendable, Hashable {
         /// The collection schema file (`[store] schema`, e.g. `config/sec-collection.toml`);
         /// `nil` for the built-in SEC schema, which that file equals.
         public var schemaFile: URL?
+        /// How new segments compress their metadata blocks (`[store] codec`: `lz4` (default),
+        /// `zstd`, `gzip` or `none`).
+        public var codec: StoreOptions.Codec
 
-        public init(collection: String, schemaFile: URL? = nil) {
+        public init(collection: String, schemaFile: URL? = nil, codec: StoreOptions.Codec = .lz4) {
             self.collection = collection
             self.schemaFile = schemaFile
+            self.codec = codec
         }
     }
 

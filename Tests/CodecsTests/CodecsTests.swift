@@ -53,6 +53,23 @@ import Testing
         #expect(try LZ4Codec.decompress(try LZ4Codec.compress([]), decompressedBytes: 0) == [])
     }
 
+    @Test func gzipRoundTripsIsReadableByGzipAndDetectsDamage() throws {
+        let compressed = try GzipCodec.compress(text)
+        #expect(compressed.count < text.count)
+        #expect(Array(compressed.prefix(2)) == [0x1F, 0x8B], "not a gzip member")
+        #expect(try GzipCodec.decompress(compressed, decompressedBytes: text.count) == text)
+        #expect(throws: CompressionError.self) {
+            try GzipCodec.decompress(Array(compressed.prefix(compressed.count / 2)), decompressedBytes: text.count)
+        }
+        var flipped = compressed
+        flipped[flipped.count - 6] ^= 0x40
+        #expect(throws: CompressionError.self) { try GzipCodec.decompress(flipped, decompressedBytes: text.count) }
+        #expect(throws: CompressionError.self) {
+            try GzipCodec.decompress(compressed, decompressedBytes: text.count - 1)
+        }
+        #expect(try GzipCodec.decompress(try GzipCodec.compress([]), decompressedBytes: 0) == [])
+    }
+
     @Test func crc32cMatchesTheStandardCheckValue() {
         #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
         let whole = CRC32C.checksum(text)

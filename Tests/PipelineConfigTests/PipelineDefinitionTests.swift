@@ -1,6 +1,7 @@
 import Foundation
 import PipelineConfig
 import Testing
+import VectorStore
 
 @Suite struct PipelineDefinitionTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -57,6 +58,17 @@ import Testing
         let table = try #require(error("[source]\nroot = \"x\"\n[sorce]\nroot = \"y\"\n"))
         #expect(table.key == "sorce")
         #expect(table.line == 3)
+    }
+
+    @Test func storeCodecIsChosenAndCheckedByName() throws {
+        let bad = try #require(error("[source]\nroot = \"x\"\n\n[store]\ncodec = \"brotli\"\n"))
+        #expect(bad.code == .invalidValue)
+        #expect(bad.line == 5)
+        #expect(bad.description.contains("key 'store.codec'"))
+        #expect(bad.description.contains("lz4, zstd, gzip or none"))
+        let gzip = try parse("[source]\nroot = \"x\"\n\n[store]\ncodec = \"gzip\"\n")
+        #expect(gzip.store.codec == .gzip)
+        #expect(try parse("[source]\nroot = \"x\"\n").store.codec == .lz4)
     }
 
     @Test func wrongTypesAndRangesAreReported() throws {

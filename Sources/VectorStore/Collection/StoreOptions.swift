@@ -18,6 +18,8 @@ public struct StoreOptions: Sendable, Hashable {
         case none = 0
         case lz4 = 1
         case zstd = 2
+        /// A gzip member (deflate, zlib): for readers that only speak gzip.
+        case gzip = 3
     }
 
     public var fsyncPolicy: FsyncPolicy

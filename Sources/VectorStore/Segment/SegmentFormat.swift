@@ -82,6 +82,7 @@ enum SegmentFormat {
             case .none: return raw
             case .lz4: return try LZ4Codec.compress(raw)
             case .zstd: return try ZstdCodec.compress(raw)
+            case .gzip: return try GzipCodec.compress(raw)
             }
         } catch {
             throw StoreError(code: .io, message: "segment block compression failed: \(error)")
@@ -92,6 +93,7 @@ enum SegmentFormat {
         switch StoreOptions.Codec(rawValue: codec) {
         case .none?: return stored.count == rawBytes ? stored : nil
         case .lz4?: return try? LZ4Codec.decompress(stored, decompressedBytes: rawBytes)
+        case .gzip?: return try? GzipCodec.decompress(stored, decompressedBytes: rawBytes)
         case .zstd?:
             guard let raw = try? ZstdCodec.decompress(stored, maxOutputBytes: rawBytes), raw.count == rawBytes else {
                 return nil
