@@ -3,8 +3,8 @@
 table of BENCHMARKS.md: recall@10 / QPS per ef for every engine, build time, and the QPS ratio of
 each VectorDB mode to hnswlib at the fastest ef whose recall@10 >= 0.95.
 
-usage: ann-table.py RESULTS.jsonl [--header TEXT] [--write BENCHMARKS.md]
-With --write, the text between the markers <!-- ann-table --> and <!-- /ann-table --> is replaced.
+usage: ann-table.py RESULTS.jsonl [--header TEXT] [--write BENCHMARKS.md] [--marker ann-table]
+With --write, the text between the markers <!-- MARKER --> and <!-- /MARKER --> is replaced.
 """
 
 import argparse
@@ -67,6 +67,7 @@ def main():
     parser.add_argument("results")
     parser.add_argument("--header", default="")
     parser.add_argument("--write")
+    parser.add_argument("--marker", default="ann-table")
     args = parser.parse_args()
     engines = [json.loads(line) for line in pathlib.Path(args.results).read_text().splitlines() if line.strip()]
     text = table([e for e in engines if "results" in e], [e for e in engines if "results" not in e], args.header)
@@ -74,9 +75,10 @@ def main():
     if args.write:
         path = pathlib.Path(args.write)
         content = path.read_text()
-        pattern = re.compile(r"(<!-- ann-table -->\n).*?(<!-- /ann-table -->)", re.S)
+        marker = re.escape(args.marker)
+        pattern = re.compile(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)", re.S)
         if not pattern.search(content):
-            raise SystemExit(f"{path}: markers <!-- ann-table --> ... <!-- /ann-table --> not found")
+            raise SystemExit(f"{path}: markers <!-- {args.marker} --> ... <!-- /{args.marker} --> not found")
         path.write_text(pattern.sub(lambda m: m.group(1) + text + m.group(2), content))
 
 

@@ -12,7 +12,16 @@ cd "$(dirname "$0")/.."
 n=${ANN_N:-100000}
 efs=${ANN_EF:-16,32,64,128,256}
 repeat=${ANN_REPEAT:-5}
+# ANN_DATASET=minilm: real MiniLM embeddings of the sample filings' chunks (scripts/ann-minilm-dataset.py,
+# needs sentence-transformers: scripts/bench-embed.sh installs it) instead of the seeded clusters.
+dataset=${ANN_DATASET:-clusters}
 data=.bench-data/ann-$n
+marker=ann-table
+if [ "$dataset" = minilm ]; then
+  data=.bench-data/ann-minilm
+  marker=ann-table-minilm
+  [ -f "$data/groundtruth.ivecs" ] || .venv/bin/python scripts/ann-minilm-dataset.py "$data"
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 .venv/bin/pip install --quiet --disable-pip-version-check numpy hnswlib faiss-cpu
@@ -25,7 +34,7 @@ OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/ann-peers.py "$data" --k 10 --ef
   --ef-construction 200 --threads 2 --repeat "$repeat" >>"$out/results.jsonl"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 header="Machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(date -u '+%F %H:%M') UTC; \
-load average $load_before before, $load_after after; n=$n, M=16, efConstruction=200."
+load average $load_before before, $load_after after; dataset $dataset ($data), M=16, efConstruction=200."
 write=()
-[ "${ANN_WRITE:-1}" = 1 ] && write=(--write BENCHMARKS.md)
+[ "${ANN_WRITE:-1}" = 1 ] && write=(--write BENCHMARKS.md --marker "$marker")
 .venv/bin/python scripts/ann-table.py "$out/results.jsonl" --header "$header" "${write[@]}"
