@@ -23,16 +23,7 @@ public enum GzipCodec {
         // The gzip header and trailer (18 bytes) on top of zlib's own bound.
         let bound = Int(deflateBound(&stream, uLong(input.count))) + 18
         var output = [UInt8](repeating: 0, count: bound)
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = destination.baseAddress
-                stream.avail_out = uInt(destination.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
+        let status = run(&stream, input, into: &output) { deflate(&$0, Z_FINISH) }
         guard status == Z_STREAM_END else {
             throw CompressionError(code: .compressFailed, codec: "gzip", message: "deflate returned \(status)")
         }
@@ -56,16 +47,7 @@ public enum GzipCodec {
         defer { inflateEnd(&stream) }
         // One spare byte: a member that decodes to more than declared fills it instead of stopping.
         var output = [UInt8](repeating: 0, count: decompressedBytes + 1)
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = destination.baseAddress
-                stream.avail_out = uInt(destination.count)
-                return inflate(&stream, Z_FINISH)
-            }
-        }
+        let status = run(&stream, input, into: &output) { inflate(&$0, Z_FINISH) }
         guard status == Z_STREAM_END, Int(stream.total_out) == decompressedBytes else {
             throw CompressionError(
                 code: .corruptInput,
@@ -75,5 +57,25 @@ public enum GzipCodec {
         }
         output.removeLast()
         return output
+    }
+
+    /// Points `stream` at all of `input` and all of `output`, then runs `step` once (with
+    /// `Z_FINISH`, the whole job); returns zlib's status.
+    private static func run(
+        _ stream: inout z_stream,
+        _ input: [UInt8],
+        into output: inout [UInt8],
+        _ step: (inout z_stream) -> Int32
+    ) -> Int32 {
+        var input = input
+        return input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { destination in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = destination.baseAddress
+                stream.avail_out = uInt(destination.count)
+                return step(&stream)
+            }
+        }
     }
 }

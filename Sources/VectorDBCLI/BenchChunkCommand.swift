@@ -33,21 +33,12 @@ struct BenchChunkCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let counter: any TokenCounter
-        do {
-            counter =
-                provider == .minilm
-                ? try EmbedderFactory.miniLM(directory: modelDir.map { URL(fileURLWithPath: $0) })
-                : ApproximateTokenCounter()
-        } catch {
-            throw CLIFailure(error.description)
-        }
-        let chunker: SectionChunker
-        do {
-            chunker = try SectionChunker(maxTokens: maxTokens, overlapTokens: overlapTokens, counter: counter)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        let chunker = try ChunkerSetup.make(
+            provider: provider,
+            modelDir: modelDir,
+            maxTokens: maxTokens,
+            overlapTokens: overlapTokens
+        )
         let filing = ChunkFilingMetadata.guess(bytes: bytes, file: file, form: nil, accession: nil)
         let clock = ContinuousClock()
         var seconds: [Double] = []

@@ -72,23 +72,12 @@ struct ChunkCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let counter: any TokenCounter
-        switch provider {
-        case .hashing:
-            counter = ApproximateTokenCounter()
-        case .minilm:
-            do {
-                counter = try EmbedderFactory.miniLM(directory: modelDir.map { URL(fileURLWithPath: $0) })
-            } catch {
-                throw CLIFailure(error.description)
-            }
-        }
-        let chunker: SectionChunker
-        do {
-            chunker = try SectionChunker(maxTokens: maxTokens, overlapTokens: overlapTokens, counter: counter)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        let chunker = try ChunkerSetup.make(
+            provider: provider,
+            modelDir: modelDir,
+            maxTokens: maxTokens,
+            overlapTokens: overlapTokens
+        )
         let filing = ChunkFilingMetadata.guess(bytes: bytes, file: file, form: form, accession: accession)
         let chunks = chunker.chunks(of: document, filing: filing)
         if json {
