@@ -12,21 +12,10 @@ struct HTMLAttributes {
         while let attribute = pairs[index] {
             let value = pairs[index + 1]
             index += 2
-            guard Self.equals(attribute, wanted), let value else { continue }
-            return UnsafeBufferPointer(start: value, count: Self.strlen(value))
+            guard CString.equals(attribute, wanted), let value else { continue }
+            return CString.bytes(value)
         }
         return nil
-    }
-
-    private static func equals(_ cString: UnsafePointer<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (offset, byte) in wanted.enumerated() where cString[offset] != byte { return false }
-        return cString[wanted.count] == 0
-    }
-
-    private static func strlen(_ cString: UnsafePointer<UInt8>) -> Int {
-        var length = 0
-        while cString[length] != 0 { length += 1 }
-        return length
     }
 
     /// `true` when `text`, ignoring ASCII case and whitespace, contains `needle` (lower case ASCII

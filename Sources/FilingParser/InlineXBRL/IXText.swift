@@ -1,5 +1,4 @@
 import CLibXML2
-import Glibc
 
 /// The text of an inline fact as Inline XBRL 1.1 defines it (and Arelle computes it): descendant text
 /// in document order, `ix:exclude` subtrees left out, comments ignored; with `escape="true"` the
@@ -42,7 +41,7 @@ struct IXText {
                 emitted = true
             case XML_ELEMENT_NODE:
                 let isInline = isInlineNamespace(current)
-                if isInline && equals(current.pointee.name, "exclude") { continue }
+                if isInline && CString.equals(current.pointee.name, "exclude".utf8) { continue }
                 emitted = true
                 guard escape else {
                     _ = append(childrenOf: current, escape: false, into: &output)
@@ -74,23 +73,12 @@ struct IXText {
     ]
 
     private static func isInlineNamespace(_ node: xmlNodePtr) -> Bool {
-        guard let href = node.pointee.ns?.pointee.href else { return false }
-        return equals(href, XBRLNamespace.inline11) || equals(href, XBRLNamespace.inline10)
-    }
-
-    private static func equals(_ cString: UnsafePointer<UInt8>?, _ text: String) -> Bool {
-        guard let cString else { return text.isEmpty }
-        var offset = 0
-        for byte in text.utf8 {
-            guard cString[offset] == byte else { return false }
-            offset += 1
-        }
-        return cString[offset] == 0
+        let element = XMLElement(node)
+        return element.isInNamespace(XBRLNamespace.inline11) || element.isInNamespace(XBRLNamespace.inline10)
     }
 
     private static func appendCString(_ cString: UnsafePointer<UInt8>, to output: inout [UInt8]) {
-        let length = cString.withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
-        output.append(contentsOf: UnsafeBufferPointer(start: cString, count: length))
+        output.append(contentsOf: CString.bytes(cString))
     }
 
     private static func appendTagName(_ node: xmlNodePtr, to output: inout [UInt8]) {

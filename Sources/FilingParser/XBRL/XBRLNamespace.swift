@@ -9,6 +9,4 @@ enum XBRLNamespace {
     static let inline11 = "http://www.xbrl.org/2013/inlineXBRL"
     /// Inline XBRL 1.0.
     static let inline10 = "http://www.xbrl.org/2008/inlineXBRL"
-
-    static func isInline(_ namespace: String) -> Bool { namespace == inline11 || namespace == inline10 }
 }

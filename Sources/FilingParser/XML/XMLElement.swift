@@ -15,13 +15,7 @@ struct XMLElement {
 
     /// Whether the element's namespace URI is `uri`; compared in place, without building a string.
     func isInNamespace(_ uri: String) -> Bool {
-        guard let href = node.pointee.ns?.pointee.href else { return uri.isEmpty }
-        var offset = 0
-        for byte in uri.utf8 {
-            guard href[offset] == byte else { return false }
-            offset += 1
-        }
-        return href[offset] == 0
+        CString.equals(node.pointee.ns?.pointee.href, uri.utf8)
     }
 
     /// The prefix as written, or `""`.
