@@ -40,6 +40,9 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         // Header-only compiler intrinsics (cache prefetch) for the vector index's hot loops.
         .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
+        // Our own C: the AVX-512 BF16 matrix kernel of the encoder (compiled per function for that
+        // instruction set, chosen at run time). Optimised in debug builds too.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // Shared value types and codecs.
         .target(name: "SECModel", swiftSettings: strictSettings),
@@ -60,17 +63,18 @@ let package = Package(
         ),
         .target(name: "FilingParser", dependencies: ["SECModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "Chunker", dependencies: ["SECModel"], swiftSettings: strictSettings),
-        // Optimised in debug builds too: the encoder's element-wise kernels are ~50x slower at -Onone,
-        // which would make every test that embeds real text take minutes.
+        // Optimised in debug builds too and compiled for the build machine's CPU like the vector index:
+        // the encoder's element-wise kernels (softmax, GELU, LayerNorm) are ~50x slower at -Onone, and
+        // 4-wide SSE at the x86-64 baseline.
         .target(
             name: "Embedding",
             dependencies: [
-                "SECModel", "Codecs", "CBLAS", "Chunker",
+                "SECModel", "Codecs", "CBLAS", "CKernels", "Chunker",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: kernelSettings
         ),
         .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
         .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
@@ -134,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "EmbeddingTests",
             dependencies: [
-                "Embedding",
+                "Embedding", "CKernels",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Embedding throughput (issue 5): sentences/second for 256-token inputs, batch 32, at 1 and 2 threads,
-# for the native Swift MiniLM (EmbedBench, release build) and, unless BENCH_ONNX=0, onnxruntime running
+# for the native Swift MiniLM (EmbedBench, release build; float32 and, where the CPU has AVX-512 BF16,
+# bfloat16 products) and, unless BENCH_ONNX=0, onnxruntime running
 # the same weights (graph built by scripts/bench_embed_onnx.py, checked against the peer reference) and,
 # unless BENCH_ST=0, sentence-transformers on CPU torch (scripts/bench_embed_st.py, same texts as
 # EmbedBench, checked against the peer reference; torch's Linux wheel from PyPI pulls several GB of CUDA
@@ -16,6 +17,9 @@ ROUNDS=${ROUNDS:-3}
 TEXTS=${TEXTS:-64}
 BENCH_ONNX=${BENCH_ONNX:-1}
 BENCH_ST=${BENCH_ST:-1}
+# The Swift embedder in each precision this CPU has (bfloat16 needs AVX-512 BF16; see MatrixPrecision).
+PRECISIONS=float32
+grep -q avx512_bf16 /proc/cpuinfo && PRECISIONS="float32 bfloat16"
 PYTHON=${PYTHON:-python3}
 MODEL_DIR=.models/all-MiniLM-L6-v2
 ONNX_PACKAGES=(onnxruntime==1.32.0 onnx==1.23.2 numpy==2.4.6)
@@ -38,8 +42,10 @@ results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 for round in $(seq "$ROUNDS"); do
     for threads in 1 2; do
-        OPENBLAS_NUM_THREADS=$threads .build-release/release/EmbedBench "$MODEL_DIR" --texts "$TEXTS" --batch 32 \
-            --tokens 256 | tee -a "$results"
+        for precision in $PRECISIONS; do
+            OPENBLAS_NUM_THREADS=$threads .build-release/release/EmbedBench "$MODEL_DIR" --texts "$TEXTS" --batch 32 \
+                --tokens 256 --precision "$precision" | tee -a "$results"
+        done
         if [ "$BENCH_ONNX" != 0 ]; then
             .venv/bin/python scripts/bench_embed_onnx.py "$MODEL_DIR" --texts "$TEXTS" --batch 32 --tokens 256 \
                 --threads "$threads" | tee -a "$results"

@@ -16,14 +16,20 @@ func clock_gettime_nsec_np(_ clock: clockid_t) -> UInt64 {
 // WordPiece tokens (after truncation), `batch` texts per forward pass. Threads come from
 // OPENBLAS_NUM_THREADS. Built only when VECTORDB_BENCHMARKS is set (see Package.swift).
 //
-// usage: EmbedBench [model-dir] [--texts N] [--batch N] [--tokens N]
+// usage: EmbedBench [model-dir] [--texts N] [--batch N] [--tokens N] [--precision auto|float32|bfloat16]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     return Int(arguments[index + 1]) ?? fallback
 }
-let directory = arguments.first(where: { !$0.hasPrefix("--") && Int($0) == nil }) ?? ".models/all-MiniLM-L6-v2"
+let precisionName = arguments.firstIndex(of: "--precision").flatMap {
+    $0 + 1 < arguments.count ? arguments[$0 + 1] : nil
+}
+let directory =
+    arguments.enumerated().first(where: { index, argument in
+        !argument.hasPrefix("--") && Int(argument) == nil && (index == 0 || arguments[index - 1] != "--precision")
+    })?.element ?? ".models/all-MiniLM-L6-v2"
 let textCount = option("--texts", 128)
 let batch = option("--batch", 32)
 let tokens = option("--tokens", 256)
@@ -37,7 +43,15 @@ let sentences = [
 ]
 
 do {
-    let embedder = try MiniLMEmbedder(directory: URL(fileURLWithPath: directory), batchSize: batch)
+    guard let precision = MatrixPrecision(rawValue: precisionName ?? "auto") else {
+        FileHandle.standardError.write(Data("error: --precision takes auto, float32 or bfloat16\n".utf8))
+        exit(2)
+    }
+    let embedder = try MiniLMEmbedder(
+        directory: URL(fileURLWithPath: directory),
+        batchSize: batch,
+        precision: precision
+    )
     // Texts long enough to be truncated to exactly `tokens` tokens, each a different rotation.
     var texts: [String] = []
     for index in 0..<textCount {
@@ -58,7 +72,7 @@ do {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let threads = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] ?? "default"
     print(
-        "swift-minilm threads=\(threads) texts=\(textCount) batch=\(batch) tokens=\(lengths.min() ?? 0)-\(lengths.max() ?? 0) "
+        "swift-minilm-\(embedder.precision.rawValue) threads=\(threads) texts=\(textCount) batch=\(batch) tokens=\(lengths.min() ?? 0)-\(lengths.max() ?? 0) "
             + "cpu_seconds=\(String(format: "%.2f", cpuSeconds)) seconds=\(String(format: "%.2f", seconds)) "
             + "sentences_per_s=\(String(format: "%.1f", Double(textCount) / seconds))"
     )

@@ -20,7 +20,14 @@ public enum EmbedderFactory {
         case "hashing":
             return HashingEmbedder(dimension: settings.dimension)
         case "minilm":
-            let embedder = try miniLM(directory: settings.modelDirectory)
+            guard let precision = MatrixPrecision(rawValue: settings.precision) else {
+                throw PipelineError(
+                    stage: .embed,
+                    subject: nil,
+                    message: "unknown precision '\(settings.precision)'; use auto, float32 or bfloat16"
+                )
+            }
+            let embedder = try miniLM(directory: settings.modelDirectory, precision: precision)
             guard embedder.dimension == settings.dimension else {
                 throw PipelineError(
                     stage: .embed,
@@ -44,7 +51,10 @@ public enum EmbedderFactory {
     ///
     /// - Throws: `PipelineError` (stage `embed`) telling the user to run `make deps` when the directory
     ///   is missing, or carrying the `EmbeddingError` that names the broken file and tensor.
-    public static func miniLM(directory: URL?) throws(PipelineError) -> MiniLMEmbedder {
+    public static func miniLM(
+        directory: URL?,
+        precision: MatrixPrecision = .automatic
+    ) throws(PipelineError) -> MiniLMEmbedder {
         let resolved =
             directory
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -58,7 +68,7 @@ public enum EmbedderFactory {
             )
         }
         do {
-            return try MiniLMEmbedder(directory: resolved)
+            return try MiniLMEmbedder(directory: resolved, precision: precision)
         } catch {
             throw PipelineError(stage: .embed, subject: resolved.path, message: error.description)
         }

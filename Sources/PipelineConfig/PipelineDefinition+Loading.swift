@@ -83,7 +83,9 @@ extension PipelineDefinition {
         }
 
         let embedderTable = try root.table("embedder")
-        try embedderTable?.rejectUnknownKeys(Set(["provider", "dimension", "model_dir"]).union(openAIKeys))
+        try embedderTable?.rejectUnknownKeys(
+            Set(["provider", "dimension", "model_dir", "precision"]).union(openAIKeys)
+        )
         let provider = try embedderTable?.string("provider") ?? "hashing"
         if !providers.contains(provider), let embedderTable {
             throw embedderTable.error(
@@ -101,6 +103,19 @@ extension PipelineDefinition {
         }
         if modelDirectory != nil, provider != "minilm", let embedderTable {
             throw embedderTable.error(.invalidValue, "model_dir", "only the minilm provider reads a model directory")
+        }
+        let precision = try embedderTable?.string("precision") ?? "auto"
+        if let embedderTable, embedderTable.entries["precision"] != nil {
+            guard provider == "minilm" else {
+                throw embedderTable.error(.invalidValue, "precision", "only the minilm provider has a precision")
+            }
+            guard EmbedderSettings.precisions.contains(precision) else {
+                throw embedderTable.error(
+                    .invalidValue,
+                    "precision",
+                    "'\(precision)' is not a precision; use auto, float32 or bfloat16"
+                )
+            }
         }
 
         let storeTable = try root.table("store")
@@ -132,6 +147,7 @@ extension PipelineDefinition {
                 provider: provider,
                 dimension: dimension,
                 modelDirectory: modelDirectory,
+                precision: precision,
                 openAI: openAI
             ),
             store: StoreSettings(

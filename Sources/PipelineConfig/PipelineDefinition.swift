@@ -53,13 +53,26 @@ public struct PipelineDefinition: Sendable, Hashable {
         /// `model_dir` for `minilm`, resolved against the TOML file's directory; `nil` means
         /// `.models/all-MiniLM-L6-v2` in the current directory (where `make deps` puts it).
         public var modelDirectory: URL?
+        /// `precision` for `minilm`: `auto` (default: bfloat16 products where the CPU has AVX-512 BF16,
+        /// else float32), `float32` or `bfloat16` (an error on a CPU without AVX-512 BF16).
+        public var precision: String
         /// The `openai` provider's keys; `nil` for the other providers.
         public var openAI: OpenAISettings?
 
-        public init(provider: String, dimension: Int, modelDirectory: URL? = nil, openAI: OpenAISettings? = nil) {
+        /// The values `precision` takes.
+        public static let precisions: Set<String> = ["auto", "float32", "bfloat16"]
+
+        public init(
+            provider: String,
+            dimension: Int,
+            modelDirectory: URL? = nil,
+            precision: String = "auto",
+            openAI: OpenAISettings? = nil
+        ) {
             self.provider = provider
             self.dimension = dimension
             self.modelDirectory = modelDirectory
+            self.precision = precision
             self.openAI = openAI
         }
     }

@@ -31,6 +31,15 @@ struct EmbedCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
+            "Products of minilm: auto (bfloat16 where the CPU has AVX-512 BF16), float32 or bfloat16.",
+            valueName: "precision"
+        )
+    )
+    var precision: String = MatrixPrecision.automatic.rawValue
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "Embed with a pipeline file's [embedder] instead (any provider, openai included).",
             valueName: "file"
         )
@@ -51,6 +60,9 @@ struct EmbedCommand: AsyncParsableCommand {
         guard modelDir == nil || provider == .minilm else {
             throw ValidationError("--model-dir needs --provider minilm")
         }
+        guard MatrixPrecision(rawValue: precision) != nil else {
+            throw ValidationError("--precision takes auto, float32 or bfloat16")
+        }
     }
 
     func run() async throws {
@@ -65,7 +77,10 @@ struct EmbedCommand: AsyncParsableCommand {
                 case .hashing:
                     embedder = HashingEmbedder(dimension: dimension)
                 case .minilm:
-                    let miniLM = try EmbedderFactory.miniLM(directory: modelDir.map { URL(fileURLWithPath: $0) })
+                    let miniLM = try EmbedderFactory.miniLM(
+                        directory: modelDir.map { URL(fileURLWithPath: $0) },
+                        precision: MatrixPrecision(rawValue: precision) ?? .automatic
+                    )
                     tokens = miniLM.tokenIDs(text).count
                     embedder = miniLM
                 }

@@ -18,11 +18,14 @@ struct MiniLMReferenceTests {
         }
     }
 
-    static func load() throws -> (MiniLMEmbedder, Reference) {
+    static func load(precision: MatrixPrecision = .automatic) throws -> (MiniLMEmbedder, Reference) {
         let data = try Data(contentsOf: MiniLMFiles.reference)
         let reference = try JSONDecoder().decode(Reference.self, from: data)
-        return (try MiniLMEmbedder(directory: MiniLMFiles.model), reference)
+        return (try MiniLMEmbedder(directory: MiniLMFiles.model, precision: precision), reference)
     }
+
+    /// The precisions this CPU runs: float32 always, bfloat16 with AVX-512 BF16.
+    static let precisions: [MatrixPrecision] = MatrixPrecision.bfloat16Available ? [.float32, .bfloat16] : [.float32]
 
     @Test func tokenIDsMatchTheReferenceExactly() throws {
         let (embedder, reference) = try Self.load()
@@ -32,8 +35,10 @@ struct MiniLMReferenceTests {
         }
     }
 
-    @Test func embeddingsMatchTheReferenceAboveCosine0999() throws {
-        let (embedder, reference) = try Self.load()
+    @Test(arguments: precisions)
+    func embeddingsMatchTheReferenceAboveCosine0999(precision: MatrixPrecision) throws {
+        let (embedder, reference) = try Self.load(precision: precision)
+        #expect(embedder.precision == precision)
         let sentences = reference.embeddings.keys.sorted()
         let vectors = try embedder.vectors(for: sentences)
         var minimum: Float = 1
@@ -48,7 +53,7 @@ struct MiniLMReferenceTests {
             let single = try embedder.vectors(for: [sentence])[0]
             #expect(MiniLMFiles.cosine(single, vector) > 0.999_99)
         }
-        print("MiniLM parity: minimum cosine over \(sentences.count) sentences = \(minimum)")
+        print("MiniLM parity (\(precision)): minimum cosine over \(sentences.count) sentences = \(minimum)")
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import PipelineConfig
 import Testing
 
-/// The `[embedder]` table: providers and the MiniLM model directory.
+/// The `[embedder]` table: providers, the MiniLM model directory and precision.
 @Suite struct EmbedderSettingsTests {
     private func parse(_ text: String) throws(ConfigError) -> PipelineDefinition {
         try PipelineDefinition.parse("[source]\nroot = \"x\"\n[embedder]\n" + text, file: "/tmp/p/test.toml")
@@ -30,6 +30,27 @@ import Testing
         } catch {
             #expect(error.key == "embedder.model_dir")
             #expect(error.line == 4)
+        }
+    }
+
+    @Test func precisionDefaultsToAutoAndTakesTheThreeValues() throws {
+        #expect(try parse("provider = \"minilm\"\n").embedder.precision == "auto")
+        for value in ["auto", "float32", "bfloat16"] {
+            #expect(try parse("provider = \"minilm\"\nprecision = \"\(value)\"\n").embedder.precision == value)
+        }
+    }
+
+    @Test func aBadPrecisionNamesTheKeyAndLine() {
+        for text in [
+            "provider = \"minilm\"\nprecision = \"fp16\"\n", "provider = \"hashing\"\nprecision = \"float32\"\n",
+        ] {
+            do {
+                _ = try parse(text)
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect(error.key == "embedder.precision")
+                #expect(error.line == 5)
+            }
         }
     }
 }

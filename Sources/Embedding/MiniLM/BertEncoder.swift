@@ -1,3 +1,5 @@
+import CKernels
+
 /// The BERT encoder forward pass with mean pooling: token ids in, one L2-normalised vector per
 /// sequence out.
 ///
@@ -75,18 +77,11 @@ struct BertEncoder: Sendable {
         let hidden = config.hiddenSize
         let headSize = config.headSize
         let qkvWidth = 3 * hidden
-        linear(
-            scratch.hidden,
-            rows: tokens,
-            inFeatures: hidden,
-            weight: layer.qkvWeight,
-            bias: layer.qkvBias,
-            outFeatures: qkvWidth,
-            output: scratch.qkv
-        )
+        linear(scratch.hidden, rows: tokens, layer.qkv, output: scratch.qkv, scratch: scratch)
 
         let scale = 1 / Float(headSize).squareRoot()
-        // One task per (sequence, head); each worker owns a scores buffer for the tasks it runs.
+        // One task per (sequence, head); each worker owns a scratch buffer for the tasks it runs. In
+        // bfloat16 precision a head runs in the BF16 kernel (scores, softmax and both products).
         var tasks: [(offset: Int, length: Int, head: Int)] = []
         var offset = 0
         for length in lengths {
@@ -96,113 +91,106 @@ struct BertEncoder: Sendable {
         let longest = lengths.max() ?? 0
         let qkv = scratch.qkv
         let context = scratch.context
-        ParallelRows.forEach(rows: tasks.count, workers: workers, rowsPerWorker: 1) { range in
-            let scores = UnsafeMutablePointer<Float>.allocate(capacity: longest * longest)
-            defer { scores.deallocate() }
-            for task in tasks[range] {
-                let query = qkv + task.offset * qkvWidth + task.head * headSize
-                BertKernels.matmul(
-                    m: task.length,
-                    n: task.length,
-                    k: headSize,
-                    alpha: scale,
-                    a: query,
-                    lda: qkvWidth,
-                    b: query + hidden,
-                    ldb: qkvWidth,
-                    transposeB: true,
-                    c: scores,
-                    ldc: task.length
-                )
-                BertKernels.softmax(scores, rows: task.length, width: task.length)
-                BertKernels.matmul(
-                    m: task.length,
-                    n: headSize,
-                    k: task.length,
-                    alpha: 1,
-                    a: scores,
-                    lda: task.length,
-                    b: query + 2 * hidden,
-                    ldb: qkvWidth,
-                    transposeB: false,
-                    c: context + task.offset * hidden + task.head * headSize,
-                    ldc: hidden
-                )
+        if weights.precision == .bfloat16, headSize % 32 == 0 {
+            let scratchBytes = vectordb_bf16_attention_scratch_bytes(Int32(longest), Int32(headSize))
+            ParallelRows.forEach(rows: tasks.count, workers: workers, rowsPerWorker: 1) { range in
+                let buffer = UnsafeMutableRawPointer.allocate(byteCount: scratchBytes, alignment: 64)
+                defer { buffer.deallocate() }
+                for task in tasks[range] {
+                    let query = qkv + task.offset * qkvWidth + task.head * headSize
+                    vectordb_bf16_attention(
+                        query,
+                        query + hidden,
+                        query + 2 * hidden,
+                        Int32(qkvWidth),
+                        Int32(task.length),
+                        Int32(headSize),
+                        scale,
+                        context + task.offset * hidden + task.head * headSize,
+                        Int32(hidden),
+                        buffer
+                    )
+                }
+            }
+        } else {
+            ParallelRows.forEach(rows: tasks.count, workers: workers, rowsPerWorker: 1) { range in
+                let scores = UnsafeMutablePointer<Float>.allocate(capacity: longest * longest)
+                defer { scores.deallocate() }
+                for task in tasks[range] {
+                    let query = qkv + task.offset * qkvWidth + task.head * headSize
+                    BertKernels.matmul(
+                        m: task.length,
+                        n: task.length,
+                        k: headSize,
+                        alpha: scale,
+                        a: query,
+                        lda: qkvWidth,
+                        b: query + hidden,
+                        ldb: qkvWidth,
+                        transposeB: true,
+                        c: scores,
+                        ldc: task.length
+                    )
+                    BertKernels.softmax(scores, rows: task.length, width: task.length)
+                    BertKernels.matmul(
+                        m: task.length,
+                        n: headSize,
+                        k: task.length,
+                        alpha: 1,
+                        a: scores,
+                        lda: task.length,
+                        b: query + 2 * hidden,
+                        ldb: qkvWidth,
+                        transposeB: false,
+                        c: context + task.offset * hidden + task.head * headSize,
+                        ldc: hidden
+                    )
+                }
             }
         }
 
-        linear(
-            scratch.context,
+        linear(scratch.context, rows: tokens, layer.attentionOutput, output: scratch.projected, scratch: scratch)
+        addAndNormalize(
+            scratch.projected,
+            into: scratch.hidden,
             rows: tokens,
-            inFeatures: hidden,
-            weight: layer.attentionOutputWeight,
-            bias: layer.attentionOutputBias,
-            outFeatures: hidden,
-            output: scratch.projected
-        )
-        BertKernels.add(scratch.projected, into: scratch.hidden, count: tokens * hidden)
-        BertKernels.layerNorm(
-            scratch.hidden,
-            rows: tokens,
-            width: hidden,
             gamma: layer.attentionNormGamma,
-            beta: layer.attentionNormBeta,
-            epsilon: config.layerNormEpsilon
+            beta: layer.attentionNormBeta
         )
 
-        linear(
-            scratch.hidden,
-            rows: tokens,
-            inFeatures: hidden,
-            weight: layer.intermediateWeight,
-            bias: layer.intermediateBias,
-            outFeatures: config.intermediateSize,
-            output: scratch.intermediate
-        )
+        linear(scratch.hidden, rows: tokens, layer.intermediate, output: scratch.intermediate, scratch: scratch)
         let intermediate = scratch.intermediate
         let width = config.intermediateSize
         ParallelRows.forEach(rows: tokens, workers: workers) { range in
             BertKernels.gelu(intermediate + range.lowerBound * width, count: range.count * width)
         }
-        linear(
-            scratch.intermediate,
+        linear(scratch.intermediate, rows: tokens, layer.output, output: scratch.projected, scratch: scratch)
+        addAndNormalize(
+            scratch.projected,
+            into: scratch.hidden,
             rows: tokens,
-            inFeatures: config.intermediateSize,
-            weight: layer.outputWeight,
-            bias: layer.outputBias,
-            outFeatures: hidden,
-            output: scratch.projected
-        )
-        BertKernels.add(scratch.projected, into: scratch.hidden, count: tokens * hidden)
-        BertKernels.layerNorm(
-            scratch.hidden,
-            rows: tokens,
-            width: hidden,
             gamma: layer.outputNormGamma,
-            beta: layer.outputNormBeta,
-            epsilon: config.layerNormEpsilon
+            beta: layer.outputNormBeta
         )
     }
 
-    /// `BertKernels.linear` with the rows split over the workers (each block is its own `sgemm`).
+    /// `BertKernels.linear` with the rows split over the workers (each block is its own product).
     private func linear(
         _ input: UnsafePointer<Float>,
         rows: Int,
-        inFeatures: Int,
-        weight: UnsafePointer<Float>,
-        bias: UnsafePointer<Float>,
-        outFeatures: Int,
-        output: UnsafeMutablePointer<Float>
+        _ layer: LinearWeights,
+        output: UnsafeMutablePointer<Float>,
+        scratch: Scratch
     ) {
+        let converted = scratch.converted
+        let width = (layer.inFeatures + 1) & ~1
         ParallelRows.forEach(rows: rows, workers: workers, rowsPerWorker: 64) { range in
             BertKernels.linear(
-                input + range.lowerBound * inFeatures,
+                input + range.lowerBound * layer.inFeatures,
                 rows: range.count,
-                inFeatures: inFeatures,
-                weight: weight,
-                bias: bias,
-                outFeatures: outFeatures,
-                output: output + range.lowerBound * outFeatures
+                layer,
+                output: output + range.lowerBound * layer.outFeatures,
+                converted: converted + range.lowerBound * width
             )
         }
     }
@@ -260,6 +248,9 @@ private struct Scratch {
     let projected: UnsafeMutablePointer<Float>
     /// `[tokens × intermediate]`: the feed-forward activations.
     let intermediate: UnsafeMutablePointer<Float>
+    /// `[tokens × max(hidden, intermediate)]` (widths rounded up to even): a projection's input
+    /// rounded to bfloat16.
+    let converted: UnsafeMutablePointer<UInt16>
 
     init(tokens: Int, config: BertConfig) {
         hidden = .allocate(capacity: tokens * config.hiddenSize)
@@ -267,9 +258,11 @@ private struct Scratch {
         context = .allocate(capacity: tokens * config.hiddenSize)
         projected = .allocate(capacity: tokens * config.hiddenSize)
         intermediate = .allocate(capacity: tokens * config.intermediateSize)
+        converted = .allocate(capacity: tokens * ((max(config.hiddenSize, config.intermediateSize) + 1) & ~1))
     }
 
     func deallocate() {
         for buffer in [hidden, qkv, context, projected, intermediate] { buffer.deallocate() }
+        converted.deallocate()
     }
 }

@@ -1,23 +1,41 @@
 import CBLAS
+import CKernels
 import Foundation
 
 /// The dense kernels of the encoder, on raw row-major float32 matrices.
 ///
-/// Matrix products go to OpenBLAS (`cblas_sgemm`, loaded on first use, threads from `OPENBLAS_NUM_THREADS`); the
+/// Matrix products go to OpenBLAS (`cblas_sgemm`, loaded on first use, threads from `OPENBLAS_NUM_THREADS`), or
+/// for projections in `bfloat16` precision to the AVX-512 BF16 kernel (`CKernels`); the
 /// element-wise kernels walk unsafe pointers so that release builds compile them to tight loops.
 enum BertKernels {
     /// `output[rows × outFeatures] = input[rows × inFeatures] · weightᵀ + bias`, PyTorch's `Linear`
-    /// with `weight` laid out `[outFeatures, inFeatures]`.
+    /// with `weight` laid out `[outFeatures, inFeatures]`: in bfloat16 when `layer` carries packed
+    /// weights (the input rounded into `converted`, `rows · inFeatures` rounded up to even), else in
+    /// float32.
     static func linear(
         _ input: UnsafePointer<Float>,
         rows: Int,
-        inFeatures: Int,
-        weight: UnsafePointer<Float>,
-        bias: UnsafePointer<Float>,
-        outFeatures: Int,
-        output: UnsafeMutablePointer<Float>
+        _ layer: LinearWeights,
+        output: UnsafeMutablePointer<Float>,
+        converted: UnsafeMutablePointer<UInt16>
     ) {
-        for row in 0..<rows { (output + row * outFeatures).update(from: bias, count: outFeatures) }
+        let inFeatures = layer.inFeatures
+        let outFeatures = layer.outFeatures
+        if let packed = layer.packedBF16 {
+            vectordb_bf16_linear(
+                input,
+                Int32(rows),
+                Int32(inFeatures),
+                packed,
+                layer.bias,
+                Int32(outFeatures),
+                output,
+                converted
+            )
+            return
+        }
+        let weight = layer.weight
+        for row in 0..<rows { (output + row * outFeatures).update(from: layer.bias, count: outFeatures) }
         vectordb_sgemm(
             CblasRowMajor,
             CblasNoTrans,
