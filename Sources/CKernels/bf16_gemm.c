@@ -74,10 +74,12 @@ BF16_TARGET void vectordb_bf16_convert_rows(const float *a, int m, int k, int ld
                 for (int v = 0; v < VECTORS; v++) acc[r][v] = _mm512_dpbf16_ps(acc[r][v], x, w[v]);          \
             }                                                                                                \
         }                                                                                                    \
-        for (int r = 0; r < rows; r++)                                                                       \
-            for (int v = 0; v < VECTORS; v++)                                                                \
-                _mm512_storeu_ps(c + (size_t)r * ldc + 16 * v,                                               \
-                                 bias ? _mm512_add_ps(acc[r][v], _mm512_loadu_ps(bias + 16 * v)) : acc[r][v]); \
+        /* Constant indices only (`r < rows` tested inside), so the accumulators stay in registers. */    \
+        for (int r = 0; r < ROWS; r++)                                                                       \
+            if (r < rows)                                                                                    \
+                for (int v = 0; v < VECTORS; v++)                                                            \
+                    _mm512_storeu_ps(c + (size_t)r * ldc + 16 * v,                                           \
+                                     bias ? _mm512_add_ps(acc[r][v], _mm512_loadu_ps(bias + 16 * v)) : acc[r][v]); \
     }
 
 // 24 accumulators of the 32 zmm registers either way.
