@@ -69,6 +69,7 @@ struct EmbedCommand: AsyncParsableCommand {
         LogSetup.bootstrap(global)
         let embedder: any Embedder
         var tokens: Int?
+        var usedPrecision: MatrixPrecision?
         do {
             if let pipeline {
                 embedder = try EmbedderFactory.make(PipelineDefinition.load(path: pipeline).embedder)
@@ -82,6 +83,7 @@ struct EmbedCommand: AsyncParsableCommand {
                         precision: MatrixPrecision(rawValue: precision) ?? .automatic
                     )
                     tokens = miniLM.tokenIDs(text).count
+                    usedPrecision = miniLM.precision
                     embedder = miniLM
                 }
             }
@@ -100,6 +102,7 @@ struct EmbedCommand: AsyncParsableCommand {
                 model: embedder.modelID,
                 dimension: vector.count,
                 tokens: tokens,
+                precision: usedPrecision?.rawValue,
                 norm: norm,
                 vector: vector
             )
@@ -109,8 +112,10 @@ struct EmbedCommand: AsyncParsableCommand {
             return
         }
         let tokenText = tokens.map { ", \($0) tokens" } ?? ""
+        let precisionText = usedPrecision.map { ", \($0.rawValue) products" } ?? ""
         Terminal.write(
-            "model \(embedder.modelID), \(vector.count) dimensions\(tokenText), norm \(String(format: "%.6f", norm))"
+            "model \(embedder.modelID), \(vector.count) dimensions\(tokenText)\(precisionText), "
+                + "norm \(String(format: "%.6f", norm))"
         )
         let preview = vector.prefix(Self.previewCount).map { String(format: "%.6f", $0) }.joined(separator: ", ")
         Terminal.write("first \(min(Self.previewCount, vector.count)): [\(preview)]")
@@ -120,6 +125,8 @@ struct EmbedCommand: AsyncParsableCommand {
         var model: String
         var dimension: Int
         var tokens: Int?
+        /// `float32` or `bfloat16` for minilm; absent for the other providers.
+        var precision: String?
         var norm: Float
         var vector: [Float]
     }

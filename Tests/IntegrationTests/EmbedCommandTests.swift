@@ -44,7 +44,17 @@ import Testing
         #expect(object["tokens"] as? Int == 4)
         let vector = try #require(object["vector"] as? [Double])
         #expect(vector.count == 384)
-        #expect(abs(vector[0] - 0.031_694) < 1e-4)
+        #expect(abs(vector[0] - 0.031_694) < 1e-3)
+        #expect(["float32", "bfloat16"].contains(object["precision"] as? String))
+
+        let float32 = try Support.run(["embed", "Mortgage rates", "--json", "--precision", "float32"])
+        let exact = try #require(try JSONSerialization.jsonObject(with: Data(float32.stdout.utf8)) as? [String: Any])
+        #expect(exact["precision"] as? String == "float32")
+        #expect(abs((exact["vector"] as? [Double] ?? [])[0] - 0.031_694) < 1e-4)
+
+        let unknown = try Support.run(["embed", "x", "--precision", "fp8"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("--precision"))
 
         let empty = try Support.run(["embed", " "])
         #expect(empty.status != 0)
