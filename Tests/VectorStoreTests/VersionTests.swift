@@ -128,8 +128,13 @@ import Testing
         let listed = await collection.snapshots()
         #expect(listed.count == 2)
         #expect(listed.last?.isCurrent == true)
-        let versionFiles = try FileManager.default.contentsOfDirectory(atPath: directory + "/versions")
-        #expect(versionFiles == [StoreFileName.version(listed[0].version)])
+        // Every retained version has its file, the current one included (read-only opens read it).
+        let versionFiles = try FileManager.default.contentsOfDirectory(atPath: directory + "/versions").sorted()
+        #expect(versionFiles == listed.map { StoreFileName.version($0.version) })
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: directory + "/versions/" + versionFiles[1]))
+                == Data(contentsOf: URL(fileURLWithPath: directory + "/MANIFEST"))
+        )
     }
 
     @Test func retentionByAgeCountsFromWhenAVersionWasSuperseded() async throws {
@@ -197,10 +202,14 @@ import Testing
         try await collection.flush()
         let current = await collection.manifest.version
         let directory = store.root.appendingPathComponent("collections/v").path
-        let leftover = directory + "/versions/" + StoreFileName.version(current)
-        try FileManager.default.linkItem(atPath: directory + "/MANIFEST", toPath: leftover)
+        // A commit links the next version's file before it renames the MANIFEST.
+        var next = await collection.manifest
+        next.version += 1
+        let leftover = directory + "/versions/" + StoreFileName.version(next.version)
+        try StoreFiles.writeDurably(leftover, with: next.encode())
         let reopened = try store.open(collection: "v")
         #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(FileManager.default.fileExists(atPath: directory + "/versions/" + StoreFileName.version(current)))
         #expect(await reopened.snapshots().map(\.version) == [1, current])
         #expect(try await Self.contents(reopened, asOf: .version(current)) == ["a=one"])
     }

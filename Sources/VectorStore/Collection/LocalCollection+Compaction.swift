@@ -90,7 +90,7 @@ extension LocalCollection {
                     committed.segments.append(reader.manifestEntry)
                     output = reader
                 }
-                try Self.commit(committed, outgoing: outgoing.version, in: directory)
+                try Self.commit(committed, in: directory)
                 return (output, committed)
             }
             // Writes may have flushed nothing meanwhile (flushes wait for compaction), so only the

@@ -52,7 +52,7 @@ extension LocalCollection {
                 let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
                 var committed = edit
                 committed.segments.append(reader.manifestEntry)
-                try Self.commit(committed, outgoing: outgoing.version, in: directory)
+                try Self.commit(committed, in: directory)
                 try Self.removeObsoleteFiles(in: directory, walFileNumber: committed.walFileNumber)
                 return (reader, committed)
             }
@@ -76,26 +76,30 @@ extension LocalCollection {
 
     /// Removes files no version refers to: WAL files below `walFileNumber`, a leftover `MANIFEST.tmp`
     /// or `PINS.tmp`, and — when `liveSegments` is given (at open, when nothing else runs) — segments
-    /// not in it.
+    /// not in it. WAL files go in ascending order: a read-only open that still finds a version's
+    /// first WAL file can then trust that it listed every later one.
     static func removeObsoleteFiles(
         in directory: String,
         walFileNumber: UInt64,
         liveSegments: Set<UInt64>? = nil
     ) throws(StoreError) {
-        var removed = false
+        var obsolete: [(number: UInt64, name: String)] = []
         for name in try StoreFiles.list(directory) {
-            let obsolete: Bool
             switch StoreFileName.parse(name) {
-            case (.segment, let number)?: obsolete = liveSegments.map { !$0.contains(number) } ?? false
-            case (.wal, let number)?: obsolete = number < walFileNumber
-            case nil: obsolete = name == Manifest.fileName + ".tmp" || name == PinnedVersions.fileName + ".tmp"
-            }
-            if obsolete {
-                try StoreFiles.remove(directory + "/" + name)
-                removed = true
+            case (.segment, let number)?:
+                if liveSegments.map({ !$0.contains(number) }) ?? false { obsolete.append((number, name)) }
+            case (.wal, let number)?:
+                if number < walFileNumber { obsolete.append((number, name)) }
+            case nil:
+                if name == Manifest.fileName + ".tmp" || name == PinnedVersions.fileName + ".tmp" {
+                    obsolete.append((0, name))
+                }
             }
         }
-        if removed { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+        for file in obsolete.sorted(by: { $0.number < $1.number }) {
+            try StoreFiles.remove(directory + "/" + file.name)
+        }
+        if !obsolete.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
     }
 
     /// Runs blocking file work (writes, `fsync`, `mmap`) on a dispatch queue, off the Swift

@@ -17,9 +17,6 @@ extension LocalCollection {
         var info: CollectionInfo?
     }
 
-    /// Attempts of a read-only recovery: a concurrent writer may replace the files it reads.
-    static let readOnlyAttemptsMax = 5
-
     /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
     /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
     /// WAL file is truncated, any other damage is a `corruption` error naming the file and offset.
@@ -56,8 +53,7 @@ extension LocalCollection {
     }
 
     /// Takes the writer lock and recovers; when another process holds the lock, recovers read-only
-    /// instead — nothing is truncated, removed or created, and a read that races with the writer's
-    /// file replacement is retried.
+    /// instead (`recoverReadOnly`): nothing is truncated, removed or created.
     static func recover(
         info: CollectionInfo,
         directory: String,
@@ -65,64 +61,40 @@ extension LocalCollection {
         logger: Logger,
         nowMs: UInt64
     ) throws(StoreError) -> Recovery {
-        if let lock = try CollectionLock.acquire(directory: directory) {
-            var recovery = try recover(
-                info: info,
-                directory: directory,
-                options: options,
-                logger: logger,
-                nowMs: nowMs,
-                readOnly: false
+        guard let lock = try CollectionLock.acquire(directory: directory) else {
+            logger.notice(
+                "another process is writing the collection; opening it read-only",
+                metadata: ["directory": "\(directory)"]
             )
-            recovery.lock = lock
-            return recovery
+            return try recoverReadOnly(info: info, directory: directory)
         }
-        logger.notice(
-            "another process is writing the collection; opening it read-only",
-            metadata: ["directory": "\(directory)"]
+        var recovery = try recoverWritable(
+            info: info,
+            directory: directory,
+            options: options,
+            logger: logger,
+            nowMs: nowMs
         )
-        var attempt = 1
-        var current = info
-        while true {
-            do {
-                var recovery = try recover(
-                    info: current,
-                    directory: directory,
-                    options: options,
-                    logger: logger,
-                    nowMs: nowMs,
-                    readOnly: true
-                )
-                recovery.info = current
-                return recovery
-            } catch {
-                guard attempt < readOnlyAttemptsMax else { throw error }
-                attempt += 1
-                usleep(20_000)
-                // The writer may have added a field and written rows carrying it.
-                if let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory) {
-                    current = reread
-                }
-            }
-        }
+        recovery.lock = lock
+        return recovery
     }
 
-    private static func recover(
+    /// The writer's recovery (docs/formats/manifest.md, "Recovery"): manifest, segments, versions and
+    /// retention, removal of unreferenced files, WAL replay (a torn tail is truncated), and the
+    /// current version's file linked when missing.
+    private static func recoverWritable(
         info: CollectionInfo,
         directory: String,
         options: StoreOptions,
         logger: Logger,
-        nowMs: UInt64,
-        readOnly: Bool
+        nowMs: UInt64
     ) throws(StoreError) -> Recovery {
         let manifestPath = directory + "/" + Manifest.fileName
         let files = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
         var manifest: Manifest
-        let hadManifest: Bool
         let manifestBytes = try StoreFiles.readFile(manifestPath)
-        if let bytes = manifestBytes {
-            manifest = try Manifest.decode(bytes, file: manifestPath)
-            hadManifest = true
+        if let manifestBytes {
+            manifest = try Manifest.decode(manifestBytes, file: manifestPath)
         } else {
             if files.contains(where: { $0.kind == .segment }) {
                 throw StoreError(
@@ -132,7 +104,6 @@ extension LocalCollection {
                 )
             }
             manifest = .empty
-            hadManifest = false
         }
         let fileNumberMax = files.map(\.number).max() ?? 0
         manifest.nextFileNumber = max(manifest.nextFileNumber, fileNumberMax + 1, manifest.walFileNumber + 1)
@@ -141,96 +112,54 @@ extension LocalCollection {
         var newest = NewestVersions()
         var sequenceMax = manifest.flushedSequence
         for entry in manifest.segments {
-            let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
-            }
-            let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: info.schema)
-            guard segment.manifestEntry == entry else {
-                throw StoreError(
-                    code: .corruption,
-                    message: "segment does not match its MANIFEST entry (size, rows or sequence)",
-                    file: path
-                )
-            }
+            let segment = try openSegment(entry, in: directory, schema: info.schema)
             newest.note(segment)
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }
-        var history = try readHistory(directory: directory, current: manifest, readOnly: readOnly)
-        if !readOnly {
-            try applyRetention(&history, current: manifest, directory: directory, options: options, nowMs: nowMs)
-            try removeObsoleteFiles(
-                in: directory,
-                walFileNumber: manifest.walFileNumber,
-                liveSegments: history.segmentNumbers(current: manifest)
-            )
-        }
+        var history = try readHistory(directory: directory, current: manifest, readOnly: false)
+        try applyRetention(&history, current: manifest, directory: directory, options: options, nowMs: nowMs)
+        try removeObsoleteFiles(
+            in: directory,
+            walFileNumber: manifest.walFileNumber,
+            liveSegments: history.segmentNumbers(current: manifest)
+        )
 
-        // A reader lists the WAL files after reading the manifest, so a flush that happened before the
-        // manifest read cannot hide the WAL file that now holds the newest writes.
-        let walFiles = readOnly ? try StoreFiles.list(directory).compactMap(StoreFileName.parse) : files
-        let walNumbers = walFiles.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number)
+        let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number)
             .sorted()
         var memtable = MemTable()
-        var newestValidBytes: Int?
-        for (index, number) in walNumbers.enumerated() {
-            let path = directory + "/" + StoreFileName.wal(number)
-            guard let bytes = try StoreFiles.readFile(path) ?? (readOnly ? nil : []) else {
-                throw StoreError(code: .io, message: "WAL file removed by a concurrent flush while reading", file: path)
-            }
-            let scan = try WALReader.scan(bytes, file: path, isNewest: index == walNumbers.count - 1)
-            if scan.hadTornTail, !readOnly {
+        let logs = try readWAL(walNumbers, in: directory, schema: info.schema)
+        for log in logs {
+            if log.scan.hadTornTail {
                 logger.warning(
                     "dropping a torn, unacknowledged tail of the WAL",
                     metadata: [
-                        "file": "\(path)", "offset": "\(scan.validBytes)",
-                        "bytes": "\(bytes.count - scan.validBytes)",
+                        "file": "\(log.path)", "offset": "\(log.scan.validBytes)",
+                        "bytes": "\(log.fileBytes - log.scan.validBytes)",
                     ]
                 )
             }
-            for record in scan.records {
-                if case .upsert(_, _, let records) = record {
-                    for row in records {
-                        if let problem = DocumentRowEncoding.check(row, against: info.schema) {
-                            throw StoreError(code: .corruption, message: "WAL: \(problem)", file: path)
-                        }
-                    }
-                }
+            for record in log.scan.records {
                 memtable.apply(record)
                 newest.note(record)
                 sequenceMax = max(sequenceMax, record.firstSequence + UInt64(max(record.rowCount, 1)) - 1)
             }
-            newestValidBytes = scan.validBytes
         }
         let walNumber = walNumbers.last ?? manifest.walFileNumber
-        // A flush or compaction by the writer while this reader ran replaces the manifest: what was read
-        // may mix two versions, so the caller retries.
-        if readOnly, try StoreFiles.readFile(manifestPath) != manifestBytes {
-            throw StoreError(code: .io, message: "the MANIFEST changed while reading", file: manifestPath)
-        }
-        guard !readOnly else {
-            return Recovery(
-                manifest: manifest,
-                segments: segments,
-                memtable: memtable,
-                newest: newest,
-                nextSequence: sequenceMax + 1,
-                wal: nil,
-                lock: nil,
-                history: history
-            )
-        }
         let wal = try WALWriter(
             path: directory + "/" + StoreFileName.wal(walNumber),
             fileNumber: walNumber,
-            validBytes: newestValidBytes,
+            validBytes: logs.last?.scan.validBytes,
             policy: options.fsyncPolicy
         )
-        if !hadManifest {
+        // The WAL file the manifest names exists before any version file names it: read-only opens
+        // rely on it (`recoverReadOnly`).
+        if let manifestBytes {
+            try linkCurrentVersion(manifestBytes, version: manifest.version, in: directory)
+        } else {
             manifest.version = 1
             manifest.commitTimeMs = nowMs
-            try StoreFiles.replaceAtomically(manifestPath, with: manifest.encode())
+            try commit(manifest, in: directory)
         }
         return Recovery(
             manifest: manifest,

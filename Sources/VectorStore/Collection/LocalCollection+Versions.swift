@@ -124,15 +124,7 @@ extension LocalCollection {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(code: .badInput, message: "segment of an expired version was deleted", file: path)
         }
-        let reader = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: schema)
-        guard reader.manifestEntry == entry else {
-            throw StoreError(
-                code: .corruption,
-                message: "segment does not match its MANIFEST entry (size, rows or sequence)",
-                file: path
-            )
-        }
-        return reader
+        return try openSegment(entry, in: directory, schema: schema)
     }
 
     /// Drops the versions that left retention: their `versions/MANIFEST-N` files first (made durable),
@@ -174,18 +166,5 @@ extension LocalCollection {
         let versionsDirectory = directory + "/" + StoreFileName.versionsDirectory
         for version in versions { try StoreFiles.remove(versionsDirectory + "/" + StoreFileName.version(version)) }
         try StoreFiles.syncDirectory(of: versionsDirectory + "/" + StoreFileName.version(0))
-    }
-
-    /// Commits `next` as the current version: the outgoing `MANIFEST` is kept as
-    /// `versions/MANIFEST-<outgoing>` (a hard link, durable) before `MANIFEST` is replaced atomically —
-    /// the commit point. A crash between the two leaves a version file equal to the current manifest,
-    /// which the next open removes.
-    static func commit(_ next: Manifest, outgoing: UInt64, in directory: String) throws(StoreError) {
-        let manifestPath = directory + "/" + Manifest.fileName
-        try StoreFiles.link(
-            manifestPath,
-            as: directory + "/" + StoreFileName.versionsDirectory + "/" + StoreFileName.version(outgoing)
-        )
-        try StoreFiles.replaceAtomically(manifestPath, with: next.encode())
     }
 }

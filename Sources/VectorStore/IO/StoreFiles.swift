@@ -30,21 +30,43 @@ enum StoreFiles {
     /// `path`, `fsync` the directory. A crash leaves either the old or the new file, never a mix.
     static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StoreError) {
         let temporary = path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ioError("open", temporary) }
+        try writeDurably(temporary, with: bytes)
+        try rename(temporary, to: path)
+    }
+
+    /// Creates or truncates `path` and writes `bytes`, `fsync`ed; the directory entry is not synced
+    /// (the caller renames or links the file, then syncs the directory).
+    static func writeDurably(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ioError("open", path) }
         defer { close(descriptor) }
-        try writeAll(descriptor, bytes, path: temporary)
-        guard fsync(descriptor) == 0 else { throw ioError("fsync", temporary) }
-        guard rename(temporary, path) == 0 else { throw ioError("rename", temporary) }
-        try syncDirectory(of: path)
+        try writeAll(descriptor, bytes, path: path)
+        guard fsync(descriptor) == 0 else { throw ioError("fsync", path) }
+    }
+
+    /// Renames `path` over `newPath` (atomic) and makes the change durable (directory `fsync`).
+    static func rename(_ path: String, to newPath: String) throws(StoreError) {
+        guard Glibc.rename(path, newPath) == 0 else { throw ioError("rename", path) }
+        try syncDirectory(of: newPath)
     }
 
     /// Creates `path` (which must not exist) holding `bytes`, durable with its directory entry.
     static func createDurably(_ path: String, with bytes: [UInt8]) throws(StoreError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ioError("create", path) }
+        let descriptor = try createExclusive(path)
         defer { close(descriptor) }
         try writeAll(descriptor, bytes, path: path)
+        try finishDurably(descriptor, path: path)
+    }
+
+    /// Creates `path`, which must not exist, for writing; the caller closes the descriptor.
+    static func createExclusive(_ path: String) throws(StoreError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ioError("create", path) }
+        return descriptor
+    }
+
+    /// Makes a new file durable: `fsync` of its bytes, then of its directory entry.
+    static func finishDurably(_ descriptor: Int32, path: String) throws(StoreError) {
         guard fsync(descriptor) == 0 else { throw ioError("fsync", path) }
         try syncDirectory(of: path)
     }
