@@ -65,6 +65,9 @@ enum StoreFiles {
         return descriptor
     }
 
+    /// Closes a descriptor this module opened (`createExclusive`).
+    static func close(_ descriptor: Int32) { _ = Glibc.close(descriptor) }
+
     /// Makes a new file durable: `fsync` of its bytes, then of its directory entry.
     static func finishDurably(_ descriptor: Int32, path: String) throws(StoreError) {
         guard fsync(descriptor) == 0 else { throw ioError("fsync", path) }
@@ -102,6 +105,11 @@ enum StoreFiles {
 
     /// Writes every byte of `bytes` at the descriptor's position, retrying short writes and `EINTR`.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+        try writeAll(descriptor, bytes[...], path: path)
+    }
+
+    /// Writes every byte of `bytes` at the descriptor's position, retrying short writes and `EINTR`.
+    static func writeAll(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>, path: String) throws(StoreError) {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
