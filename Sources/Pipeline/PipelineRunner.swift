@@ -74,9 +74,11 @@ public struct PipelineRunner: Sendable {
                 ]
             )
         }
-        // One version per run: a scheduled ingestion can then be searched as of any earlier run.
+        // One version per run: a scheduled ingestion can then be searched as of any earlier run. The
+        // compactions the run started finish before it reports.
         do {
             try await collection.commit()
+            try await collection.waitForMaintenance()
         } catch {
             throw PipelineError(stage: .store, subject: "commit", message: error.description)
         }

@@ -20,9 +20,15 @@ public protocol DocumentCollection: Sendable {
     func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit]
     /// Makes every acknowledged write part of a new committed version (the memtable is flushed to a
     /// segment), so point-in-time search (`asOf`) can name it; nothing happens when nothing is
-    /// unflushed, or when a flush or compaction is already running (its version, or the next, takes
-    /// the writes).
+    /// unflushed, or when a flush is already running (its version, or the next, takes the writes). A
+    /// running compaction does not delay it beyond its own manifest commit.
     func commit() async throws(StoreError)
+    /// Returns once no background maintenance (compaction) runs, so a process can exit without
+    /// abandoning one (an abandoned compaction only leaves a file the next open removes).
+    ///
+    /// - Throws: the error that failed a flush or compaction; writes are refused until the
+    ///   collection is reopened.
+    func waitForMaintenance() async throws(StoreError)
 }
 
 extension DocumentCollection {

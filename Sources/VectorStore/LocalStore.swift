@@ -9,17 +9,22 @@ public struct LocalStore: Sendable {
     public let options: StoreOptions
     /// Write times and TTL expiry; injectable so tests drive time.
     public let clock: StoreClock
+    /// Paces background compaction (`StoreOptions.compactionBytesPerSecond`); injectable so tests
+    /// pace and hold a compaction without real sleeps.
+    public let maintenanceClock: MaintenanceClock
     private let logger: Logger
 
     public init(
         root: URL,
         options: StoreOptions = StoreOptions(),
         clock: StoreClock = .system,
+        maintenanceClock: MaintenanceClock = .continuous,
         logger: Logger = Logger(label: "vectordb.store")
     ) {
         self.root = root
         self.options = options
         self.clock = clock
+        self.maintenanceClock = maintenanceClock
         self.logger = logger
     }
 
@@ -60,6 +65,7 @@ public struct LocalStore: Sendable {
             options: options,
             logger: logger,
             clock: clock,
+            maintenanceClock: maintenanceClock,
             evolvingTo: schema
         )
     }

@@ -25,6 +25,7 @@ import Testing
         for start in stride(from: 0, to: count, by: 100) {
             try await collection.upsert(Array(documents[start..<min(count, start + 100)]))
         }
+        try await collection.waitForMaintenance()
         return (collection, documents)
     }
 

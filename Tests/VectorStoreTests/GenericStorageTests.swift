@@ -73,6 +73,8 @@ import Testing
             }
             #expect(await !collection.segments.isEmpty)
             try await Self.check(collection, documents)
+            // One writing instance per directory: the reopen below waits for this one's compactions.
+            await collection.close()
         }
         try await Self.check(try store.open(collection: "p"), documents)
     }

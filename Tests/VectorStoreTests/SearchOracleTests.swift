@@ -41,6 +41,8 @@ import Testing
                 for record in batch { oracle[record.id] = record }
             }
         }
+        // Compaction runs in the background; its versions are part of what the test checks.
+        try await collection.waitForMaintenance()
         return (store, collection, oracle)
     }
 

@@ -1,6 +1,54 @@
 import Foundation
 
 extension LocalCollection {
+    /// Commits the next version: `change` edits a copy of the current manifest (version, commit time
+    /// and `nextFileNumber` are set here), the result is made durable off the actor (`commit`), and
+    /// `apply` updates the in-memory state in the same actor turn as `manifest`, so no snapshot sees
+    /// one without the other. The outgoing version becomes a retained one.
+    ///
+    /// One commit at a time: a flush and the background compaction both commit, each editing the
+    /// manifest as the other left it. A caller waits only for the commit before it (a few `fsync`s),
+    /// never for a compaction's merge or paced write.
+    func commitVersion(_ change: (inout Manifest) -> Void, apply: () -> Void) async throws(StoreError) {
+        await beginCommit()
+        defer { endCommit() }
+        var next = manifest
+        next.version += 1
+        next.commitTimeMs = max(manifest.commitTimeMs, clock.nowMs)
+        change(&next)
+        next.nextFileNumber = nextFileNumber
+        let committed = next
+        let directory = self.directory
+        try await Self.offload { () throws(StoreError) in try Self.commit(committed, in: directory) }
+        history.add(manifest)
+        manifest = committed
+        apply()
+        cachedSnapshot = nil
+    }
+
+    /// Waits until no other commit is in progress, then holds the turn (handed over in order).
+    private func beginCommit() async {
+        guard committing else {
+            committing = true
+            return
+        }
+        await withCheckedContinuation { commitWaiters.append($0) }
+    }
+
+    private func endCommit() {
+        if commitWaiters.isEmpty {
+            committing = false
+        } else {
+            commitWaiters.removeFirst().resume()
+        }
+    }
+
+    /// A new WAL or segment file number, unique in the collection.
+    func takeFileNumber() -> UInt64 {
+        defer { nextFileNumber += 1 }
+        return nextFileNumber
+    }
+
     /// Commits `next` as the current version (docs/formats/manifest.md, "A commit"): the manifest is
     /// written and `fsync`ed as `MANIFEST.tmp`, linked as `versions/MANIFEST-<next.version>` (durable),
     /// then renamed over `MANIFEST` — the commit point. So every version, the current one included,

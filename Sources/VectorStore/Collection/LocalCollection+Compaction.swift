@@ -1,118 +1,91 @@
 import Foundation
 
 extension LocalCollection {
-    /// Merges one tier of segments (see `CompactionPlan`) into one, dropping rows that a newer
-    /// flushed version shadows, and tombstones when every segment takes part (nothing older can remain).
+    /// Runs one compaction when a size tier is full (`CompactionPlan`): the inputs are merged
+    /// (`CompactionMerge`) and encoded off the actor, the output is written within the I/O budget
+    /// (`PacedFileWriter`, `StoreOptions.compactionBytesPerSecond`), then committed like a flush —
+    /// the outgoing version kept as a retained version. Flushes may commit meanwhile: the commit
+    /// applies "inputs out, output in" to the manifest current then. A crash before the commit
+    /// leaves an orphan output (removed at open). The inputs are deleted once no retained version
+    /// lists them (`retireExpiredVersions`); snapshots that still map an input keep reading it.
     ///
-    /// The decision uses the newest-version map as it is when the compaction starts; a row only ever
-    /// becomes *more* shadowed, so a row dropped then is never needed again, and a row kept that a
-    /// later write shadows is still hidden at search time. The output is committed like a flush:
-    /// segment written and `fsync`ed, manifest replaced atomically (the outgoing one kept as a
-    /// retained version); a crash before the commit leaves an orphan output (removed at open). The
-    /// inputs are deleted once no retained version lists them (`retireExpiredVersions`); snapshots
-    /// that still map an input keep reading it: unlinking does not unmap.
-    func compactIfNeeded() async throws(StoreError) {
-        guard let wal, !compacting, frozen == nil,
+    /// Runs in the background task (`scheduleCompaction`); tests also call it directly.
+    ///
+    /// - Returns: whether a compaction was committed: `false` when no tier is full, another
+    ///   compaction runs, or the task was cancelled while writing (the partial output is removed).
+    /// - Throws: the `StoreError` that failed it; it is also kept in `failure`, which refuses later
+    ///   writes until the collection is reopened.
+    @discardableResult
+    func compactIfNeeded() async throws(StoreError) -> Bool {
+        guard wal != nil, !compacting, failure == nil,
             let chosen = CompactionPlan.choose(
                 manifest.segments,
                 fanIn: options.compactionFanIn,
                 inputBytesMax: options.compactionInputBytesMax
             )
-        else { return }
+        else { return false }
         compacting = true
         defer { compacting = false }
-        let inputs = segments.filter { chosen.contains($0.fileNumber) }
-        let dropTombstones = inputs.count == segments.count
-        let newest = self.newest
-        let nowMs = clock.nowMs
-        let ttlMs = options.ttlMs
-        let flushedSequence = manifest.flushedSequence
-        let outputNumber = max(manifest.nextFileNumber, wal.fileNumber + 1)
-        let outgoing = manifest
-        var edit = manifest
-        edit.version += 1
-        edit.commitTimeMs = max(manifest.commitTimeMs, nowMs)
-        edit.nextFileNumber = outputNumber + 1
-        edit.segments.removeAll { chosen.contains($0.fileNumber) }
-        let base = edit
-        let directory = self.directory
+        let merge = CompactionMerge(
+            inputs: segments.filter { chosen.contains($0.fileNumber) },
+            dropsTombstones: chosen.count == segments.count,
+            newest: newest,
+            flushedSequence: manifest.flushedSequence,
+            nowMs: clock.nowMs,
+            ttlMs: options.ttlMs
+        )
+        let outputNumber = takeFileNumber()
+        let path = self.path(StoreFileName.segment(outputNumber))
         let schema = info.schema
         let codec = options.segmentCodec
+        let graph = options.graph
         let graphRowsMin = options.graphRowsMin
-        let graphParameters = options.graph
         let started = ContinuousClock.now
         do {
-            let (output, committed) = try await Self.offload { () throws(StoreError) in
-                // Only a flushed newer version shadows a row: the compacted version must show exactly
-                // the rows of the version it replaces, whatever the memtable holds meanwhile.
-                func isShadowed(_ id: String, _ sequence: UInt64) -> Bool {
-                    guard let newestSequence = newest.sequence(of: id) else { return false }
-                    return newestSequence != sequence && newestSequence <= flushedSequence
-                }
-                var contents = SegmentWriter.Contents(rows: [], tombstones: [])
-                for input in inputs {
-                    let source = input.source
-                    for row in 0..<source.rowCount where !isShadowed(source.ids[row], source.sequences[row]) {
-                        if source.expiryMs(row, ttlMs: ttlMs) > nowMs {
-                            let record = source.row(row)
-                            contents.rows.append(
-                                StoredRow(
-                                    sequence: source.sequences[row],
-                                    record: record,
-                                    writtenAtMs: source.writtenAtMs[row]
-                                )
-                            )
-                        } else if !dropTombstones {
-                            // An expired newest version becomes a tombstone, so an older version in
-                            // a segment outside this compaction cannot resurface after a reopen.
-                            contents.tombstones.append((source.sequences[row], source.ids[row]))
-                        }
-                    }
-                    for tombstone in input.tombstones
-                    where !dropTombstones && !isShadowed(tombstone.id, tombstone.sequence) {
-                        contents.tombstones.append(tombstone)
-                    }
-                }
-                contents.rows.sort { $0.sequence < $1.sequence }
-                contents.tombstones.sort { $0.sequence < $1.sequence }
-                var committed = base
-                var output: SegmentReader?
-                if !contents.rows.isEmpty || !contents.tombstones.isEmpty {
-                    let path = directory + "/" + StoreFileName.segment(outputNumber)
-                    let bytes = try SegmentWriter.encode(
-                        contents,
-                        schema: schema,
-                        codec: codec,
-                        graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
-                    )
-                    try StoreFiles.createDurably(path, with: bytes)
-                    let reader = try SegmentReader(path: path, fileNumber: outputNumber, schema: schema)
-                    committed.segments.append(reader.manifestEntry)
-                    output = reader
-                }
-                try Self.commit(committed, in: directory)
-                return (output, committed)
+            let bytes = try await Self.offload { () throws(StoreError) -> [UInt8]? in
+                let contents = merge.contents()
+                guard !contents.rows.isEmpty || !contents.tombstones.isEmpty else { return nil }
+                return try SegmentWriter.encode(
+                    contents,
+                    schema: schema,
+                    codec: codec,
+                    graph: contents.rows.count >= graphRowsMin ? graph : nil
+                )
             }
-            // Writes may have flushed nothing meanwhile (flushes wait for compaction), so only the
-            // inputs changed. The outgoing version still lists the inputs: their files stay until it
-            // leaves retention, and a point-in-time search reopens them.
-            segments.removeAll { chosen.contains($0.fileNumber) }
-            if let output { segments.append(output) }
-            manifest = committed
-            history.add(outgoing)
-            cachedSnapshot = nil
-            logger.debug(
-                "compacted segments",
-                metadata: [
-                    "inputs": "\(chosen)", "output": "\(output.map { "\($0.fileNumber)" } ?? "none")",
-                    "elapsed": "\(ContinuousClock.now - started)",
-                ]
-            )
+            var output: SegmentReader?
+            if let bytes {
+                let written = try await PacedFileWriter.write(
+                    bytes,
+                    to: path,
+                    bytesPerSecond: options.compactionBytesPerSecond,
+                    clock: maintenanceClock
+                )
+                guard written else { return false }
+                output = try await Self.offload { () throws(StoreError) in
+                    try SegmentReader(path: path, fileNumber: outputNumber, schema: schema)
+                }
+            }
+            try await commitVersion { manifest in
+                manifest.segments.removeAll { chosen.contains($0.fileNumber) }
+                if let output { manifest.segments.append(output.manifestEntry) }
+            } apply: {
+                // The outgoing version still lists the inputs: their files stay until it leaves
+                // retention, and a point-in-time search reopens them.
+                segments.removeAll { chosen.contains($0.fileNumber) }
+                if let output { segments.append(output) }
+            }
         } catch {
             failure = error
             logger.error("compaction failed; reopen the collection", metadata: ["error": "\(error)"])
             throw error
         }
+        logger.debug(
+            "compacted segments",
+            metadata: [
+                "inputs": "\(chosen)", "output": "\(outputNumber)", "elapsed": "\(ContinuousClock.now - started)",
+            ]
+        )
         await retireExpiredVersions()
+        return true
     }
 }

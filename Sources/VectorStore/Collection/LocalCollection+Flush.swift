@@ -2,8 +2,12 @@ import Dispatch
 import Foundation
 
 extension LocalCollection {
+    /// Flushes the memtable into a new committed version (`DocumentCollection.commit`), then starts a
+    /// background compaction if a tier is full.
     public func commit() async throws(StoreError) {
+        _ = try acceptingWAL()
         try await flush()
+        scheduleCompaction()
     }
 
     /// Freezes the memtable and writes it as a segment, then commits a manifest that lists the
@@ -16,78 +20,88 @@ extension LocalCollection {
     /// after (3) leaves obsolete WAL files (removed at the next open).
     ///
     /// Runs only when no write is between its WAL append and its memtable apply, so every record in
-    /// the old WAL files is in the frozen memtable.
+    /// the old WAL files is in the frozen memtable. A running compaction does not hold it up: the
+    /// flush waits at most for the compaction's manifest commit (`commitVersion`), not its merge.
+    /// Flushes are not paced by `compactionBytesPerSecond`: they must keep up with the writes.
+    ///
+    /// - Throws: the `StoreError` that failed it; it is also logged and kept in `failure`, which
+    ///   refuses later writes until the collection is reopened.
     func flush() async throws(StoreError) {
-        guard let wal, frozen == nil, !compacting, pendingWrites == 0, !memtable.isEmpty else { return }
-        let segmentNumber = max(manifest.nextFileNumber, wal.fileNumber + 1)
-        let walNumber = segmentNumber + 1
-        try wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber)
+        guard let wal, frozen == nil, pendingWrites == 0, !memtable.isEmpty else { return }
+        let segmentNumber = takeFileNumber()
+        let walNumber = takeFileNumber()
+        do {
+            try wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber)
+        } catch {
+            throw failed(error)
+        }
         let contents = memtable.sortedRows()
-        let outgoing = manifest
-        var next = manifest
-        next.version += 1
-        next.commitTimeMs = max(manifest.commitTimeMs, clock.nowMs)
-        next.nextFileNumber = walNumber + 1
-        next.walFileNumber = walNumber
-        next.flushedSequence = max(manifest.flushedSequence, memtable.sequenceMax)
+        let flushedSequence = memtable.sequenceMax
         frozen = SearchSource(memtable: memtable, schema: info.schema)
         memtable = MemTable()
         cachedSnapshot = nil
-        let directory = self.directory
+        let segmentPath = path(StoreFileName.segment(segmentNumber))
         let schema = info.schema
         let codec = options.segmentCodec
-        let graphRowsMin = options.graphRowsMin
-        let graphParameters = options.graph
-        let edit = next
+        let graph = contents.rows.count >= options.graphRowsMin ? options.graph : nil
+        let directory = self.directory
         do {
-            let (reader, committed) = try await Self.offload { () throws(StoreError) in
-                let segmentPath = directory + "/" + StoreFileName.segment(segmentNumber)
-                let bytes = try SegmentWriter.encode(
-                    contents,
-                    schema: schema,
-                    codec: codec,
-                    graph: contents.rows.count >= graphRowsMin ? graphParameters : nil
-                )
+            let reader = try await Self.offload { () throws(StoreError) in
+                let bytes = try SegmentWriter.encode(contents, schema: schema, codec: codec, graph: graph)
                 try StoreFiles.createDurably(segmentPath, with: bytes)
-                let reader = try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
-                var committed = edit
-                committed.segments.append(reader.manifestEntry)
-                try Self.commit(committed, in: directory)
-                try Self.removeObsoleteFiles(in: directory, walFileNumber: committed.walFileNumber)
-                return (reader, committed)
+                return try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
             }
-            segments.append(reader)
-            manifest = committed
-            history.add(outgoing)
-            frozen = nil
-            cachedSnapshot = nil
+            try await commitVersion { manifest in
+                manifest.segments.append(reader.manifestEntry)
+                manifest.walFileNumber = walNumber
+                manifest.flushedSequence = max(manifest.flushedSequence, flushedSequence)
+            } apply: {
+                segments.append(reader)
+                frozen = nil
+            }
+            try await Self.offload { () throws(StoreError) in
+                try Self.removeObsoleteWALFiles(in: directory, below: walNumber)
+            }
         } catch {
-            failure = error
-            logger.error(
-                "flush failed; acknowledged writes are safe in the WAL, reopen the collection",
-                metadata: ["error": "\(error)"]
-            )
-            throw error
+            throw failed(error)
         }
         await retireExpiredVersions()
     }
 
+    /// Keeps a flush's error in `failure` (later writes are refused) and logs it.
+    private func failed(_ error: StoreError) -> StoreError {
+        failure = error
+        logger.error(
+            "flush failed; acknowledged writes are safe in the WAL, reopen the collection",
+            metadata: ["error": "\(error)"]
+        )
+        return error
+    }
+
     func path(_ name: String) -> String { directory + "/" + name }
 
-    /// Removes files no version refers to: WAL files below `walFileNumber`, a leftover `MANIFEST.tmp`
-    /// or `PINS.tmp`, and — when `liveSegments` is given (at open, when nothing else runs) — segments
-    /// not in it. WAL files go in ascending order: a read-only open that still finds a version's
-    /// first WAL file can then trust that it listed every later one.
+    /// Removes the WAL files numbered below `number`, in ascending order: a read-only open that still
+    /// finds a version's first WAL file can then trust that it listed every later one.
+    static func removeObsoleteWALFiles(in directory: String, below number: UInt64) throws(StoreError) {
+        let obsolete = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
+            .filter { $0.kind == .wal && $0.number < number }.map(\.number).sorted()
+        for wal in obsolete { try StoreFiles.remove(directory + "/" + StoreFileName.wal(wal)) }
+        if !obsolete.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+    }
+
+    /// At open, when nothing else runs: removes the files no version refers to — WAL files below
+    /// `walFileNumber` (ascending, as `removeObsoleteWALFiles`), segments not in `liveSegments`, and
+    /// a leftover `MANIFEST.tmp` or `PINS.tmp` (later, one may belong to a commit or pin in progress).
     static func removeObsoleteFiles(
         in directory: String,
         walFileNumber: UInt64,
-        liveSegments: Set<UInt64>? = nil
+        liveSegments: Set<UInt64>
     ) throws(StoreError) {
         var obsolete: [(number: UInt64, name: String)] = []
         for name in try StoreFiles.list(directory) {
             switch StoreFileName.parse(name) {
             case (.segment, let number)?:
-                if liveSegments.map({ !$0.contains(number) }) ?? false { obsolete.append((number, name)) }
+                if !liveSegments.contains(number) { obsolete.append((number, name)) }
             case (.wal, let number)?:
                 if number < walFileNumber { obsolete.append((number, name)) }
             case nil:

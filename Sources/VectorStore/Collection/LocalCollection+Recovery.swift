@@ -28,6 +28,7 @@ extension LocalCollection {
         options: StoreOptions,
         logger: Logger,
         clock: StoreClock = .system,
+        maintenanceClock: MaintenanceClock = .continuous,
         evolvingTo schema: CollectionSchema? = nil
     ) throws(StoreError) {
         let recovered = try Self.recover(
@@ -48,6 +49,7 @@ extension LocalCollection {
             options: options,
             logger: logger,
             clock: clock,
+            maintenanceClock: maintenanceClock,
             recovered: recovered
         )
     }

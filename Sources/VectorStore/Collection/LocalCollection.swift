@@ -8,8 +8,9 @@ import Logging
 /// The actor is the **single writer**: it owns the WAL, the memtable and the manifest. A write is
 /// validated, appended to the WAL, made durable (group commit), then applied to the memtable; when
 /// the memtable reaches `StoreOptions.memtableBytesMax` it is frozen and flushed to a segment off the
-/// actor while new writes go to a fresh memtable and WAL file. Searches take an immutable snapshot
-/// from the actor and run outside it.
+/// actor while new writes go to a fresh memtable and WAL file. A full size tier is compacted by a
+/// background task the actor owns (`scheduleCompaction`, `close()`). Searches take an immutable
+/// snapshot from the actor and run outside it.
 public actor LocalCollection: DocumentCollection {
     /// Fixed at creation but for schema evolution (`addField`), which rewrites `collection.json`.
     public private(set) var info: CollectionInfo
@@ -17,6 +18,8 @@ public actor LocalCollection: DocumentCollection {
     let options: StoreOptions
     let logger: Logger
     let clock: StoreClock
+    /// Paces background compaction's writes (`StoreOptions.compactionBytesPerSecond`).
+    let maintenanceClock: MaintenanceClock
 
     var manifest: Manifest
     var segments: [SegmentReader]
@@ -32,10 +35,21 @@ public actor LocalCollection: DocumentCollection {
     /// Writes appended to the WAL but not yet applied to the memtable (awaiting their `fsync`).
     var pendingWrites = 0
     var cachedSnapshot: CollectionSnapshot?
-    /// Set when a flush failed: the WAL still holds the data, but further writes are refused.
+    /// Set when a flush or compaction failed: the WAL still holds the data, but further writes are
+    /// refused until the collection is reopened.
     var failure: StoreError?
-    /// A compaction is running; flushes wait for it (one manifest change at a time).
+    /// A compaction is running (at most one; flushes go on meanwhile).
     var compacting = false
+    /// The background compaction task (`scheduleCompaction`); `nil` when none runs.
+    var maintenance: Task<Void, Never>?
+    /// Set by `close()`: writes are refused and no compaction starts.
+    var isClosed = false
+    /// The next number for a new WAL or segment file: numbers are taken on the actor
+    /// (`takeFileNumber`), so a flush and a compaction running together never collide.
+    var nextFileNumber: UInt64
+    /// A manifest commit is in progress (`commitVersion`); the ones waiting for their turn, in order.
+    var committing = false
+    var commitWaiters: [CheckedContinuation<Void, Never>] = []
     /// The retained superseded versions and the pins (`asOf` searches, `snapshots()`).
     var history: VersionHistory
     /// Snapshots of older versions already built, by version (immutable; a few at most). They hold
@@ -49,14 +63,17 @@ public actor LocalCollection: DocumentCollection {
         options: StoreOptions,
         logger: Logger,
         clock: StoreClock,
+        maintenanceClock: MaintenanceClock = .continuous,
         recovered: Recovery
     ) {
         self.info = info
         self.clock = clock
+        self.maintenanceClock = maintenanceClock
         self.directory = directory
         self.options = options
         self.logger = logger
         manifest = recovered.manifest
+        nextFileNumber = recovered.manifest.nextFileNumber
         segments = recovered.segments
         memtable = recovered.memtable
         newest = recovered.newest
@@ -93,14 +110,7 @@ public actor LocalCollection: DocumentCollection {
 
     /// Replaces the schema by `schema`, which must extend the current one (fields appended).
     func evolve(to schema: CollectionSchema) throws(StoreError) {
-        if let failure { throw failure }
-        guard lock != nil else {
-            throw StoreError(
-                code: .io,
-                message: "collection '\(info.name)' is open read-only: another process is writing it",
-                file: directory
-            )
-        }
+        _ = try acceptingWAL()
         guard schema.extends(info.schema) else {
             throw .violation(.badSchema, "schema change is not an evolution (only appended fields are)")
         }
@@ -151,14 +161,7 @@ public actor LocalCollection: DocumentCollection {
 
     /// Appends to the WAL, waits for durability, applies to the memtable, and flushes when full.
     private func write(_ makeRecord: (_ firstSequence: UInt64) -> WALRecord) async throws(StoreError) {
-        if let failure { throw failure }
-        guard let wal else {
-            throw StoreError(
-                code: .io,
-                message: "collection '\(info.name)' is open read-only: another process is writing it",
-                file: directory
-            )
-        }
+        let wal = try acceptingWAL()
         let record = makeRecord(nextSequence)
         let bytes = try record.encode()
         let ticket = try wal.append(bytes)
@@ -172,16 +175,30 @@ public actor LocalCollection: DocumentCollection {
         }
         pendingWrites -= 1
         apply(record)
-        if memtable.estimatedBytes >= options.memtableBytesMax, pendingWrites == 0, frozen == nil, !compacting {
-            // The write is durable and applied: a failed flush or compaction does not fail it. The
-            // error is logged and kept in `failure`, which refuses the next writes.
+        if memtable.estimatedBytes >= options.memtableBytesMax, pendingWrites == 0, frozen == nil {
+            // The write is durable and applied: a failed flush does not fail it. The flush logs its
+            // error and keeps it in `failure`, which refuses the next writes.
             do {
                 try await flush()
-                try await compactIfNeeded()
-            } catch {
-                logger.error("background maintenance failed", metadata: ["error": "\(error)"])
-            }
+                scheduleCompaction()
+            } catch {}
         }
+    }
+
+    /// The WAL, when the collection accepts changes: not failed, not closed, not read-only.
+    func acceptingWAL() throws(StoreError) -> WALWriter {
+        if let failure { throw failure }
+        guard !isClosed else {
+            throw StoreError(code: .badInput, message: "collection '\(info.name)' is closed", file: directory)
+        }
+        guard let wal else {
+            throw StoreError(
+                code: .io,
+                message: "collection '\(info.name)' is open read-only: another process is writing it",
+                file: directory
+            )
+        }
+        return wal
     }
 
     /// Applies a durable record to the memtable and the newest-version map.

@@ -32,6 +32,11 @@ public struct StoreOptions: Sendable, Hashable {
     public var compactionFanIn: Int
     /// Upper bound of the bytes one compaction reads (bounded I/O per compaction).
     public var compactionInputBytesMax: Int
+    /// Upper bound of the rate at which background compaction writes its merged segment, in bytes per
+    /// second; 0 = unlimited. Enforced in chunks of about 1/16 s of budget (4 KiB to 1 MiB), each
+    /// followed by a pause, so the average since the write started never exceeds it. Flushes are not
+    /// paced (they must keep up with writes); reading the inputs (memory-mapped) is not counted.
+    public var compactionBytesPerSecond: Int
     /// Segments with at least this many rows store an HNSW graph, used for unfiltered and broadly
     /// filtered vector search; smaller segments (and selective filters) are searched exactly.
     public var graphRowsMin: Int
@@ -55,6 +60,7 @@ public struct StoreOptions: Sendable, Hashable {
         batchRecordsMax: Int = 10_000,
         compactionFanIn: Int = 4,
         compactionInputBytesMax: Int = 512 * 1024 * 1024,
+        compactionBytesPerSecond: Int = 64 * 1024 * 1024,
         graphRowsMin: Int = 5_000,
         graph: HNSWParameters = HNSWParameters(),
         ttl: Duration? = nil,
@@ -69,8 +75,10 @@ public struct StoreOptions: Sendable, Hashable {
         self.graph = graph
         precondition(memtableBytesMax > 0 && batchRecordsMax > 0, "bounds must be positive")
         precondition(compactionFanIn >= 2 && compactionInputBytesMax > 0, "compaction bounds")
+        precondition(compactionBytesPerSecond >= 0, "a compaction budget is not negative (0 = unlimited)")
         self.compactionFanIn = compactionFanIn
         self.compactionInputBytesMax = compactionInputBytesMax
+        self.compactionBytesPerSecond = compactionBytesPerSecond
         self.fsyncPolicy = fsyncPolicy
         self.memtableBytesMax = memtableBytesMax
         self.segmentCodec = segmentCodec
