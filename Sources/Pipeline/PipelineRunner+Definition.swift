@@ -35,7 +35,10 @@ extension PipelineRunner {
         }
         let collection: LocalCollection
         do {
-            let options = StoreOptions(segmentCodec: definition.store.codec)
+            let options = StoreOptions(
+                segmentCodec: definition.store.codec,
+                compactionBytesPerSecond: definition.store.compactionBytesPerSecond
+            )
             collection = try LocalStore(root: dataRoot, options: options, logger: logger).openOrCreate(
                 CollectionInfo(name: definition.store.collection, embeddingModel: embedder.modelID, schema: schema)
             )

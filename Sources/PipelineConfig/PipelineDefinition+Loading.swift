@@ -119,7 +119,7 @@ extension PipelineDefinition {
         }
 
         let storeTable = try root.table("store")
-        try storeTable?.rejectUnknownKeys(["collection", "schema", "codec"])
+        try storeTable?.rejectUnknownKeys(["collection", "schema", "codec", "compaction_bytes_per_second"])
         let collection = try storeTable?.string("collection") ?? "filings"
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
         if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }), let storeTable {
@@ -131,6 +131,17 @@ extension PipelineDefinition {
             let message = "'\(codecName)' is not a codec; use lz4, zstd, gzip or none"
             throw storeTable?.error(.invalidValue, "codec", message)
                 ?? ConfigError(code: .invalidValue, file: file, line: nil, key: "store.codec", message: message)
+        }
+        let budgetKey = "compaction_bytes_per_second"
+        let compactionBudget =
+            try storeTable?.integer(budgetKey, in: Int.min...Int.max) ?? StoreOptions().compactionBytesPerSecond
+        if !StoreSettings.compactionBytesPerSecondRange.contains(compactionBudget), let storeTable {
+            throw storeTable.error(
+                .invalidValue,
+                budgetKey,
+                "\(compactionBudget) is not a compaction I/O budget: use 0 (unlimited) or bytes per second up to "
+                    + "\(StoreSettings.compactionBytesPerSecondRange.upperBound) (e.g. 67108864 for 64 MiB/s)"
+            )
         }
 
         return PipelineDefinition(
@@ -155,7 +166,8 @@ extension PipelineDefinition {
                 schemaFile: try storeTable?.string("schema").map {
                     URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL
                 },
-                codec: codec
+                codec: codec,
+                compactionBytesPerSecond: compactionBudget
             )
         )
     }

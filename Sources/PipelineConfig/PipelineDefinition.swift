@@ -120,11 +120,24 @@ public struct PipelineDefinition: Sendable, Hashable {
         /// How new segments compress their metadata blocks (`[store] codec`: `lz4` (default),
         /// `zstd`, `gzip` or `none`).
         public var codec: StoreOptions.Codec
+        /// The I/O budget of background compaction, bytes per second (`[store]
+        /// compaction_bytes_per_second`, `StoreOptions.compactionBytesPerSecond`): 0 for unlimited,
+        /// default 64 MiB/s, at most `compactionBytesPerSecondRange.upperBound`.
+        public var compactionBytesPerSecond: Int
 
-        public init(collection: String, schemaFile: URL? = nil, codec: StoreOptions.Codec = .lz4) {
+        /// The budgets a pipeline file may set (0 = unlimited; 1 TiB/s is beyond any disk).
+        public static let compactionBytesPerSecondRange = 0...(1 << 40)
+
+        public init(
+            collection: String,
+            schemaFile: URL? = nil,
+            codec: StoreOptions.Codec = .lz4,
+            compactionBytesPerSecond: Int = StoreOptions().compactionBytesPerSecond
+        ) {
             self.collection = collection
             self.schemaFile = schemaFile
             self.codec = codec
+            self.compactionBytesPerSecond = compactionBytesPerSecond
         }
     }
 

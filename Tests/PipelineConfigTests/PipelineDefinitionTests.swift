@@ -71,6 +71,19 @@ import VectorStore
         #expect(try parse("[source]\nroot = \"x\"\n").store.codec == .lz4)
     }
 
+    @Test func storeCompactionBudgetIsReadAndChecked() throws {
+        #expect(try parse("[source]\nroot = \"x\"\n").store.compactionBytesPerSecond == 64 << 20)
+        let set = try parse("[source]\nroot = \"x\"\n[store]\ncompaction_bytes_per_second = 0\n")
+        #expect(set.store.compactionBytesPerSecond == 0)
+        for (value, message) in [("-1", "use 0 (unlimited)"), ("\"64MiB\"", "expected an integer")] {
+            let bad = try #require(error("[source]\nroot = \"x\"\n\n[store]\ncompaction_bytes_per_second = \(value)\n"))
+            #expect(bad.code == .invalidValue)
+            #expect(bad.line == 5)
+            #expect(bad.description.contains("key 'store.compaction_bytes_per_second'"))
+            #expect(bad.description.contains(message))
+        }
+    }
+
     @Test func wrongTypesAndRangesAreReported() throws {
         let type = try #require(error("[source]\nroot = 5\n"))
         #expect(type.code == .invalidValue)
