@@ -136,6 +136,47 @@ import Testing
                 || stored == CrashWorkload.state(seed: 4_242, batches: acked + 1)
         )
     }
+
+    /// Read-only opens, one after another, while the writer flushes and compacts in the background:
+    /// each is a whole-batch prefix of the writes that includes every batch acknowledged before it
+    /// started (it reads an immutable version file and the WAL after it, never waiting on a timer).
+    @Test func readOnlyOpensStayCurrentWhileTheWriterFlushesAndCompacts() async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let seed: UInt64 = 9_001
+        let child = try CrashChildProcess(root: root, workloadSeed: seed, firstBatch: 0)
+        var acked = child.waitForAcks(5)
+        let store = LocalStore(root: root, options: CrashWorkload.options)
+        for open in 0..<12 {
+            let before = acked
+            let reader = try store.open(collection: CrashWorkload.collection)
+            #expect(reader.isReadOnly)
+            let seen = Dictionary(uniqueKeysWithValues: await reader.records().map { ($0.chunk.id, $0) })
+            acked = child.waitForAcks(before + 15)
+            #expect(
+                Self.isState(seen, seed: seed, afterBatchesIn: before...(acked + 1)),
+                "open \(open): not a whole-batch prefix of at least \(before) batches"
+            )
+        }
+        _ = child.kill()
+        let writer = try store.open(collection: CrashWorkload.collection)
+        let version = await writer.manifest.version
+        let segments = await writer.segments.count
+        #expect(Int(version) > segments + 1, "the writer should have compacted meanwhile: \(version), \(segments)")
+    }
+
+    /// Whether `state` is the workload state after some number of batches in `range` (one pass).
+    static func isState(_ state: [String: ChunkRecord], seed: UInt64, afterBatchesIn range: ClosedRange<Int>) -> Bool {
+        var replayed: [String: ChunkRecord] = [:]
+        for index in 0...range.upperBound {
+            if index >= range.lowerBound, replayed == state { return true }
+            switch CrashWorkload.batch(seed: seed, index: index) {
+            case .upsert(let records): for record in records { replayed[record.chunk.id] = record }
+            case .delete(let ids): for id in ids { replayed[id] = nil }
+            }
+        }
+        return false
+    }
 }
 
 /// The crash child as a running process, reading its `ack N` lines.

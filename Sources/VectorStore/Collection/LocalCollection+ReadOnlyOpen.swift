@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension LocalCollection {
     /// Attempts of a read-only open. An attempt fails only when the writer removed a file it needs
@@ -16,7 +17,11 @@ extension LocalCollection {
     ///
     /// - Throws: `StoreError.io` when every attempt raced with the writer (try again);
     ///   `StoreError.corruption` for damaged files, as a writable open would.
-    static func recoverReadOnly(info: CollectionInfo, directory: String) throws(StoreError) -> Recovery {
+    static func recoverReadOnly(
+        info: CollectionInfo,
+        directory: String,
+        logger: Logger
+    ) throws(StoreError) -> Recovery {
         var current = info
         var opened: [UInt64: SegmentReader] = [:]
         var reason = ""
@@ -27,6 +32,10 @@ extension LocalCollection {
                 return recovery
             case .writerMovedOn(let why):
                 reason = why
+                logger.notice(
+                    "read-only open: the writer moved on; starting again from the newest version",
+                    metadata: ["reason": "\(why)"]
+                )
                 // The writer may have added a field and written rows carrying it.
                 if let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory) {
                     current = reread

@@ -68,7 +68,7 @@ extension LocalCollection {
                 "another process is writing the collection; opening it read-only",
                 metadata: ["directory": "\(directory)"]
             )
-            return try recoverReadOnly(info: info, directory: directory)
+            return try recoverReadOnly(info: info, directory: directory, logger: logger)
         }
         var recovery = try recoverWritable(
             info: info,
