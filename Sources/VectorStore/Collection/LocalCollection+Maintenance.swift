@@ -33,10 +33,12 @@ extension LocalCollection {
     }
 
     /// Stops background maintenance and refuses later writes: a running compaction is cancelled
-    /// (within one chunk of its output write or at once in an I/O pause; its partial output is
-    /// removed) and awaited, so no file of the collection changes after `close()` returns. A
-    /// compaction already committing finishes its commit. Searches keep working. Files and the
-    /// writer lock are released when the last reference to the collection goes.
+    /// (within one chunk of its output write, or at once in an I/O pause; its partial output is
+    /// removed) and awaited, so no compaction changes a file after `close()` returns. Its merge and
+    /// encoding are not interruptible (bounded by `compactionInputBytesMax`), and a compaction
+    /// already committing finishes its commit. A flush already running belongs to the write that
+    /// started it and completes. Searches keep working. Files and the writer lock are released when
+    /// the last reference to the collection goes.
     public func close() async {
         isClosed = true
         maintenance?.cancel()
