@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ANN benchmark: VectorDB's HNSW (float32 and int8 traversal on one graph) against hnswlib and
-# faiss (HNSWFlat) on the same seeded dataset (100,000 × 384 L2-normalised vectors, 100 Gaussian
-# clusters, 1,000 queries, exact ground truth), in the same run, peers right after VectorDB.
+# faiss (HNSWFlat) on the same dataset (by default 100,000 × 384 L2-normalised vectors, a seeded
+# mixture of 100 Gaussian clusters; ANN_DATASET=minilm: real MiniLM embeddings of filing text, see
+# below; 1,000 queries, exact ground truth), in the same run, peers right after VectorDB.
 # Build uses 2 threads for every engine; search is single-threaded; the fastest of ANN_REPEAT (5)
 # passes per ef is kept (the machine is shared: more passes make the minimum less noisy).
 # Peers are installed into .venv; the dataset is written to .bench-data/ (ignored by git).
@@ -12,15 +13,19 @@ cd "$(dirname "$0")/.."
 n=${ANN_N:-100000}
 efs=${ANN_EF:-16,32,64,128,256}
 repeat=${ANN_REPEAT:-5}
-# ANN_DATASET=minilm: real MiniLM embeddings of the sample filings' chunks (scripts/ann-minilm-dataset.py,
-# needs sentence-transformers: scripts/bench-embed.sh installs it) instead of the seeded clusters.
+# ANN_DATASET=minilm: real MiniLM embeddings of the sample filings' text instead of the seeded clusters:
+# ANN_N base vectors (+ 1,000 queries) from 256/128/64/32-token chunks and sentences
+# (scripts/ann-minilm-dataset.py; needs sentence-transformers, which scripts/bench-embed.sh installs,
+# and .build/release/vectordb). Embedding 100,000 texts on one core takes about half an hour the
+# first time; the dataset is kept in .bench-data/ann-minilm-100k. The table goes between the
+# <!-- ann-table-minilm --> markers.
 dataset=${ANN_DATASET:-clusters}
 data=.bench-data/ann-$n
 marker=ann-table
 if [ "$dataset" = minilm ]; then
-  data=.bench-data/ann-minilm
+  data=.bench-data/ann-minilm-$((n / 1000))k
   marker=ann-table-minilm
-  [ -f "$data/groundtruth.ivecs" ] || .venv/bin/python scripts/ann-minilm-dataset.py "$data"
+  [ -f "$data/groundtruth.ivecs" ] || .venv/bin/python scripts/ann-minilm-dataset.py "$data" --n "$n"
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
