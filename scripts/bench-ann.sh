@@ -14,11 +14,11 @@ n=${ANN_N:-100000}
 efs=${ANN_EF:-16,32,64,128,256}
 repeat=${ANN_REPEAT:-5}
 # ANN_DATASET=minilm: real MiniLM embeddings of the sample filings' text instead of the seeded clusters:
-# ANN_N base vectors (+ 1,000 queries) from 256/128/64/32-token chunks and sentences
+# ANN_N base vectors (+ 1,000 queries) from chunks of 256 down to 16 tokens and sentences
 # (scripts/ann-minilm-dataset.py; needs sentence-transformers, which scripts/bench-embed.sh installs,
-# and .build/release/vectordb). Embedding 100,000 texts on one core takes about half an hour the
-# first time; the dataset is kept in .bench-data/ann-minilm-100k. The table goes between the
-# <!-- ann-table-minilm --> markers.
+# and .build/release/vectordb). Embedding the 101,000 texts on one core took 41 minutes; the dataset
+# is kept in .bench-data/ann-minilm-100k, so generate it first (in the background) and rerun freely.
+# The table goes between the <!-- ann-table-minilm --> markers.
 dataset=${ANN_DATASET:-clusters}
 data=.bench-data/ann-$n
 marker=ann-table
