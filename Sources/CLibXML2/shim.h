@@ -4,6 +4,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlIO.h>
 #include <libxml/encoding.h>
 #include <libxml/tree.h>

@@ -1,7 +1,14 @@
-/// The attributes of one start tag as libxml2's SAX interface passes them: a NULL-terminated array
+/// Reads the attributes of one start tag the way libxml2's HTML parser reports them: names in lower
+/// case, values with entities decoded.
+protocol HTMLAttributeLookup {
+    /// The value of attribute `name` (lower case ASCII, no prefix), if present.
+    func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>?
+}
+
+/// The attributes of one start tag as libxml2's HTML SAX interface passes them: a NULL-terminated array
 /// of name, value pairs of NUL-terminated UTF-8 strings (names already lower-cased by the HTML
 /// parser). Valid only during the callback.
-struct HTMLAttributes {
+struct HTMLAttributes: HTMLAttributeLookup {
     let pairs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
 
     /// The value of attribute `name` (lower case ASCII), if present.

@@ -33,23 +33,7 @@ enum HTMLSAXParser {
             // libxml2 pulls the input through `read` in small pieces and drops what it has parsed, so
             // it never holds a second copy of the whole document.
             let reader = SliceReader(buffer)
-            let readerPointer = Unmanaged.passUnretained(reader).toOpaque()
-            let read: xmlInputReadCallback = { context, destination, length in
-                guard let context, let destination, length > 0 else { return 0 }
-                return Unmanaged<SliceReader>.fromOpaque(context).takeUnretainedValue()
-                    .read(into: destination, length: Int(length))
-            }
-            guard let input = xmlParserInputBufferCreateIO(read, nil, readerPointer, XML_CHAR_ENCODING_NONE) else {
-                return false
-            }
-            guard let stream = xmlNewIOInputStream(context, input, XML_CHAR_ENCODING_NONE) else {
-                xmlFreeParserInputBuffer(input)
-                return false
-            }
-            guard inputPush(context, stream) >= 0 else {
-                xmlFreeInputStream(stream)
-                return false
-            }
+            guard reader.pushInput(onto: context) else { return false }
             // An explicit converter, UTF-8 included: without one libxml2 falls back to Latin-1 at the
             // first sequence it dislikes (C1 controls such as U+0092).
             if let converter = xmlFindCharEncodingHandler(encoding) {
@@ -72,7 +56,7 @@ enum HTMLSAXParser {
         handler.startElement = { user, name, attributes in
             guard let user, let name else { return }
             Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue()
-                .startElement(name, attributes: HTMLAttributes(pairs: attributes))
+                .startElement(named: name, attributes: HTMLAttributes(pairs: attributes))
         }
         handler.endElement = { user, _ in
             guard let user else { return }
@@ -86,22 +70,5 @@ enum HTMLSAXParser {
         handler.characters = characters
         handler.cdataBlock = characters
         return handler
-    }
-}
-
-/// Hands a document in memory to libxml2's read callback one piece at a time.
-private final class SliceReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var offset = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    /// Copies up to `length` bytes into `destination`; returns the count, 0 at the end.
-    func read(into destination: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
-        let count = min(length, bytes.count - offset)
-        guard count > 0, let base = bytes.baseAddress else { return 0 }
-        UnsafeMutableRawPointer(destination).copyMemory(from: base + offset, byteCount: count)
-        offset += count
-        return Int32(count)
     }
 }

@@ -1,20 +1,17 @@
-/// Turns libxml2's HTML SAX events into text blocks, dropping what a reader never sees; no tree is
-/// built, so memory stays proportional to the visible text.
+/// Turns HTML parser events into text blocks, dropping what a reader never sees; no tree is built,
+/// so memory stays proportional to the visible text.
 ///
 /// Hidden subtrees (`display:none`, `ix:header`, `script`, `style`, `head`) are skipped; block elements
 /// end the current block; table rows become one block each, with non-empty cells joined by ` | `
 /// (a lone `$` joins the next cell, a lone `)` or `%` joins the previous one).
 ///
-/// Invariant: libxml2's HTML parser reports an end for every start it reports (implied and
-/// auto-closed elements included), so `open` mirrors the parser's element stack.
+/// Events come from libxml2's HTML parser (`HTMLSAXParser`) or, for well-formed inline XBRL, from its
+/// XML parser through `HTMLParserReplay`, which reproduces the HTML parser's events.
+/// Invariant: an end is reported for every start (implied and auto-closed elements included), so
+/// `open` mirrors the HTML parser's element stack.
 final class HTMLTextExtractor {
-    /// What an open element does to the text.
-    private enum Role {
-        case row, cell, table, lineBreak, block, inline
-    }
-
     private struct OpenElement {
-        let role: Role
+        let role: HTMLElementKind.Role
         /// The dingbat font in effect outside this element.
         let outerFont: SymbolFont?
     }
@@ -32,32 +29,33 @@ final class HTMLTextExtractor {
     private var skippedDepth = 0
     /// Whether any element was reported: a document without one is not HTML.
     private(set) var sawElement = false
+    /// Element kinds by libxml2's interned name pointer: the HTML parser reports each distinct name
+    /// through one dictionary string, so a name is lower-cased and looked up once per parse.
+    private var kindsByName: [UnsafePointer<UInt8>: HTMLElementKind] = [:]
 
-    private static let roles: [String: Role] = {
-        var roles: [String: Role] = ["tr": .row, "td": .cell, "th": .cell, "table": .table, "br": .lineBreak]
-        for name in [
-            "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "center", "pre", "hr",
-            "section", "article", "body", "html", "dl", "dt", "dd", "form", "address", "caption",
-        ] {
-            roles[name] = .block
+    /// A start tag from libxml2's HTML parser (`name` NUL-terminated UTF-8, lower case).
+    func startElement(named name: UnsafePointer<UInt8>, attributes: HTMLAttributes) {
+        if let kind = kindsByName[name] {
+            startElement(kind, attributes: attributes)
+            return
         }
-        return roles
-    }()
-    private static let skipped: Set<String> = ["script", "style", "head", "title", "ix:header", "noscript"]
+        let kind = HTMLElementKind(lowercasedName: String(cString: name).lowercased())
+        kindsByName[name] = kind
+        startElement(kind, attributes: attributes)
+    }
 
-    /// A start tag (`name` NUL-terminated UTF-8).
-    func startElement(_ name: UnsafePointer<UInt8>, attributes: HTMLAttributes) {
+    /// A start tag of an element of `kind`.
+    func startElement(_ kind: HTMLElementKind, attributes: some HTMLAttributeLookup) {
         sawElement = true
         if skippedDepth > 0 {
             skippedDepth += 1
             return
         }
-        let lowered = String(cString: name).lowercased()
-        if Self.skipped.contains(lowered) || Self.isHidden(attributes) {
+        if kind.isSkipped || Self.isHidden(attributes) {
             skippedDepth = 1
             return
         }
-        let role = Self.roles[lowered] ?? .inline
+        let role = kind.role
         open.append(OpenElement(role: role, outerFont: symbolFont))
         if let font = SymbolFont.of(attributes) { symbolFont = font }
         switch role {
@@ -116,7 +114,7 @@ final class HTMLTextExtractor {
         endBlock()
     }
 
-    private static func isHidden(_ attributes: HTMLAttributes) -> Bool {
+    private static func isHidden(_ attributes: some HTMLAttributeLookup) -> Bool {
         guard let style = attributes.value("style") else { return false }
         return HTMLAttributes.containsFolded(style, "display:none")
     }

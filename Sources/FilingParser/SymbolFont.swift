@@ -5,7 +5,7 @@ enum SymbolFont: Sendable {
     case wingdings, wingdings2
 
     /// The font named by an element's `face` attribute or `font-family` style, if it is one of these.
-    static func of(_ attributes: HTMLAttributes) -> SymbolFont? {
+    static func of(_ attributes: some HTMLAttributeLookup) -> SymbolFont? {
         var found: SymbolFont?
         for name: StaticString in ["face", "style"] {
             guard let value = attributes.value(name), HTMLAttributes.containsFolded(value, "wingdings") else {

@@ -72,16 +72,27 @@ struct ParseCommand: AsyncParsableCommand {
     /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
     private func parseDocument(consuming bytes: consuming [UInt8], limit: Int) throws -> (ParsedDocument, XBRLFactSet?)
     {
+        let parser = HTMLFilingParser(maxInputBytes: limit)
+        if facts, !XBRLInstanceReader.looksLikeInstance(bytes), InlineXBRLReader.looksInline(bytes) {
+            // Text and facts in one pass of the XML parser.
+            do {
+                let (document, factSet) = try parser.parse(
+                    bytes,
+                    form: form.map { FormType($0) },
+                    source: file,
+                    readingFactsWith: InlineXBRLReader(maxInputBytes: limit)
+                )
+                return (document, factSet)
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
         let factSet = try facts ? readFacts(bytes, limit: limit) : nil
         if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
             return (ParsedDocument(canonicalText: "", sections: []), factSet)
         }
         do {
-            let document = try HTMLFilingParser(maxInputBytes: limit).parse(
-                bytes,
-                form: form.map { FormType($0) },
-                source: file
-            )
+            let document = try parser.parse(bytes, form: form.map { FormType($0) }, source: file)
             return (document, factSet)
         } catch {
             throw CLIFailure(error.description)

@@ -1,23 +1,22 @@
 import SECModel
 
-/// Turns the inline elements an `IXInventory` found into `XBRLFact`s.
+/// Turns what an `IXFactCollector` gathered into `XBRLFact`s: follows `continuedAt` chains, looks up
+/// contexts and units, applies transformations, `scale` and `sign`, attaches footnotes.
 struct IXFactBuilder {
     let inventory: IXInventory
     private(set) var warnings: [XBRLWarning] = []
     private var contexts: [String: XBRLContext?] = [:]
     private var units: [String: XBRLUnit?] = [:]
-    private let text: IXText
+    /// Longest `continuedAt` chain followed; a longer (or cyclic) chain is cut here.
+    static let chainLengthMax = 10_000
 
     init(inventory: IXInventory) {
         self.inventory = inventory
-        text = IXText(continuations: inventory.continuations)
     }
 
     mutating func build() -> [XBRLFact] {
         for element in inventory.unsupported {
-            let what =
-                element.attribute("target").map { "a fact for target document '\($0)'" } ?? "ix:\(element.localName)"
-            warnings.append(XBRLWarning(code: .unsupported, message: "\(what) is not read", line: element.line))
+            warnings.append(XBRLWarning(code: .unsupported, message: "\(element.what) is not read", line: element.line))
         }
         let footnotes = footnotesByFact()
         var facts: [XBRLFact] = []
@@ -30,22 +29,22 @@ struct IXFactBuilder {
         return facts
     }
 
-    private mutating func fact(_ element: XMLElement) -> XBRLFact? {
+    private mutating func fact(_ element: IXInventory.Fact) -> XBRLFact? {
         let line = element.line
-        guard let name = element.attribute("name"), let concept = element.resolveQName(name) else {
+        guard let concept = element.concept else {
             warnings.append(XBRLWarning(code: .invalidValue, message: "fact without a resolvable name", line: line))
             return nil
         }
-        guard let contextID = element.attribute("contextRef"), let context = context(contextID) else {
-            let id = element.attribute("contextRef") ?? ""
+        guard let contextID = element.contextRef, let context = context(contextID) else {
+            let id = element.contextRef ?? ""
             warnings.append(
                 XBRLWarning(code: .missingContext, message: "\(concept): context '\(id)' is not defined", line: line)
             )
             return nil
         }
-        let isNumeric = element.localName == "nonFraction"
+        let isNumeric = element.isNumeric
         var unit: XBRLUnit?
-        if isNumeric, let unitID = element.attribute("unitRef") {
+        if isNumeric, let unitID = element.unitRef {
             unit = self.unit(unitID)
             if unit == nil {
                 warnings.append(
@@ -53,32 +52,30 @@ struct IXFactBuilder {
                 )
             }
         }
-        let nilText = element.attribute("nil", namespace: XBRLNamespace.xsi)
-        let isNil = nilText == "true" || nilText == "1"
-        let value = isNil ? nil : self.value(element, concept: concept, isNumeric: isNumeric)
+        let isNil = element.nilValue == "true" || element.nilValue == "1"
+        let value = isNil ? nil : self.value(element, concept: concept)
         return XBRLFact(
             concept: concept,
             value: value,
             isNil: isNil,
             isNumeric: isNumeric,
             unit: unit,
-            decimals: isNumeric ? element.attribute("decimals") : nil,
+            decimals: element.decimals,
             period: context.period,
             entity: context.entity,
             dimensions: context.dimensions,
             contextID: contextID,
-            id: element.attribute("id")
+            id: element.id
         )
     }
 
     /// The value after transformation, `scale` and `sign`; the raw text (with a warning) when the
     /// text does not fit.
-    private mutating func value(_ element: XMLElement, concept: XBRLQName, isNumeric: Bool) -> String {
-        let escape = !isNumeric && ["true", "1"].contains(element.attribute("escape") ?? "")
-        var raw = text.text(of: element, escape: escape, followContinuations: !isNumeric)
-        if let format = element.attribute("format") {
+    private mutating func value(_ element: IXInventory.Fact, concept: XBRLQName) -> String {
+        var raw = text(of: element)
+        if let format = element.format {
             raw = raw.collapsingXMLWhitespace()
-            guard let formatName = element.resolveQName(format) else {
+            guard let formatName = element.formatName else {
                 warnings.append(
                     XBRLWarning(
                         code: .unknownFormat,
@@ -107,15 +104,29 @@ struct IXFactBuilder {
                 return raw
             }
         }
-        guard isNumeric else { return raw }
-        let scale = element.attribute("scale").flatMap { Int($0.trimmingXMLWhitespace()) } ?? 0
-        guard let number = DecimalString.canonical(raw, scale: scale, negate: element.attribute("sign") == "-") else {
+        guard element.isNumeric else { return raw }
+        let scale = element.scale.flatMap { Int($0.trimmingXMLWhitespace()) } ?? 0
+        guard let number = DecimalString.canonical(raw, scale: scale, negate: element.sign == "-") else {
             warnings.append(
                 XBRLWarning(code: .invalidValue, message: "\(concept): '\(raw)' is not a number", line: element.line)
             )
             return raw
         }
         return number
+    }
+
+    /// The fact's text, followed by its `continuedAt` chain for an `ix:nonNumeric`.
+    private func text(of element: IXInventory.Fact) -> String {
+        var output = element.text
+        var visited: Set<String> = [element.continuedAt ?? ""]
+        var next = element.continuedAt
+        while let id = next, visited.count < Self.chainLengthMax, let index = inventory.continuationIndex[id] {
+            let part = inventory.continuations[index]
+            output += element.escape ? part.escaped : part.plain
+            guard let following = part.continuedAt, visited.insert(following).inserted else { break }
+            next = following
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private mutating func context(_ id: String) -> XBRLContext? {
@@ -136,15 +147,15 @@ struct IXFactBuilder {
     private func footnotesByFact() -> [String: [String]] {
         var result: [String: [String]] = [:]
         for relationship in inventory.relationships {
-            let arcrole = relationship.attribute("arcrole") ?? "http://www.xbrl.org/2003/arcrole/fact-footnote"
+            let arcrole = relationship.arcrole ?? "http://www.xbrl.org/2003/arcrole/fact-footnote"
             guard arcrole.hasSuffix("fact-footnote") else { continue }
-            let targets = (relationship.attribute("toRefs") ?? "").split(whereSeparator: \.isWhitespace)
+            let targets = (relationship.toRefs ?? "").split(whereSeparator: \.isWhitespace)
             let texts = targets.compactMap {
-                inventory.footnotes[String($0)].map {
-                    text.text(of: $0, escape: false, followContinuations: false).collapsingXMLWhitespace()
+                inventory.footnoteIndex[String($0)].map {
+                    String(decoding: inventory.footnotes[$0], as: UTF8.self).collapsingXMLWhitespace()
                 }
             }
-            for source in (relationship.attribute("fromRefs") ?? "").split(whereSeparator: \.isWhitespace) {
+            for source in (relationship.fromRefs ?? "").split(whereSeparator: \.isWhitespace) {
                 result[String(source), default: []] += texts
             }
         }

@@ -1,10 +1,10 @@
-import CLibXML2
 import SECModel
 
 /// Reads the facts of an Inline XBRL 1.1 (or 1.0) document: `ix:nonFraction` and `ix:nonNumeric`,
 /// hidden facts in `ix:header`, contexts and units from `ix:resources`, footnotes through
-/// `ix:relationship`. The document is parsed as XML with namespaces (libxml2's XML reader), as the
-/// specification requires; the HTML text is left to `HTMLFilingParser`.
+/// `ix:relationship`. The document is read as XML with namespaces, as the specification requires, in
+/// one SAX pass of libxml2's XML parser (no tree); the HTML text is left to `HTMLFilingParser`, which
+/// can read both in the same pass (`parse(_:form:source:readingFactsWith:)`).
 public struct InlineXBRLReader: Sendable {
     /// Inputs larger than this are refused, in bytes.
     public var maxInputBytes: Int
@@ -39,6 +39,20 @@ public struct InlineXBRLReader: Sendable {
     /// - Throws: `ParseError` `.tooLarge`, `.malformed` (not XML even in recovery mode) or
     ///   `.notXBRL` (no inline-XBRL namespace in the document).
     public func read(_ bytes: [UInt8], source: String) throws(ParseError) -> XBRLFactSet {
+        try checkSize(bytes, source: source)
+        let pass = InlineDocumentPass(facts: IXFactCollector(), text: nil)
+        let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
+        let outcome = try XHTMLSAXParser.parse(
+            bytes,
+            ignoresDeclaredEncoding: XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8),
+            source: source,
+            into: pass
+        )
+        return try Self.factSet(from: pass, outcome: outcome, source: source)
+    }
+
+    /// Refuses input over `maxInputBytes`.
+    func checkSize(_ bytes: [UInt8], source: String) throws(ParseError) {
         guard bytes.count <= maxInputBytes else {
             throw ParseError(
                 code: .tooLarge,
@@ -46,67 +60,34 @@ public struct InlineXBRLReader: Sendable {
                 message: "document is \(bytes.count) bytes, the limit is \(maxInputBytes)"
             )
         }
-        let tree = try XMLTree(bytes: bytes, source: source)
-        guard let root = tree.root else {
+    }
+
+    /// The facts a finished pass collected.
+    ///
+    /// - Throws: `.malformed` when libxml2 read no document or no root element, `.notXBRL` when no
+    ///   element is in an inline-XBRL namespace.
+    static func factSet(
+        from pass: InlineDocumentPass,
+        outcome: XHTMLSAXParser.Outcome,
+        source: String
+    ) throws(ParseError) -> XBRLFactSet {
+        guard outcome.startedDocument else {
+            throw ParseError(
+                code: .malformed,
+                source: source,
+                message: "libxml2 could not parse the document as XML",
+                line: outcome.lastErrorLine
+            )
+        }
+        guard pass.sawElement, let collector = pass.facts else {
             throw ParseError(code: .malformed, source: source, message: "the XML document has no root element")
         }
-        var inventory = IXInventory()
-        inventory.collect(root)
-        guard inventory.sawInlineNamespace else {
+        guard collector.inventory.sawInlineNamespace else {
             throw ParseError(code: .notXBRL, source: source, message: "no inline-XBRL (ix:) elements in the document")
         }
-        var builder = IXFactBuilder(inventory: inventory)
+        var builder = IXFactBuilder(inventory: collector.inventory)
         let facts = builder.build()
-        return XBRLFactSet(facts: facts, warnings: builder.warnings, isPartial: tree.recovered)
-    }
-}
-
-/// Everything the fact builder needs, gathered in one walk of the tree.
-struct IXInventory {
-    var facts: [XMLElement] = []
-    var continuations: [String: XMLElement] = [:]
-    var contexts: [String: XMLElement] = [:]
-    var units: [String: XMLElement] = [:]
-    var footnotes: [String: XMLElement] = [:]
-    var relationships: [XMLElement] = []
-    var unsupported: [XMLElement] = []
-    var sawInlineNamespace = false
-
-    /// Walks the subtree of `root` without recursion (documents can nest deeply).
-    mutating func collect(_ root: XMLElement) {
-        var stack: [xmlNodePtr] = [root.node]
-        while let node = stack.popLast() {
-            let element = XMLElement(node)
-            if element.isInNamespace(XBRLNamespace.inline11) || element.isInNamespace(XBRLNamespace.inline10) {
-                sawInlineNamespace = true
-                inline(element)
-            } else if element.isInNamespace(XBRLNamespace.instance), let id = element.attribute("id") {
-                if element.localName == "context" { contexts[id] = element }
-                if element.localName == "unit" { units[id] = element }
-            }
-            // Children pushed last first, so they are visited in document order.
-            var child = node.pointee.last
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
-                child = current.pointee.prev
-            }
-        }
-    }
-
-    private mutating func inline(_ element: XMLElement) {
-        switch element.localName {
-        case "nonFraction", "nonNumeric":
-            if element.attribute("target") == nil { facts.append(element) } else { unsupported.append(element) }
-        case "fraction", "tuple":
-            unsupported.append(element)
-        case "continuation":
-            if let id = element.attribute("id") { continuations[id] = element }
-        case "footnote":
-            if let id = element.attribute("id") { footnotes[id] = element }
-        case "relationship":
-            relationships.append(element)
-        default:
-            break
-        }
+        // Not well-formed: libxml2's recovery mode read past the damage, and facts may be missing.
+        return XBRLFactSet(facts: facts, warnings: builder.warnings, isPartial: !outcome.wellFormed)
     }
 }

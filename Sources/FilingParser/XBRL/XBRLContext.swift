@@ -8,7 +8,7 @@ struct XBRLContext: Sendable {
 
     /// Reads a context element; `nil` when it has no period or entity (the fact is then dropped with
     /// a warning by the caller).
-    init?(_ element: XMLElement) {
+    init?(_ element: some XBRLElementView) {
         let xbrli = XBRLNamespace.instance
         guard let entityElement = element.child(xbrli, "entity"), let periodElement = element.child(xbrli, "period")
         else { return nil }
@@ -33,7 +33,7 @@ struct XBRLContext: Sendable {
         self.dimensions = dimensions
     }
 
-    private static func dimensions(in container: XMLElement, inScenario: Bool) -> [XBRLDimension] {
+    private static func dimensions(in container: some XBRLElementView, inScenario: Bool) -> [XBRLDimension] {
         var result: [XBRLDimension] = []
         for member in container.childElements where member.namespaceURI == XBRLNamespace.dimensions {
             guard let written = member.attribute("dimension"), let axis = member.resolveQName(written) else { continue }
@@ -54,10 +54,10 @@ struct XBRLContext: Sendable {
 
 extension XBRLUnit {
     /// Reads an `xbrli:unit` element: plain measures or a `divide`.
-    init?(_ element: XMLElement) {
+    init?<Element: XBRLElementView>(_ element: Element) {
         let xbrli = XBRLNamespace.instance
         guard let id = element.attribute("id") else { return nil }
-        func measures(_ parent: XMLElement) -> [String] {
+        func measures(_ parent: Element) -> [String] {
             parent.childElements.filter { $0.localName == "measure" && $0.namespaceURI == xbrli }.map {
                 $0.resolveQName($0.textContent)?.description ?? $0.trimmedText
             }

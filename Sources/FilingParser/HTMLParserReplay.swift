@@ -1,0 +1,239 @@
+/// Reproduces, from the events of libxml2's XML parser, the events its HTML parser would report for
+/// the same well-formed XHTML document, and feeds them to an `HTMLTextExtractor`: the HTML parser
+/// lower-cases names, closes elements a start tag implies the end of (`<div>` inside `<p>`), implies
+/// `html`, `head`, `body` and `p`, ends empty elements at once and ignores end tags it cannot match
+/// (`HTMLParserRules`). Inline XBRL is XHTML, and the XML parser reads it several times faster.
+///
+/// Cases the replay does not model set `failed`; the caller then reads the text with the HTML
+/// parser instead: a name the HTML parser would not read as a tag name, a misplaced `html`, `head`
+/// or `body` start tag (the HTML parser's handling depends on how the tag was written), and what
+/// the XML parser reports but the HTML parser reads differently (`reportUnmodelled`: CDATA sections,
+/// entity references, an internal DTD subset).
+struct HTMLParserReplay {
+    private struct Name {
+        let text: String
+        let kind: HTMLElementKind
+        let priority: Int
+        let isEmpty: Bool
+        let isRawText: Bool
+        /// `closes[id]`: a start tag named `id` closes an open element of this name (ids below
+        /// `ruleNameCount` only).
+        var closes: [Bool] = []
+    }
+
+    let extractor: HTMLTextExtractor
+    private(set) var failed = false
+    private var names: [Name] = []
+    private var idsByText: [String: Int] = [:]
+    private let ruleNameCount: Int
+    private var stack: [Int] = []
+    /// libxml2's `ctxt->html`: 3 once a `head` was opened, 10 once a `body` was.
+    private var structureLevel = 1
+    /// XML elements open inside a raw-text element (`script`, `style`), which the HTML parser reads
+    /// as text.
+    private var rawTextDepth = 0
+    private let html: Int, head: Int, body: Int, paragraph: Int
+
+    init(extractor: HTMLTextExtractor) {
+        self.extractor = extractor
+        var ruleNames = Set(HTMLParserRules.closedBy.keys)
+        for closers in HTMLParserRules.closedBy.values { ruleNames.formUnion(closers) }
+        ruleNames.formUnion(["html", "head", "body", "p"])
+        // The rules' names are numbered first, in this order, so a rule is a look-up by number.
+        let ordered = ruleNames.sorted()
+        ruleNameCount = ordered.count
+        html = ordered.firstIndex(of: "html") ?? 0
+        head = ordered.firstIndex(of: "head") ?? 0
+        body = ordered.firstIndex(of: "body") ?? 0
+        paragraph = ordered.firstIndex(of: "p") ?? 0
+        for text in ordered { _ = intern(text) }
+        for (open, closers) in HTMLParserRules.closedBy {
+            guard let openID = idsByText[open] else { continue }
+            var closes = Array(repeating: false, count: ruleNameCount)
+            for closer in closers { if let closerID = idsByText[closer] { closes[closerID] = true } }
+            names[openID].closes = closes
+        }
+    }
+
+    /// The number standing for the element named `qualifiedName` (prefix and local name as written),
+    /// or `nil` when the HTML parser would not read it as a tag name.
+    mutating func nameID(qualifiedName: [UInt8]) -> Int? {
+        guard Self.isTagName(qualifiedName) else { return nil }
+        let lowered = String(decoding: qualifiedName.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return idsByText[lowered] ?? intern(lowered)
+    }
+
+    /// An XML start tag.
+    mutating func start(_ id: Int?, attributes: SAXAttributes) {
+        guard !failed else { return }
+        if rawTextDepth > 0 || stack.last.map({ names[$0].isRawText }) == true {
+            rawTextDepth += 1
+            return
+        }
+        guard let id, Self.attributeNamesAreHTML(attributes) else { return reportUnmodelled() }
+        closeOpenElements(closedBy: id)
+        implyParents(of: id)
+        let misplaced =
+            (id == html && !stack.isEmpty) || (id == head && stack.count != 1) || (id == body && stack.contains(body))
+        guard !misplaced else { return reportUnmodelled() }
+        push(id, attributes: attributes)
+        if names[id].isEmpty { popTop() }
+    }
+
+    /// An XML end tag.
+    mutating func end(_ id: Int?) {
+        guard !failed else { return }
+        if rawTextDepth > 0 {
+            rawTextDepth -= 1
+            return
+        }
+        guard let id else { return reportUnmodelled() }
+        // An end tag with no open match is ignored; one that would close an element of higher
+        // priority on the way is ignored too.
+        guard let match = stack.lastIndex(of: id) else { return }
+        let priority = names[id].priority
+        guard stack[(match + 1)...].allSatisfy({ names[$0].priority <= priority }) else { return }
+        while stack.count > match { popTop() }
+    }
+
+    /// Character data (UTF-8).
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !failed else { return }
+        let inRawText = rawTextDepth > 0 || stack.last.map({ names[$0].isRawText }) == true
+        if !inRawText && text.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) {
+            implyParagraph()
+        }
+        extractor.characters(text)
+    }
+
+    /// Something the HTML parser would read differently; the replay stops.
+    mutating func reportUnmodelled() { failed = true }
+
+    /// The end of the document: every element still open is ended.
+    mutating func finish() {
+        guard !failed else { return }
+        while !stack.isEmpty { popTop() }
+        extractor.finish()
+    }
+
+    private mutating func intern(_ text: String) -> Int {
+        let id = names.count
+        names.append(
+            Name(
+                text: text,
+                kind: HTMLElementKind(lowercasedName: text),
+                priority: HTMLParserRules.endPriority(text),
+                isEmpty: HTMLParserRules.emptyElements.contains(text),
+                isRawText: HTMLParserRules.rawTextElements.contains(text)
+            )
+        )
+        idsByText[text] = id
+        return id
+    }
+
+    private func closes(open: Int, new: Int) -> Bool {
+        new < ruleNameCount && new < names[open].closes.count && names[open].closes[new]
+    }
+
+    /// `htmlAutoClose`: ends open elements while the innermost one is closed by the new start tag.
+    private mutating func closeOpenElements(closedBy new: Int) {
+        while let top = stack.last, closes(open: top, new: new) { popTop() }
+    }
+
+    /// `htmlCheckImplied`: opens a missing `html`, then `head` or `body`, before the new start tag.
+    private mutating func implyParents(of new: Int) {
+        guard new != html else { return }
+        if stack.isEmpty { push(html) }
+        guard new != body && new != head else { return }
+        let newText = names[new].text
+        if stack.count <= 1 && HTMLParserRules.headContent.contains(newText) {
+            if structureLevel < 3 { push(head) }
+        } else if !HTMLParserRules.frameElements.contains(newText) {
+            guard structureLevel < 10, !stack.contains(where: { $0 == body || $0 == head }) else { return }
+            push(body)
+        }
+    }
+
+    /// `htmlCheckParagraph`: text outside any element, or directly in `html` or `head`, opens a `p`.
+    private mutating func implyParagraph() {
+        guard stack.isEmpty || stack.last == html || stack.last == head else { return }
+        closeOpenElements(closedBy: paragraph)
+        implyParents(of: paragraph)
+        push(paragraph)
+    }
+
+    private mutating func push(_ id: Int, attributes: SAXAttributes? = nil) {
+        if id == head && structureLevel < 3 { structureLevel = 3 }
+        if id == body && structureLevel < 10 { structureLevel = 10 }
+        stack.append(id)
+        if let attributes {
+            extractor.startElement(names[id].kind, attributes: attributes)
+        } else {
+            extractor.startElement(names[id].kind, attributes: SAXAttributes(nil, count: 0, defaulted: 0))
+        }
+    }
+
+    private mutating func popTop() {
+        stack.removeLast()
+        extractor.endElement()
+    }
+
+    /// `htmlParseHTMLName` for a start tag: an ASCII letter, then letters, digits, `:`, `-`, `_`
+    /// or `.`, under 100 bytes.
+    private static func isTagName(_ name: [UInt8]) -> Bool {
+        guard let first = name.first, isLetter(first), name.count < 100 else { return false }
+        return name.allSatisfy(isNameByte)
+    }
+
+    /// Attribute names the HTML parser reads whole (it may also start with `_`, `:` or `.`).
+    private static func attributeNamesAreHTML(_ attributes: SAXAttributes) -> Bool {
+        for index in 0..<attributes.count {
+            guard let local = attributes.localName(at: index) else { return false }
+            var length = 0
+            if let prefix = attributes.prefix(at: index) {
+                let bytes = CString.bytes(prefix)
+                guard bytes.allSatisfy(isNameByte) else { return false }
+                length += bytes.count + 1
+            }
+            let bytes = CString.bytes(local)
+            guard bytes.allSatisfy(isNameByte) else { return false }
+            length += bytes.count
+            guard length < 100 else { return false }
+            let first = attributes.prefix(at: index)?[0] ?? local[0]
+            guard isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") else { return false }
+        }
+        return true
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+}
+
+extension SAXAttributes: HTMLAttributeLookup {
+    /// The value of the unprefixed attribute whose name, lower-cased, is `name`, as libxml2's XML
+    /// parser reports it. A literal `&` reads `&#38;` here: harmless, as the extractor only looks
+    /// for `display:none` and font names in these values.
+    func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for index in 0..<count where prefix(at: index) == nil {
+            guard let local = localName(at: index) else { continue }
+            var offset = 0
+            var matches = true
+            for byte in wanted {
+                let candidate = local[offset]
+                guard candidate != 0, (0x41...0x5A).contains(candidate) ? candidate | 0x20 == byte : candidate == byte
+                else {
+                    matches = false
+                    break
+                }
+                offset += 1
+            }
+            if matches && local[offset] == 0 { return rawValue(at: index) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,175 @@
+/// Reads the facts of an inline-XBRL document from SAX events, without a tree: records each fact,
+/// captures the texts of facts, continuations and footnotes while their elements are open, and keeps
+/// contexts and units whole. `IXFactBuilder` resolves continuation chains, contexts and units once the
+/// pass is over, as they may come before or after the facts that use them.
+struct IXFactCollector {
+    /// Where a finished capture goes.
+    private enum Target {
+        case fact(Int)
+        case continuation(Int, escaped: Bool)
+        case footnote(Int)
+    }
+
+    private struct OpenCapture {
+        /// The depth of the element whose content this is.
+        let depth: Int
+        let target: Target
+        var capture: IXTextCapture
+    }
+
+    private struct OpenElementCapture {
+        let depth: Int
+        let isContext: Bool
+        let id: String
+        var builder: IXCapturedElementBuilder
+    }
+
+    private(set) var inventory = IXInventory()
+    private var depth = 0
+    private var scope = XMLNamespaceScope(declarations: [], parent: nil)
+    /// The scopes replaced by elements that declare namespaces, with those elements' depths.
+    private var outerScopes: [(depth: Int, scope: XMLNamespaceScope)] = []
+    private var captures: [OpenCapture] = []
+    private var elementCaptures: [OpenElementCapture] = []
+
+    /// A start tag, with the namespaces it declares (libxml2's prefix, URI pairs) and its 1-based line.
+    mutating func start(
+        _ element: IXElementInfo,
+        namespaces: [(prefix: String?, uri: String)],
+        attributes: SAXAttributes,
+        line: Int
+    ) {
+        depth += 1
+        if !namespaces.isEmpty {
+            outerScopes.append((depth, scope))
+            scope = XMLNamespaceScope(declarations: namespaces, parent: scope)
+        }
+        for index in captures.indices { captures[index].capture.start(element, attributes: attributes) }
+        for index in elementCaptures.indices {
+            elementCaptures[index].builder.start(element, attributes: attributes, scope: scope)
+        }
+        if element.isInline { inventory.sawInlineNamespace = true }
+        switch element.role {
+        case .fact(let numeric):
+            if let target = attributes.string("target") {
+                inventory.unsupported.append(.init(what: "a fact for target document '\(target)'", line: line))
+            } else {
+                startFact(numeric: numeric, attributes: attributes, line: line)
+            }
+        case .unsupported:
+            let what = attributes.string("target").map { "a fact for target document '\($0)'" }
+            inventory.unsupported.append(.init(what: what ?? "ix:\(element.localName)", line: line))
+        case .continuation:
+            guard let id = attributes.string("id") else { break }
+            let index = inventory.continuations.count
+            inventory.continuations.append(.init(continuedAt: attributes.string("continuedAt")))
+            inventory.continuationIndex[id] = index
+            captures.append(
+                OpenCapture(depth: depth, target: .continuation(index, escaped: false), capture: .init(escape: false))
+            )
+            captures.append(
+                OpenCapture(depth: depth, target: .continuation(index, escaped: true), capture: .init(escape: true))
+            )
+        case .footnote:
+            guard let id = attributes.string("id") else { break }
+            inventory.footnoteIndex[id] = inventory.footnotes.count
+            inventory.footnotes.append([])
+            captures.append(
+                OpenCapture(
+                    depth: depth,
+                    target: .footnote(inventory.footnotes.count - 1),
+                    capture: .init(escape: false)
+                )
+            )
+        case .relationship:
+            inventory.relationships.append(
+                .init(
+                    arcrole: attributes.string("arcrole"),
+                    fromRefs: attributes.string("fromRefs"),
+                    toRefs: attributes.string("toRefs")
+                )
+            )
+        case .context, .unit:
+            guard let id = attributes.string("id") else { break }
+            elementCaptures.append(
+                OpenElementCapture(
+                    depth: depth,
+                    isContext: element.role == .context,
+                    id: id,
+                    builder: IXCapturedElementBuilder(element, attributes: attributes, scope: scope)
+                )
+            )
+        case .exclude, .other:
+            break
+        }
+    }
+
+    /// The end tag of the innermost open element.
+    mutating func end() {
+        while let last = captures.last, last.depth == depth {
+            captures.removeLast()
+            store(last.capture, at: last.target)
+        }
+        for index in captures.indices { captures[index].capture.end() }
+        for index in elementCaptures.indices { elementCaptures[index].builder.end() }
+        while let last = elementCaptures.last, last.depth == depth {
+            elementCaptures.removeLast()
+            guard let element = last.builder.result else { continue }
+            if last.isContext { inventory.contexts[last.id] = element } else { inventory.units[last.id] = element }
+        }
+        if let outer = outerScopes.last, outer.depth == depth {
+            scope = outer.scope
+            outerScopes.removeLast()
+        }
+        depth -= 1
+    }
+
+    /// Character data (UTF-8). Text that an entity reference expands to counts for contexts and
+    /// units (libxml2's tree gives it to their text content) but not for fact texts (the tree keeps
+    /// it under an entity node, which Inline XBRL's text rules skip).
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>, fromEntity: Bool) {
+        if !fromEntity {
+            for index in captures.indices { captures[index].capture.characters(text) }
+        }
+        for index in elementCaptures.indices { elementCaptures[index].builder.characters(text) }
+    }
+
+    private mutating func startFact(numeric: Bool, attributes: SAXAttributes, line: Int) {
+        let format = attributes.string("format")
+        let escapeValue = attributes.string("escape")
+        let escape = !numeric && (escapeValue == "true" || escapeValue == "1")
+        inventory.facts.append(
+            IXInventory.Fact(
+                isNumeric: numeric,
+                line: line,
+                concept: attributes.string("name").flatMap { scope.resolve($0) },
+                contextRef: attributes.string("contextRef"),
+                unitRef: numeric ? attributes.string("unitRef") : nil,
+                decimals: numeric ? attributes.string("decimals") : nil,
+                format: format,
+                formatName: format.flatMap { scope.resolve($0) },
+                scale: numeric ? attributes.string("scale") : nil,
+                sign: numeric ? attributes.string("sign") : nil,
+                escape: escape,
+                id: attributes.string("id"),
+                continuedAt: numeric ? nil : attributes.string("continuedAt"),
+                nilValue: attributes.string("nil", namespace: XBRLNamespace.xsi)
+            )
+        )
+        let target = Target.fact(inventory.facts.count - 1)
+        captures.append(OpenCapture(depth: depth, target: target, capture: IXTextCapture(escape: escape)))
+    }
+
+    private mutating func store(_ capture: IXTextCapture, at target: Target) {
+        switch target {
+        case .fact(let index): inventory.facts[index].text = capture.bytes
+        case .continuation(let index, let escaped):
+            if escaped {
+                inventory.continuations[index].escaped = capture.bytes
+            } else {
+                inventory.continuations[index].plain = capture.bytes
+            }
+        case .footnote(let index): inventory.footnotes[index] = capture.bytes
+        }
+    }
+}

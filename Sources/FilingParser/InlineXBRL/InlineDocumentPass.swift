@@ -1,0 +1,136 @@
+import CLibXML2
+
+/// One SAX pass of libxml2's XML parser over an inline-XBRL (XHTML) document, feeding the fact
+/// collector, the HTML text replay, or both (`XHTMLSAXParser` drives it).
+///
+/// Events libxml2 produces while expanding an entity reference (its context's `depth` is above 0)
+/// are not elements or text of the document in libxml2's tree, which keeps them under an entity
+/// node: the fact collector gives their text to contexts and units only.
+final class InlineDocumentPass {
+    /// The facts, when the pass reads them.
+    var facts: IXFactCollector?
+    /// The text, when the pass reads it.
+    var text: HTMLParserReplay?
+    /// The parser context while a parse runs, for line numbers.
+    var context: xmlParserCtxtPtr?
+    /// Whether any element was reported.
+    private(set) var sawElement = false
+
+    /// Element names seen so far, by libxml2's interned strings (local name, prefix, namespace URI):
+    /// each distinct name is worked out once per parse.
+    private struct NameKey: Hashable {
+        let localName: UnsafeRawPointer
+        let prefix: UnsafeRawPointer?
+        let uri: UnsafeRawPointer?
+    }
+    private var infoIndexByName: [NameKey: Int] = [:]
+    private var infos: [IXElementInfo] = []
+
+    init(facts: IXFactCollector?, text: HTMLParserReplay?) {
+        self.facts = facts
+        self.text = text
+    }
+
+    func startElement(
+        localName: UnsafePointer<UInt8>,
+        prefix: UnsafePointer<UInt8>?,
+        uri: UnsafePointer<UInt8>?,
+        namespaces: UnsafeBufferPointer<UnsafePointer<UInt8>?>,
+        attributes: SAXAttributes,
+        context: xmlParserCtxtPtr
+    ) {
+        guard context.pointee.depth == 0 else {
+            text?.reportUnmodelled()
+            return
+        }
+        sawElement = true
+        let info = infos[infoIndex(localName: localName, prefix: prefix, uri: uri)]
+        if facts != nil {
+            var declared: [(prefix: String?, uri: String)] = []
+            var index = 0
+            while index + 1 < namespaces.count {
+                declared.append(
+                    (
+                        namespaces[index].map { String(cString: $0) },
+                        namespaces[index + 1].map { String(cString: $0) } ?? ""
+                    )
+                )
+                index += 2
+            }
+            // libxml2's tree stores lines up to 65535 (it was built without XML_PARSE_BIG_LINES).
+            let line = min(Int(context.pointee.input?.pointee.line ?? 0), 65_535)
+            facts?.start(info, namespaces: declared, attributes: attributes, line: line)
+        }
+        if text != nil {
+            openHTMLNames.append(info.htmlNameID)
+            text?.start(info.htmlNameID, attributes: attributes)
+        }
+    }
+
+    func endElement(context: xmlParserCtxtPtr) {
+        guard context.pointee.depth == 0 else { return }
+        facts?.end()
+        // The replay matches end tags by name: the innermost open XML element is the one ending.
+        if text != nil { text?.end(openHTMLNames.popLast() ?? nil) }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
+        let fromEntity = context.pointee.depth > 0
+        facts?.characters(bytes, fromEntity: fromEntity)
+        if fromEntity { text?.reportUnmodelled() } else { text?.characters(bytes) }
+    }
+
+    /// A CDATA section: text to the facts (libxml2's tree reader merged it into text), not something
+    /// the HTML parser reads the same way.
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
+        facts?.characters(bytes, fromEntity: context.pointee.depth > 0)
+        text?.reportUnmodelled()
+    }
+
+    /// An entity reference (`&nbsp;` under an external DTD, or a declared entity): no text for the
+    /// facts, as in libxml2's tree; the HTML parser would decode it differently.
+    func reference() {
+        text?.reportUnmodelled()
+    }
+
+    /// The document has an internal DTD subset, whose declarations (default attributes, entities)
+    /// the HTML parser ignores.
+    func internalSubsetDeclarations() {
+        text?.reportUnmodelled()
+    }
+
+    /// Ends the pass: the replay closes what is still open.
+    func finish() {
+        text?.finish()
+    }
+
+    /// The replay's numbers for the open XML elements' names.
+    private var openHTMLNames: [Int?] = []
+
+    private func infoIndex(
+        localName: UnsafePointer<UInt8>,
+        prefix: UnsafePointer<UInt8>?,
+        uri: UnsafePointer<UInt8>?
+    )
+        -> Int
+    {
+        let key = NameKey(
+            localName: UnsafeRawPointer(localName),
+            prefix: prefix.map(UnsafeRawPointer.init),
+            uri: uri.map(UnsafeRawPointer.init)
+        )
+        if let index = infoIndexByName[key] { return index }
+        let local = String(cString: localName)
+        let prefixText = prefix.map { String(cString: $0) }
+        let qualified = Array(((prefixText.map { $0 + ":" }) ?? "").utf8) + Array(local.utf8)
+        let info = IXElementInfo(
+            localName: local,
+            prefix: prefixText,
+            namespaceURI: uri.map { String(cString: $0) } ?? "",
+            htmlNameID: text?.nameID(qualifiedName: qualified)
+        )
+        infos.append(info)
+        infoIndexByName[key] = infos.count - 1
+        return infos.count - 1
+    }
+}
