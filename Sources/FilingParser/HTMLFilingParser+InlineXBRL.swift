@@ -37,7 +37,6 @@ extension HTMLFilingParser {
         try validate(bytes, source: source)
         let blocks: [TextBlock]
         if let replay = pass.text, !replay.failed, outcome.wellFormed {
-            pass.finish()
             blocks = Self.visibleBlocks(extractor)
         } else {
             blocks = try extractBlocksWithHTMLParser(bytes, isUTF8: isUTF8, source: source)

@@ -97,7 +97,6 @@ public struct HTMLFilingParser: Sendable {
         guard let outcome, outcome.wellFormed, pass.sawElement, let replay = pass.text, !replay.failed else {
             return nil
         }
-        pass.finish()
         return Self.visibleBlocks(extractor)
     }
 

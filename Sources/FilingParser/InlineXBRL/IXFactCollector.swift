@@ -124,6 +124,12 @@ struct IXFactCollector {
         depth -= 1
     }
 
+    /// The end of the input: elements still open (a document cut short) end here, as libxml2's
+    /// recovery-mode tree keeps them with the content read so far.
+    mutating func finish() {
+        while depth > 0 { end() }
+    }
+
     /// Character data (UTF-8). Text that an entity reference expands to counts for contexts and
     /// units (libxml2's tree gives it to their text content) but not for fact texts (the tree keeps
     /// it under an entity node, which Inline XBRL's text rules skip).

@@ -3,6 +3,10 @@ import CLibXML2
 /// One SAX pass of libxml2's XML parser over an inline-XBRL (XHTML) document, feeding the fact
 /// collector, the HTML text replay, or both (`XHTMLSAXParser` drives it).
 ///
+/// In recovery mode libxml2 abandons an element whose start tag it cannot finish without reporting
+/// its end (its tree builder just pops the node); the pass ends such elements itself, at the next
+/// event, by comparing its depth with the parser's element stack.
+///
 /// Events libxml2 produces while expanding an entity reference (its context's `depth` is above 0)
 /// are not elements or text of the document in libxml2's tree, which keeps them under an entity
 /// node: the fact collector gives their text to contexts and units only.
@@ -44,6 +48,8 @@ final class InlineDocumentPass {
             return
         }
         sawElement = true
+        endAbandonedElements(context)
+        openDepth += 1
         let info = infos[infoIndex(localName: localName, prefix: prefix, uri: uri)]
         if facts != nil {
             var declared: [(prefix: String?, uri: String)] = []
@@ -69,6 +75,9 @@ final class InlineDocumentPass {
 
     func endElement(context: xmlParserCtxtPtr) {
         guard context.pointee.depth == 0 else { return }
+        // The parser still counts the element that ends here, as this pass does.
+        endAbandonedElements(context)
+        openDepth -= 1
         facts?.end()
         // The replay matches end tags by name: the innermost open XML element is the one ending.
         if text != nil { text?.end(openHTMLNames.popLast() ?? nil) }
@@ -76,6 +85,7 @@ final class InlineDocumentPass {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
         let fromEntity = context.pointee.depth > 0
+        if !fromEntity { endAbandonedElements(context) }
         facts?.characters(bytes, fromEntity: fromEntity)
         if fromEntity { text?.reportUnmodelled() } else { text?.characters(bytes) }
     }
@@ -83,6 +93,7 @@ final class InlineDocumentPass {
     /// A CDATA section: text to the facts (libxml2's tree reader merged it into text), not something
     /// the HTML parser reads the same way.
     func cdata(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
+        if context.pointee.depth == 0 { endAbandonedElements(context) }
         facts?.characters(bytes, fromEntity: context.pointee.depth > 0)
         text?.reportUnmodelled()
     }
@@ -99,9 +110,26 @@ final class InlineDocumentPass {
         text?.reportUnmodelled()
     }
 
-    /// Ends the pass: the replay closes what is still open.
+    /// Ends the pass: elements still open are closed.
     func finish() {
+        facts?.finish()
         text?.finish()
+    }
+
+    /// Elements started and not yet ended, outside entity expansions.
+    private var openDepth = 0
+
+    /// Ends the elements libxml2 has dropped from its element stack without an end event.
+    private func endAbandonedElements(_ context: xmlParserCtxtPtr) {
+        let parserDepth = Int(context.pointee.nameNr)
+        while openDepth > parserDepth && openDepth > 0 {
+            openDepth -= 1
+            facts?.end()
+            if text != nil {
+                text?.reportUnmodelled()
+                _ = openHTMLNames.popLast()
+            }
+        }
     }
 
     /// The replay's numbers for the open XML elements' names.

@@ -54,6 +54,7 @@ enum XHTMLSAXParser {
             let reader = SliceReader(buffer)
             guard reader.pushInput(onto: context) else { return false }
             _ = xmlParseDocument(context)
+            pass.finish()
             return withExtendedLifetime(reader) { true }
         }
         guard started else {
