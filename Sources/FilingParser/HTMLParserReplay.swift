@@ -29,9 +29,6 @@ struct HTMLParserReplay {
     private var stack: [Int] = []
     /// libxml2's `ctxt->html`: 3 once a `head` was opened, 10 once a `body` was.
     private var structureLevel = 1
-    /// XML elements open inside a raw-text element (`script`, `style`), which the HTML parser reads
-    /// as text.
-    private var rawTextDepth = 0
     private let html: Int, head: Int, body: Int, paragraph: Int
 
     init(extractor: HTMLTextExtractor) {
@@ -66,10 +63,9 @@ struct HTMLParserReplay {
     /// An XML start tag.
     mutating func start(_ id: Int?, attributes: SAXAttributes) {
         guard !failed else { return }
-        if rawTextDepth > 0 || stack.last.map({ names[$0].isRawText }) == true {
-            rawTextDepth += 1
-            return
-        }
+        // Inside `script` or `style` the HTML parser reads markup as text, up to the first `</style`
+        // (or `</script`), which may be a nested end tag.
+        guard !inRawText else { return reportUnmodelled() }
         guard let id, Self.attributeNamesAreHTML(attributes) else { return reportUnmodelled() }
         closeOpenElements(closedBy: id)
         implyParents(of: id)
@@ -83,10 +79,6 @@ struct HTMLParserReplay {
     /// An XML end tag.
     mutating func end(_ id: Int?) {
         guard !failed else { return }
-        if rawTextDepth > 0 {
-            rawTextDepth -= 1
-            return
-        }
         guard let id else { return reportUnmodelled() }
         // An end tag with no open match is ignored; one that would close an element of higher
         // priority on the way is ignored too.
@@ -99,11 +91,18 @@ struct HTMLParserReplay {
     /// Character data (UTF-8).
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard !failed else { return }
-        let inRawText = rawTextDepth > 0 || stack.last.map({ names[$0].isRawText }) == true
         if !inRawText && text.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) {
             implyParagraph()
         }
         extractor.characters(text)
+    }
+
+    /// A comment or processing instruction (`data`: its text after the target). The HTML parser
+    /// skips both, but ends a processing instruction at its first `>`, and reads either as text
+    /// inside `script` or `style`.
+    mutating func commentOrInstruction(data: UnsafePointer<UInt8>?) {
+        guard !failed else { return }
+        if inRawText || data.map({ CString.bytes($0).contains(UInt8(ascii: ">")) }) == true { reportUnmodelled() }
     }
 
     /// Something the HTML parser would read differently; the replay stops.
@@ -115,6 +114,9 @@ struct HTMLParserReplay {
         while !stack.isEmpty { popTop() }
         extractor.finish()
     }
+
+    /// The innermost open element is `script` or `style`, whose content the HTML parser reads as text.
+    private var inRawText: Bool { stack.last.map { names[$0].isRawText } == true }
 
     private mutating func intern(_ text: String) -> Int {
         let id = names.count

@@ -104,6 +104,12 @@ final class InlineDocumentPass {
         text?.reportUnmodelled()
     }
 
+    /// A comment (`data` `nil`) or a processing instruction.
+    func commentOrInstruction(data: UnsafePointer<UInt8>?, context: xmlParserCtxtPtr) {
+        guard context.pointee.depth == 0 else { return }
+        text?.commentOrInstruction(data: data)
+    }
+
     /// The document has an internal DTD subset, whose declarations (default attributes, entities)
     /// the HTML parser ignores.
     func internalSubsetDeclarations() {

@@ -73,7 +73,7 @@ enum XHTMLSAXParser {
     }
 
     /// libxml2's default SAX2 callbacks (DTD, entities, document start and end), with elements,
-    /// text and references sent to the pass; comments and processing instructions dropped.
+    /// text, references, comments and processing instructions sent to the pass.
     private static func handler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         _ = xmlSAXVersion(&handler, 2)
@@ -117,8 +117,14 @@ enum XHTMLSAXParser {
                 pass.internalSubsetDeclarations()
             }
         }
-        handler.comment = nil
-        handler.processingInstruction = nil
+        handler.comment = { user, _ in
+            guard let (pass, context) = receiver(user) else { return }
+            pass.commentOrInstruction(data: nil, context: context)
+        }
+        handler.processingInstruction = { user, _, data in
+            guard let (pass, context) = receiver(user) else { return }
+            pass.commentOrInstruction(data: data, context: context)
+        }
         handler.warning = nil
         handler.error = nil
         handler.fatalError = nil
