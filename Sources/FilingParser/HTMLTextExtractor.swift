@@ -51,13 +51,14 @@ final class HTMLTextExtractor {
             skippedDepth += 1
             return
         }
-        if kind.isSkipped || Self.isHidden(attributes) {
+        let style = attributes.value("style")
+        if kind.isSkipped || style.map({ HTMLAttributes.containsFolded($0, "display:none") }) == true {
             skippedDepth = 1
             return
         }
         let role = kind.role
         open.append(OpenElement(role: role, outerFont: symbolFont))
-        if let font = SymbolFont.of(attributes) { symbolFont = font }
+        if let font = SymbolFont.of(face: attributes.value("face"), style: style) { symbolFont = font }
         switch role {
         case .row:
             endBlock()
@@ -112,11 +113,6 @@ final class HTMLTextExtractor {
     /// Ends the last block; call once after the parser's last event.
     func finish() {
         endBlock()
-    }
-
-    private static func isHidden(_ attributes: some HTMLAttributeLookup) -> Bool {
-        guard let style = attributes.value("style") else { return false }
-        return HTMLAttributes.containsFolded(style, "display:none")
     }
 
     private func endCell() {

@@ -5,16 +5,15 @@ enum SymbolFont: Sendable {
     case wingdings, wingdings2
 
     /// The font named by an element's `face` attribute or `font-family` style, if it is one of these.
-    static func of(_ attributes: some HTMLAttributeLookup) -> SymbolFont? {
-        var found: SymbolFont?
-        for name: StaticString in ["face", "style"] {
-            guard let value = attributes.value(name), HTMLAttributes.containsFolded(value, "wingdings") else {
-                continue
-            }
-            if HTMLAttributes.containsFolded(value, "wingdings2") { return .wingdings2 }
-            found = .wingdings
-        }
-        return found
+    static func of(face: UnsafeBufferPointer<UInt8>?, style: UnsafeBufferPointer<UInt8>?) -> SymbolFont? {
+        let named = (font(in: face), font(in: style))
+        if named.0 == .wingdings2 || named.1 == .wingdings2 { return .wingdings2 }
+        return named.0 ?? named.1
+    }
+
+    private static func font(in value: UnsafeBufferPointer<UInt8>?) -> SymbolFont? {
+        guard let value, HTMLAttributes.containsFolded(value, "wingdings") else { return nil }
+        return HTMLAttributes.containsFolded(value, "wingdings2") ? .wingdings2 : .wingdings
     }
 
     /// The ballot box ☐ (U+2610), ☑ (U+2611) or ☒ (U+2612) this font draws for `scalar`, or `nil`.

@@ -1,6 +1,7 @@
 /// What the inline-XBRL reader needs to know about one element name (namespace URI, prefix and
-/// local name), worked out once per distinct name during a SAX pass.
-struct IXElementInfo {
+/// local name), worked out once per distinct name during a SAX pass; shared by reference, as every
+/// event passes it on.
+final class IXElementInfo {
     /// What the element is to the fact reader.
     enum Role: Equatable {
         /// `ix:nonFraction` (`numeric`) or `ix:nonNumeric`.
@@ -33,7 +34,8 @@ struct IXElementInfo {
         self.namespaceURI = namespaceURI
         self.htmlNameID = htmlNameID
         qualifiedName = Array(((prefix.map { $0 + ":" }) ?? "").utf8) + Array(localName.utf8)
-        isInline = namespaceURI == XBRLNamespace.inline11 || namespaceURI == XBRLNamespace.inline10
+        let isInline = namespaceURI == XBRLNamespace.inline11 || namespaceURI == XBRLNamespace.inline10
+        self.isInline = isInline
         isSelfClosing = Self.selfClosing.contains(localName)
         role =
             if isInline {

@@ -1,3 +1,5 @@
+import SECModel
+
 /// Reads the facts of an inline-XBRL document from SAX events, without a tree: records each fact,
 /// captures the texts of facts, continuations and footnotes while their elements are open, and keeps
 /// contexts and units whole. `IXFactBuilder` resolves continuation chains, contexts and units once the
@@ -31,6 +33,8 @@ struct IXFactCollector {
     private var outerScopes: [(depth: Int, scope: XMLNamespaceScope)] = []
     private var captures: [OpenCapture] = []
     private var elementCaptures: [OpenElementCapture] = []
+    private var resolvedNames: [String: XBRLQName?] = [:]
+    private var resolvedScope: ObjectIdentifier?
 
     /// A start tag, with the namespaces it declares (libxml2's prefix, URI pairs) and its 1-based line.
     mutating func start(
@@ -51,10 +55,11 @@ struct IXFactCollector {
         if element.isInline { inventory.sawInlineNamespace = true }
         switch element.role {
         case .fact(let numeric):
-            if let target = attributes.string("target") {
+            let values = IXFactAttributes(attributes)
+            if let target = values.target {
                 inventory.unsupported.append(.init(what: "a fact for target document '\(target)'", line: line))
             } else {
-                startFact(numeric: numeric, attributes: attributes, line: line)
+                startFact(numeric: numeric, values: values, line: line)
             }
         case .unsupported:
             let what = attributes.string("target").map { "a fact for target document '\($0)'" }
@@ -140,30 +145,42 @@ struct IXFactCollector {
         for index in elementCaptures.indices { elementCaptures[index].builder.characters(text) }
     }
 
-    private mutating func startFact(numeric: Bool, attributes: SAXAttributes, line: Int) {
-        let format = attributes.string("format")
-        let escapeValue = attributes.string("escape")
-        let escape = !numeric && (escapeValue == "true" || escapeValue == "1")
+    private mutating func startFact(numeric: Bool, values: IXFactAttributes, line: Int) {
+        let escape = !numeric && (values.escape == "true" || values.escape == "1")
         inventory.facts.append(
             IXInventory.Fact(
                 isNumeric: numeric,
                 line: line,
-                concept: attributes.string("name").flatMap { scope.resolve($0) },
-                contextRef: attributes.string("contextRef"),
-                unitRef: numeric ? attributes.string("unitRef") : nil,
-                decimals: numeric ? attributes.string("decimals") : nil,
-                format: format,
-                formatName: format.flatMap { scope.resolve($0) },
-                scale: numeric ? attributes.string("scale") : nil,
-                sign: numeric ? attributes.string("sign") : nil,
+                concept: values.name.flatMap { resolve($0) },
+                contextRef: values.contextRef,
+                unitRef: numeric ? values.unitRef : nil,
+                decimals: numeric ? values.decimals : nil,
+                format: values.format,
+                formatName: values.format.flatMap { resolve($0) },
+                scale: numeric ? values.scale : nil,
+                sign: numeric ? values.sign : nil,
                 escape: escape,
-                id: attributes.string("id"),
-                continuedAt: numeric ? nil : attributes.string("continuedAt"),
-                nilValue: attributes.string("nil", namespace: XBRLNamespace.xsi)
+                id: values.id,
+                continuedAt: numeric ? nil : values.continuedAt,
+                nilValue: values.nilValue
             )
         )
         let target = Target.fact(inventory.facts.count - 1)
         captures.append(OpenCapture(depth: depth, target: target, capture: IXTextCapture(escape: escape)))
+    }
+
+    /// A QName written on a fact, resolved in the current scope; facts repeat concept and format
+    /// names, and the scope rarely changes, so results are kept per scope.
+    private mutating func resolve(_ written: String) -> XBRLQName? {
+        let scopeID = ObjectIdentifier(scope)
+        if scopeID != resolvedScope {
+            resolvedNames.removeAll(keepingCapacity: true)
+            resolvedScope = scopeID
+        }
+        if let known = resolvedNames[written] { return known }
+        let resolved = scope.resolve(written)
+        resolvedNames[written] = resolved
+        return resolved
     }
 
     private mutating func store(_ capture: IXTextCapture, at target: Target) {

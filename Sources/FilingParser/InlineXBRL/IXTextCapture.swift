@@ -67,26 +67,7 @@ struct IXTextCapture {
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard excludedDepth == 0 else { return }
         markEmitted()
-        guard escape else {
-            bytes.append(contentsOf: text)
-            return
-        }
-        var start = 0
-        for (index, byte) in text.enumerated() {
-            let replacement: StaticString
-            switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            default: continue
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
-            bytes.append(
-                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
-            )
-            start = index + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        if escape { appendEscaped(text, quotes: false) } else { bytes.append(contentsOf: text) }
     }
 
     private mutating func markEmitted() {
@@ -95,15 +76,17 @@ struct IXTextCapture {
 
     /// ` name="value"` for each attribute, sorted by qualified name, `&` and `"` escaped.
     private mutating func appendAttributes(_ attributes: SAXAttributes) {
-        guard attributes.count > 0 else { return }
-        if attributes.count == 1 {
-            // One attribute (usually `style`): nothing to sort.
-            appendAttribute(name: Self.qualifiedName(attributes, 0), value: attributes.decodedValue(at: 0))
+        switch attributes.count {
+        case 0:
             return
+        case 1:
+            // One attribute (usually `style`): nothing to sort.
+            appendAttribute(attributes, 0)
+        default:
+            let names = (0..<attributes.count).map { Self.qualifiedName(attributes, $0) }
+            let order = names.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }
+            for index in order { appendAttribute(attributes, index) }
         }
-        var sorted = (0..<attributes.count).map { (name: Self.qualifiedName(attributes, $0), index: $0) }
-        sorted.sort { $0.name.lexicographicallyPrecedes($1.name) }
-        for (name, index) in sorted { appendAttribute(name: name, value: attributes.decodedValue(at: index)) }
     }
 
     private static func qualifiedName(_ attributes: SAXAttributes, _ index: Int) -> [UInt8] {
@@ -116,17 +99,42 @@ struct IXTextCapture {
         return name
     }
 
-    private mutating func appendAttribute(name: [UInt8], value: [UInt8]) {
+    private mutating func appendAttribute(_ attributes: SAXAttributes, _ index: Int) {
         bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: name)
+        if let prefix = attributes.prefix(at: index), prefix.pointee != 0 {
+            bytes.append(contentsOf: CString.bytes(prefix))
+            bytes.append(UInt8(ascii: ":"))
+        }
+        if let local = attributes.localName(at: index) { bytes.append(contentsOf: CString.bytes(local)) }
         bytes.append(contentsOf: "=\"".utf8)
-        for byte in value {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(byte)
-            }
+        let raw = attributes.rawValue(at: index)
+        if raw.contains(UInt8(ascii: "&")) {
+            attributes.decodedValue(at: index).withUnsafeBufferPointer { appendEscaped($0, quotes: true) }
+        } else {
+            appendEscaped(raw, quotes: true)
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` with `&` escaped, and `<`, `>` (text) or `"` (attribute values, `quotes`);
+    /// runs without those are copied whole.
+    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
+        var start = 0
+        for index in 0..<text.count {
+            let replacement: StaticString
+            switch text[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<") where !quotes: replacement = "&lt;"
+            case UInt8(ascii: ">") where !quotes: replacement = "&gt;"
+            case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
+            bytes.append(
+                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+            )
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
 }

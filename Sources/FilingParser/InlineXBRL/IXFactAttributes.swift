@@ -1,0 +1,52 @@
+/// The attributes of an `ix:nonFraction` or `ix:nonNumeric` the reader uses, read in one scan of the
+/// start tag (a fact has a dozen; looking each up by name would scan them a dozen times).
+struct IXFactAttributes {
+    var name: String?
+    var contextRef: String?
+    var unitRef: String?
+    var decimals: String?
+    var format: String?
+    var scale: String?
+    var sign: String?
+    var escape: String?
+    var id: String?
+    var continuedAt: String?
+    var target: String?
+    /// `xsi:nil`.
+    var nilValue: String?
+
+    init(_ attributes: SAXAttributes) {
+        for index in 0..<attributes.count {
+            guard let local = attributes.localName(at: index) else { continue }
+            guard attributes.prefix(at: index) == nil else {
+                if CString.equals(local, "nil".utf8),
+                    CString.equals(attributes.namespaceURI(at: index), XBRLNamespace.xsi.utf8), nilValue == nil
+                {
+                    nilValue = Self.value(attributes, index)
+                }
+                continue
+            }
+            let keyPath: WritableKeyPath<IXFactAttributes, String?>
+            switch local.pointee {
+            case UInt8(ascii: "n") where CString.equals(local, "name".utf8): keyPath = \.name
+            case UInt8(ascii: "c") where CString.equals(local, "contextRef".utf8): keyPath = \.contextRef
+            case UInt8(ascii: "c") where CString.equals(local, "continuedAt".utf8): keyPath = \.continuedAt
+            case UInt8(ascii: "u") where CString.equals(local, "unitRef".utf8): keyPath = \.unitRef
+            case UInt8(ascii: "d") where CString.equals(local, "decimals".utf8): keyPath = \.decimals
+            case UInt8(ascii: "f") where CString.equals(local, "format".utf8): keyPath = \.format
+            case UInt8(ascii: "s") where CString.equals(local, "scale".utf8): keyPath = \.scale
+            case UInt8(ascii: "s") where CString.equals(local, "sign".utf8): keyPath = \.sign
+            case UInt8(ascii: "e") where CString.equals(local, "escape".utf8): keyPath = \.escape
+            case UInt8(ascii: "i") where CString.equals(local, "id".utf8): keyPath = \.id
+            case UInt8(ascii: "t") where CString.equals(local, "target".utf8): keyPath = \.target
+            default: continue
+            }
+            // The first of a repeated name wins, as in libxml2's tree (a repeat is not well-formed).
+            if self[keyPath: keyPath] == nil { self[keyPath: keyPath] = Self.value(attributes, index) }
+        }
+    }
+
+    private static func value(_ attributes: SAXAttributes, _ index: Int) -> String {
+        String(decoding: attributes.decodedValue(at: index), as: UTF8.self)
+    }
+}
