@@ -21,23 +21,19 @@ extension HTMLFilingParser {
         try reader.checkSize(bytes, source: source)
         let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
         let decodesAsUTF8 = XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8)
-        let extractor = HTMLTextExtractor()
         let replays = readsInlineXBRLAsXML && decodesAsUTF8
-        let pass = InlineDocumentPass(
-            facts: IXFactCollector(),
-            text: replays ? HTMLParserReplay(extractor: extractor) : nil
-        )
+        var pass = InlineDocumentPass(facts: IXFactCollector(), text: replays ? HTMLParserReplay() : nil)
         let outcome = try XHTMLSAXParser.parse(
             bytes,
             ignoresDeclaredEncoding: decodesAsUTF8,
             source: source,
-            into: pass
+            into: &pass
         )
         let facts = try InlineXBRLReader.factSet(from: pass, outcome: outcome, source: source)
         try validate(bytes, source: source)
         let blocks: [TextBlock]
         if let replay = pass.text, !replay.failed, outcome.wellFormed {
-            blocks = Self.visibleBlocks(extractor)
+            blocks = Self.visibleBlocks(replay.extractor.blocks)
         } else {
             blocks = try extractBlocksWithHTMLParser(bytes, isUTF8: isUTF8, source: source)
         }

@@ -76,33 +76,31 @@ public struct HTMLFilingParser: Sendable {
     /// The text blocks from libxml2's HTML parser (`isUTF8`: the bytes are valid UTF-8, else they are
     /// read as windows-1252). `UTF8Span` validates in place; `String(validating:)` would copy.
     func extractBlocksWithHTMLParser(_ bytes: [UInt8], isUTF8: Bool, source: String) throws(ParseError) -> [TextBlock] {
-        let extractor = HTMLTextExtractor()
-        try HTMLSAXParser.parse(bytes, encoding: isUTF8 ? "UTF-8" : "windows-1252", source: source, into: extractor)
-        return Self.visibleBlocks(extractor)
+        let extractor = try HTMLSAXParser.parse(bytes, encoding: isUTF8 ? "UTF-8" : "windows-1252", source: source)
+        return Self.visibleBlocks(extractor.blocks)
     }
 
     /// The text blocks from libxml2's XML parser, with the HTML parser's events replayed; `nil` when
     /// the document is not well-formed or holds what the replay does not model. The parse is strict
     /// (it stops at the first error), as only a well-formed document's result is used.
     private func extractBlocksWithXMLParser(_ bytes: [UInt8], source: String) -> [TextBlock]? {
-        let extractor = HTMLTextExtractor()
-        let pass = InlineDocumentPass(facts: nil, text: HTMLParserReplay(extractor: extractor))
+        var pass = InlineDocumentPass(facts: nil, text: HTMLParserReplay())
         let outcome = try? XHTMLSAXParser.parse(
             bytes,
             ignoresDeclaredEncoding: true,
             stopsAtFirstError: true,
             source: source,
-            into: pass
+            into: &pass
         )
         guard let outcome, outcome.wellFormed, pass.sawElement, let replay = pass.text, !replay.failed else {
             return nil
         }
-        return Self.visibleBlocks(extractor)
+        return Self.visibleBlocks(replay.extractor.blocks)
     }
 
-    /// The extractor's blocks without page furniture.
-    static func visibleBlocks(_ extractor: HTMLTextExtractor) -> [TextBlock] {
-        extractor.blocks.filter { !isPageFurniture($0.text) }
+    /// `blocks` without page furniture.
+    static func visibleBlocks(_ blocks: [TextBlock]) -> [TextBlock] {
+        blocks.filter { !isPageFurniture($0.text) }
     }
 
     /// Bare page numbers (`12`, `F-3`, `ii`) and "Table of Contents" back-links.

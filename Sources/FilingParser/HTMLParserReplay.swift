@@ -1,5 +1,5 @@
 /// Reproduces, from the events of libxml2's XML parser, the events its HTML parser would report for
-/// the same well-formed XHTML document, and feeds them to an `HTMLTextExtractor`: the HTML parser
+/// the same well-formed XHTML document, and feeds them to its `HTMLTextExtractor`: the HTML parser
 /// lower-cases names, closes elements a start tag implies the end of (`<div>` inside `<p>`), implies
 /// `html`, `head`, `body` and `p`, ends empty elements at once and ignores end tags it cannot match
 /// (`HTMLParserRules`). Inline XBRL is XHTML, and the XML parser reads it several times faster.
@@ -21,7 +21,8 @@ struct HTMLParserReplay {
         var closes: [Bool] = []
     }
 
-    let extractor: HTMLTextExtractor
+    /// The text, complete once `finish` ran without `failed`.
+    private(set) var extractor = HTMLTextExtractor()
     private(set) var failed = false
     private var names: [Name] = []
     private var idsByText: [String: Int] = [:]
@@ -31,8 +32,7 @@ struct HTMLParserReplay {
     private var structureLevel = 1
     private let html: Int, head: Int, body: Int, paragraph: Int
 
-    init(extractor: HTMLTextExtractor) {
-        self.extractor = extractor
+    init() {
         var ruleNames = Set(HTMLParserRules.closedBy.keys)
         for closers in HTMLParserRules.closedBy.values { ruleNames.formUnion(closers) }
         ruleNames.formUnion(["html", "head", "body", "p"])

@@ -4,16 +4,16 @@ import CLibXML2
 /// `HTMLTextExtractor`. No tree is built and libxml2 pulls the input in small pieces, so its own memory
 /// stays small whatever the document size.
 enum HTMLSAXParser {
+    /// Holds the extractor while libxml2's callbacks run.
+    private final class Receiver {
+        var extractor = HTMLTextExtractor()
+    }
+
     /// Parses `bytes`, decoded as `encoding` (an encoding name libxml2 knows, e.g. `UTF-8`,
-    /// `windows-1252`), reporting every event to `extractor`.
+    /// `windows-1252`), reporting every event to a new extractor, which is returned finished.
     ///
     /// - Throws: `ParseError.malformed` when libxml2 cannot set up the parse or finds no element.
-    static func parse(
-        _ bytes: [UInt8],
-        encoding: String,
-        source: String,
-        into extractor: HTMLTextExtractor
-    ) throws(ParseError) {
+    static func parse(_ bytes: [UInt8], encoding: String, source: String) throws(ParseError) -> HTMLTextExtractor {
         LibXML2.initializeOnce()
         guard bytes.count < Int(Int32.max) else {
             throw ParseError(code: .tooLarge, source: source, message: "document is over 2 GiB")
@@ -23,7 +23,8 @@ enum HTMLSAXParser {
         }
         defer { htmlFreeParserCtxt(context) }
         context.pointee.sax.pointee = Self.handler()
-        context.pointee.userData = Unmanaged.passUnretained(extractor).toOpaque()
+        let receiver = Receiver()
+        context.pointee.userData = Unmanaged.passUnretained(receiver).toOpaque()
         // The caller has decided the encoding, so a `<meta charset>` in the document cannot switch it.
         let options =
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -45,26 +46,27 @@ enum HTMLSAXParser {
         guard started else {
             throw ParseError(code: .malformed, source: source, message: "libxml2 could not read the document")
         }
-        guard extractor.sawElement else {
+        guard receiver.extractor.sawElement else {
             throw ParseError(code: .malformed, source: source, message: "the document has no root element")
         }
-        extractor.finish()
+        receiver.extractor.finish()
+        return receiver.extractor
     }
 
     private static func handler() -> htmlSAXHandler {
         var handler = htmlSAXHandler()
         handler.startElement = { user, name, attributes in
             guard let user, let name else { return }
-            Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue()
+            Unmanaged<Receiver>.fromOpaque(user).takeUnretainedValue().extractor
                 .startElement(named: name, attributes: HTMLAttributes(pairs: attributes))
         }
         handler.endElement = { user, _ in
             guard let user else { return }
-            Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue().endElement()
+            Unmanaged<Receiver>.fromOpaque(user).takeUnretainedValue().extractor.endElement()
         }
         let characters: charactersSAXFunc = { user, text, length in
             guard let user, let text, length > 0 else { return }
-            Unmanaged<HTMLTextExtractor>.fromOpaque(user).takeUnretainedValue()
+            Unmanaged<Receiver>.fromOpaque(user).takeUnretainedValue().extractor
                 .characters(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         handler.characters = characters

@@ -8,8 +8,9 @@
 /// Events come from libxml2's HTML parser (`HTMLSAXParser`) or, for well-formed inline XBRL, from its
 /// XML parser through `HTMLParserReplay`, which reproduces the HTML parser's events.
 /// Invariant: an end is reported for every start (implied and auto-closed elements included), so
-/// `open` mirrors the HTML parser's element stack.
-final class HTMLTextExtractor {
+/// `open` mirrors the HTML parser's element stack. A value type, so the SAX callbacks pay for one
+/// exclusivity check on its owner per event, not one per property.
+struct HTMLTextExtractor {
     private struct OpenElement {
         let role: HTMLElementKind.Role
         /// The dingbat font in effect outside this element.
@@ -34,7 +35,7 @@ final class HTMLTextExtractor {
     private var kindsByName: [UnsafePointer<UInt8>: HTMLElementKind] = [:]
 
     /// A start tag from libxml2's HTML parser (`name` NUL-terminated UTF-8, lower case).
-    func startElement(named name: UnsafePointer<UInt8>, attributes: HTMLAttributes) {
+    mutating func startElement(named name: UnsafePointer<UInt8>, attributes: HTMLAttributes) {
         if let kind = kindsByName[name] {
             startElement(kind, attributes: attributes)
             return
@@ -45,7 +46,7 @@ final class HTMLTextExtractor {
     }
 
     /// A start tag of an element of `kind`.
-    func startElement(_ kind: HTMLElementKind, attributes: some HTMLAttributeLookup) {
+    mutating func startElement(_ kind: HTMLElementKind, attributes: some HTMLAttributeLookup) {
         sawElement = true
         if skippedDepth > 0 {
             skippedDepth += 1
@@ -79,7 +80,7 @@ final class HTMLTextExtractor {
     }
 
     /// The end of the most recently started element still open.
-    func endElement() {
+    mutating func endElement() {
         if skippedDepth > 0 {
             skippedDepth -= 1
             return
@@ -105,17 +106,17 @@ final class HTMLTextExtractor {
     }
 
     /// Character data (UTF-8, entities already decoded).
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard skippedDepth == 0 else { return }
         buffer.append(utf8: text, font: symbolFont)
     }
 
     /// Ends the last block; call once after the parser's last event.
-    func finish() {
+    mutating func finish() {
         endBlock()
     }
 
-    private func endCell() {
+    private mutating func endCell() {
         let text = buffer.take()
         guard !text.isEmpty else { return }
         if let last = cells.last, last == "$" {
@@ -127,13 +128,13 @@ final class HTMLTextExtractor {
         }
     }
 
-    private func endRow() {
+    private mutating func endRow() {
         guard !cells.isEmpty else { return }
         blocks.append(TextBlock(text: cells.joined(separator: " | "), tableIndex: tableStack.last))
         cells.removeAll(keepingCapacity: true)
     }
 
-    private func endBlock() {
+    private mutating func endBlock() {
         if rowDepth > 0 || !cells.isEmpty {
             endCell()
             if rowDepth == 0 { endRow() }

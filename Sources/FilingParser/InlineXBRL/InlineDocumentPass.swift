@@ -1,7 +1,8 @@
 import CLibXML2
 
 /// One SAX pass of libxml2's XML parser over an inline-XBRL (XHTML) document, feeding the fact
-/// collector, the HTML text replay, or both (`XHTMLSAXParser` drives it).
+/// collector, the HTML text replay, or both (`XHTMLSAXParser` drives it). A value type: the SAX
+/// callbacks pay for one exclusivity check on its box per event.
 ///
 /// In recovery mode libxml2 abandons an element whose start tag it cannot finish without reporting
 /// its end (its tree builder just pops the node); the pass ends such elements itself, at the next
@@ -10,13 +11,11 @@ import CLibXML2
 /// Events libxml2 produces while expanding an entity reference (its context's `depth` is above 0)
 /// are not elements or text of the document in libxml2's tree, which keeps them under an entity
 /// node: the fact collector gives their text to contexts and units only.
-final class InlineDocumentPass {
+struct InlineDocumentPass {
     /// The facts, when the pass reads them.
     var facts: IXFactCollector?
     /// The text, when the pass reads it.
     var text: HTMLParserReplay?
-    /// The parser context while a parse runs, for line numbers.
-    var context: xmlParserCtxtPtr?
     /// Whether any element was reported.
     private(set) var sawElement = false
 
@@ -35,7 +34,7 @@ final class InlineDocumentPass {
         self.text = text
     }
 
-    func startElement(
+    mutating func startElement(
         localName: UnsafePointer<UInt8>,
         prefix: UnsafePointer<UInt8>?,
         uri: UnsafePointer<UInt8>?,
@@ -73,7 +72,7 @@ final class InlineDocumentPass {
         }
     }
 
-    func endElement(context: xmlParserCtxtPtr) {
+    mutating func endElement(context: xmlParserCtxtPtr) {
         guard context.pointee.depth == 0 else { return }
         // The parser still counts the element that ends here, as this pass does.
         endAbandonedElements(context)
@@ -83,7 +82,7 @@ final class InlineDocumentPass {
         if text != nil { text?.end(openHTMLNames.popLast() ?? nil) }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
         let fromEntity = context.pointee.depth > 0
         if !fromEntity { endAbandonedElements(context) }
         facts?.characters(bytes, fromEntity: fromEntity)
@@ -92,7 +91,7 @@ final class InlineDocumentPass {
 
     /// A CDATA section: text to the facts (libxml2's tree reader merged it into text), not something
     /// the HTML parser reads the same way.
-    func cdata(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
+    mutating func cdata(_ bytes: UnsafeBufferPointer<UInt8>, context: xmlParserCtxtPtr) {
         if context.pointee.depth == 0 { endAbandonedElements(context) }
         facts?.characters(bytes, fromEntity: context.pointee.depth > 0)
         text?.reportUnmodelled()
@@ -100,24 +99,24 @@ final class InlineDocumentPass {
 
     /// An entity reference (`&nbsp;` under an external DTD, or a declared entity): no text for the
     /// facts, as in libxml2's tree; the HTML parser would decode it differently.
-    func reference() {
+    mutating func reference() {
         text?.reportUnmodelled()
     }
 
     /// A comment (`data` `nil`) or a processing instruction.
-    func commentOrInstruction(data: UnsafePointer<UInt8>?, context: xmlParserCtxtPtr) {
+    mutating func commentOrInstruction(data: UnsafePointer<UInt8>?, context: xmlParserCtxtPtr) {
         guard context.pointee.depth == 0 else { return }
         text?.commentOrInstruction(data: data)
     }
 
     /// The document has an internal DTD subset, whose declarations (default attributes, entities)
     /// the HTML parser ignores.
-    func internalSubsetDeclarations() {
+    mutating func internalSubsetDeclarations() {
         text?.reportUnmodelled()
     }
 
     /// Ends the pass: elements still open are closed.
-    func finish() {
+    mutating func finish() {
         facts?.finish()
         text?.finish()
     }
@@ -126,7 +125,7 @@ final class InlineDocumentPass {
     private var openDepth = 0
 
     /// Ends the elements libxml2 has dropped from its element stack without an end event.
-    private func endAbandonedElements(_ context: xmlParserCtxtPtr) {
+    private mutating func endAbandonedElements(_ context: xmlParserCtxtPtr) {
         let parserDepth = Int(context.pointee.nameNr)
         while openDepth > parserDepth && openDepth > 0 {
             openDepth -= 1
@@ -141,7 +140,7 @@ final class InlineDocumentPass {
     /// The replay's numbers for the open XML elements' names.
     private var openHTMLNames: [Int?] = []
 
-    private func infoIndex(
+    private mutating func infoIndex(
         localName: UnsafePointer<UInt8>,
         prefix: UnsafePointer<UInt8>?,
         uri: UnsafePointer<UInt8>?

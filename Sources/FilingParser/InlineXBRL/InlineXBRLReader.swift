@@ -40,13 +40,13 @@ public struct InlineXBRLReader: Sendable {
     ///   `.notXBRL` (no inline-XBRL namespace in the document).
     public func read(_ bytes: [UInt8], source: String) throws(ParseError) -> XBRLFactSet {
         try checkSize(bytes, source: source)
-        let pass = InlineDocumentPass(facts: IXFactCollector(), text: nil)
+        var pass = InlineDocumentPass(facts: IXFactCollector(), text: nil)
         let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
         let outcome = try XHTMLSAXParser.parse(
             bytes,
             ignoresDeclaredEncoding: XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8),
             source: source,
-            into: pass
+            into: &pass
         )
         return try Self.factSet(from: pass, outcome: outcome, source: source)
     }

@@ -6,6 +6,12 @@ import CLibXML2
 /// The parse runs in recovery mode: a document that is not well-formed is read on past the damage,
 /// as libxml2's tree reader does in recovery mode, and `Outcome.wellFormed` is false.
 enum XHTMLSAXParser {
+    /// Holds the pass while libxml2's callbacks run.
+    fileprivate final class Receiver {
+        var pass: InlineDocumentPass
+        init(_ pass: InlineDocumentPass) { self.pass = pass }
+    }
+
     struct Outcome {
         /// No well-formedness error: the same events as a strict parse.
         let wellFormed: Bool
@@ -29,7 +35,7 @@ enum XHTMLSAXParser {
         ignoresDeclaredEncoding: Bool,
         stopsAtFirstError: Bool = false,
         source: String,
-        into pass: InlineDocumentPass
+        into pass: inout InlineDocumentPass
     ) throws(ParseError) -> Outcome {
         LibXML2.initializeOnce()
         guard bytes.count < Int(Int32.max) else {
@@ -42,9 +48,9 @@ enum XHTMLSAXParser {
         context.pointee.sax.pointee = handler()
         // The default SAX2 callbacks kept for the DTD expect the context as user data; the pass is
         // found through `_private`, which libxml2 also hands to entity sub-parsers.
-        context.pointee._private = Unmanaged.passUnretained(pass).toOpaque()
-        pass.context = context
-        defer { pass.context = nil }
+        let receiver = Receiver(pass)
+        context.pointee._private = Unmanaged.passUnretained(receiver).toOpaque()
+        defer { pass = receiver.pass }
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         options |= XML_PARSE_HUGE.rawValue
         if !stopsAtFirstError { options |= XML_PARSE_RECOVER.rawValue }
@@ -54,7 +60,7 @@ enum XHTMLSAXParser {
             let reader = SliceReader(buffer)
             guard reader.pushInput(onto: context) else { return false }
             _ = xmlParseDocument(context)
-            pass.finish()
+            receiver.pass.finish()
             return withExtendedLifetime(reader) { true }
         }
         guard started else {
@@ -78,8 +84,8 @@ enum XHTMLSAXParser {
         var handler = xmlSAXHandler()
         _ = xmlSAXVersion(&handler, 2)
         handler.startElementNs = { user, localName, prefix, uri, namespaceCount, namespaces, count, defaulted, values in
-            guard let (pass, context) = receiver(user), let localName else { return }
-            pass.startElement(
+            guard let (receiver, context) = callbackReceiver(user), let localName else { return }
+            receiver.pass.startElement(
                 localName: localName,
                 prefix: prefix,
                 uri: uri,
@@ -92,38 +98,38 @@ enum XHTMLSAXParser {
             )
         }
         handler.endElementNs = { user, _, _, _ in
-            guard let (pass, context) = receiver(user) else { return }
-            pass.endElement(context: context)
+            guard let (receiver, context) = callbackReceiver(user) else { return }
+            receiver.pass.endElement(context: context)
         }
         let characters: charactersSAXFunc = { user, text, length in
-            guard let (pass, context) = receiver(user), let text, length > 0 else { return }
-            pass.characters(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
+            guard let (receiver, context) = callbackReceiver(user), let text, length > 0 else { return }
+            receiver.pass.characters(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
         handler.cdataBlock = { user, text, length in
-            guard let (pass, context) = receiver(user), let text, length > 0 else { return }
-            pass.cdata(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
+            guard let (receiver, context) = callbackReceiver(user), let text, length > 0 else { return }
+            receiver.pass.cdata(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
         }
         handler.reference = { user, _ in
-            guard let (pass, _) = receiver(user) else { return }
-            pass.reference()
+            guard let (receiver, _) = callbackReceiver(user) else { return }
+            receiver.pass.reference()
         }
         handler.internalSubset = { user, name, externalID, systemID in
             xmlSAX2InternalSubset(user, name, externalID, systemID)
-            guard let (pass, context) = receiver(user) else { return }
+            guard let (receiver, context) = callbackReceiver(user) else { return }
             // Declarations follow when the parser stands on `[`.
             if let current = context.pointee.input?.pointee.cur, current.pointee == UInt8(ascii: "[") {
-                pass.internalSubsetDeclarations()
+                receiver.pass.internalSubsetDeclarations()
             }
         }
         handler.comment = { user, _ in
-            guard let (pass, context) = receiver(user) else { return }
-            pass.commentOrInstruction(data: nil, context: context)
+            guard let (receiver, context) = callbackReceiver(user) else { return }
+            receiver.pass.commentOrInstruction(data: nil, context: context)
         }
         handler.processingInstruction = { user, _, data in
-            guard let (pass, context) = receiver(user) else { return }
-            pass.commentOrInstruction(data: data, context: context)
+            guard let (receiver, context) = callbackReceiver(user) else { return }
+            receiver.pass.commentOrInstruction(data: data, context: context)
         }
         handler.warning = nil
         handler.error = nil
@@ -135,9 +141,9 @@ enum XHTMLSAXParser {
 
 /// The pass and parser context behind a SAX callback's user data (the context, as libxml2's default
 /// SAX2 callbacks need; the pass hangs off its `_private`).
-private func receiver(_ user: UnsafeMutableRawPointer?) -> (InlineDocumentPass, xmlParserCtxtPtr)? {
+private func callbackReceiver(_ user: UnsafeMutableRawPointer?) -> (XHTMLSAXParser.Receiver, xmlParserCtxtPtr)? {
     guard let user else { return nil }
     let context = user.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let pass = context.pointee._private else { return nil }
-    return (Unmanaged<InlineDocumentPass>.fromOpaque(pass).takeUnretainedValue(), context)
+    guard let receiver = context.pointee._private else { return nil }
+    return (Unmanaged<XHTMLSAXParser.Receiver>.fromOpaque(receiver).takeUnretainedValue(), context)
 }
