@@ -30,18 +30,35 @@ struct HTMLAttributes: HTMLAttributeLookup {
     static func containsFolded(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = wanted.first else { return true }
-        // For a lower-case letter, `byte | 0x20 == first` is exactly `lower(byte) == first`, and
-        // cheaper: most of a long style string is skipped by this test alone.
-        let isLetter = (0x61...0x7A).contains(first)
+        guard (0x61...0x7A).contains(first) else {
+            return text.indices.contains { lower(text[$0]) == first && matches(text, from: $0, wanted) }
+        }
         var start = 0
-        while start < text.count {
-            let byte = text[start]
-            if isLetter ? byte | 0x20 == first : lower(byte) == first, matches(text, from: start, wanted) {
-                return true
-            }
-            start += 1
+        while let candidate = nextLetter(first, in: text, from: start) {
+            if matches(text, from: candidate, wanted) { return true }
+            start = candidate + 1
         }
         return false
+    }
+
+    /// The first index from `start` whose byte is the lower-case letter `letter` in either case,
+    /// sixteen bytes at a time: for a letter, `byte | 0x20 == letter` is exactly `lower(byte) ==
+    /// letter`. Style strings run to hundreds of bytes and are scanned for every element.
+    private static func nextLetter(_ letter: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let raw = UnsafeRawBufferPointer(text)
+        let wanted = SIMD16<UInt8>(repeating: letter)
+        let caseBit = SIMD16<UInt8>(repeating: 0x20)
+        var index = start
+        while index + 16 <= text.count {
+            let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) | caseBit
+            if any(chunk .== wanted) { break }
+            index += 16
+        }
+        while index < text.count {
+            if text[index] | 0x20 == letter { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func matches(

@@ -106,10 +106,36 @@ public struct HTMLFilingParser: Sendable {
     /// Bare page numbers (`12`, `F-3`, `ii`) and "Table of Contents" back-links.
     static func isPageFurniture(_ text: String) -> Bool {
         guard text.utf8.count <= 24 else { return false }
+        if let ascii = asciiPageFurniture(text) { return ascii }
         let lowered = text.lowercased()
         if lowered == "table of contents" || lowered == "index" || lowered == "back to contents" { return true }
         if text.count <= 6, text.wholeMatch(of: /(?i)(?:[a-z]-)?\d{1,4}|[ivxl]{1,6}/) != nil { return true }
         return false
+    }
+
+    /// `isPageFurniture` on bytes for ASCII text (a block holds no newline, so a byte is a
+    /// character); `nil` for other text, which needs Unicode case folding and digits. Most blocks
+    /// are short table cells, so this runs for a large share of them.
+    private static func asciiPageFurniture(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let lower = { (byte: UInt8) -> UInt8 in (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            for phrase: StaticString in ["table of contents", "index", "back to contents"]
+            where phrase.utf8CodeUnitCount == bytes.count {
+                let expected = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+                if bytes.lazy.map(lower).elementsEqual(expected) { return true }
+            }
+            guard bytes.count <= 6, !bytes.isEmpty else { return false }
+            let isLetter = { (byte: UInt8) in (0x61...0x7A).contains(lower(byte)) }
+            let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+            // `(?:[a-z]-)?\d{1,4}`
+            let digits =
+                bytes.count >= 2 && isLetter(bytes[0]) && bytes[1] == UInt8(ascii: "-") ? bytes[2...] : bytes[...]
+            if (1...4).contains(digits.count) && digits.allSatisfy(isDigit) { return true }
+            // `[ivxl]{1,6}`
+            return bytes.allSatisfy { "ivxl".utf8.contains(lower($0)) }
+        }
     }
 
     private func assemble(_ blocks: [TextBlock], form: FormType?) -> ParsedDocument {
@@ -119,22 +145,23 @@ public struct HTMLFilingParser: Sendable {
         var starts: [Int] = []
         starts.reserveCapacity(blocks.count + 1)
         var scalarCount = 0
+        var blockScalarCounts: [Int] = []
+        blockScalarCounts.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             if index > 0 {
                 let sameTable = block.tableIndex != nil && block.tableIndex == blocks[index - 1].tableIndex
-                let separator = sameTable ? "\n" : "\n\n"
-                text += separator
-                scalarCount += separator.unicodeScalars.count
+                text += sameTable ? "\n" : "\n\n"
+                scalarCount += sameTable ? 1 : 2
             }
             starts.append(scalarCount)
             text += block.text
-            scalarCount += block.text.unicodeScalars.count
+            blockScalarCounts.append(Self.scalarCount(block.text))
+            scalarCount += blockScalarCounts[index]
         }
         let detected = SectionDetector(form: form).detect(blocks)
         let sections = detected.map { found in
             let endScalar = found.end < blocks.count ? starts[found.end] : scalarCount
-            let lastBlock = blocks[found.end - 1]
-            let trimmedEnd = min(endScalar, starts[found.end - 1] + lastBlock.text.unicodeScalars.count)
+            let trimmedEnd = min(endScalar, starts[found.end - 1] + blockScalarCounts[found.end - 1])
             let bodyStart = found.first + (found.titleInNextBlock ? 2 : 1)
             let pointer =
                 found.key == Section.coverKey
@@ -149,6 +176,13 @@ public struct HTMLFilingParser: Sendable {
             )
         }
         return ParsedDocument(canonicalText: text, sections: sections)
+    }
+
+    /// The number of Unicode scalars in `text`, counted on its UTF-8 bytes (every byte that is not a
+    /// continuation byte starts one).
+    private static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     /// Guesses the form from a `FORM 10-K`-style line near the top of the document.

@@ -14,13 +14,17 @@ struct WhitespaceCollapsingBuffer {
         while index < count {
             let byte = fragment[index]
             if byte < 0x80, font == nil {
-                index += 1
                 if byte == 0x20 || (0x09...0x0D).contains(byte) {
                     pendingSpace = true
-                } else {
-                    emitPendingSpace()
-                    bytes.append(byte)
+                    index += 1
+                    continue
                 }
+                // A run of other ASCII bytes is copied whole.
+                var end = index + 1
+                while end < count, fragment[end] > 0x20, fragment[end] < 0x80 { end += 1 }
+                emitPendingSpace()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[index..<end]))
+                index = end
                 continue
             }
             let (decoded, length) = Self.decodeScalar(fragment, at: index)

@@ -26,23 +26,22 @@ struct IXFactAttributes {
                 }
                 continue
             }
-            let keyPath: WritableKeyPath<IXFactAttributes, String?>
+            // The first of a repeated name wins, as in libxml2's tree (a repeat is not well-formed).
+            func keep(_ field: inout String?) { if field == nil { field = Self.value(attributes, index) } }
             switch local.pointee {
-            case UInt8(ascii: "n") where CString.equals(local, "name".utf8): keyPath = \.name
-            case UInt8(ascii: "c") where CString.equals(local, "contextRef".utf8): keyPath = \.contextRef
-            case UInt8(ascii: "c") where CString.equals(local, "continuedAt".utf8): keyPath = \.continuedAt
-            case UInt8(ascii: "u") where CString.equals(local, "unitRef".utf8): keyPath = \.unitRef
-            case UInt8(ascii: "d") where CString.equals(local, "decimals".utf8): keyPath = \.decimals
-            case UInt8(ascii: "f") where CString.equals(local, "format".utf8): keyPath = \.format
-            case UInt8(ascii: "s") where CString.equals(local, "scale".utf8): keyPath = \.scale
-            case UInt8(ascii: "s") where CString.equals(local, "sign".utf8): keyPath = \.sign
-            case UInt8(ascii: "e") where CString.equals(local, "escape".utf8): keyPath = \.escape
-            case UInt8(ascii: "i") where CString.equals(local, "id".utf8): keyPath = \.id
-            case UInt8(ascii: "t") where CString.equals(local, "target".utf8): keyPath = \.target
+            case UInt8(ascii: "n") where CString.equals(local, "name".utf8): keep(&name)
+            case UInt8(ascii: "c") where CString.equals(local, "contextRef".utf8): keep(&contextRef)
+            case UInt8(ascii: "c") where CString.equals(local, "continuedAt".utf8): keep(&continuedAt)
+            case UInt8(ascii: "u") where CString.equals(local, "unitRef".utf8): keep(&unitRef)
+            case UInt8(ascii: "d") where CString.equals(local, "decimals".utf8): keep(&decimals)
+            case UInt8(ascii: "f") where CString.equals(local, "format".utf8): keep(&format)
+            case UInt8(ascii: "s") where CString.equals(local, "scale".utf8): keep(&scale)
+            case UInt8(ascii: "s") where CString.equals(local, "sign".utf8): keep(&sign)
+            case UInt8(ascii: "e") where CString.equals(local, "escape".utf8): keep(&escape)
+            case UInt8(ascii: "i") where CString.equals(local, "id".utf8): keep(&id)
+            case UInt8(ascii: "t") where CString.equals(local, "target".utf8): keep(&target)
             default: continue
             }
-            // The first of a repeated name wins, as in libxml2's tree (a repeat is not well-formed).
-            if self[keyPath: keyPath] == nil { self[keyPath: keyPath] = Self.value(attributes, index) }
         }
     }
 

@@ -122,7 +122,7 @@ struct IXFactBuilder {
         var next = element.continuedAt
         while let id = next, visited.count < Self.chainLengthMax, let index = inventory.continuationIndex[id] {
             let part = inventory.continuations[index]
-            output += element.escape ? part.escaped : part.plain
+            output += element.escape ? part.escaped : IXTextCapture.plain(fromEscaped: part.escaped)
             guard let following = part.continuedAt, visited.insert(following).inserted else { break }
             next = following
         }

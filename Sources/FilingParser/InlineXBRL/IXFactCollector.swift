@@ -8,7 +8,7 @@ struct IXFactCollector {
     /// Where a finished capture goes.
     private enum Target {
         case fact(Int)
-        case continuation(Int, escaped: Bool)
+        case continuation(Int)
         case footnote(Int)
     }
 
@@ -69,12 +69,7 @@ struct IXFactCollector {
             let index = inventory.continuations.count
             inventory.continuations.append(.init(continuedAt: attributes.string("continuedAt")))
             inventory.continuationIndex[id] = index
-            captures.append(
-                OpenCapture(depth: depth, target: .continuation(index, escaped: false), capture: .init(escape: false))
-            )
-            captures.append(
-                OpenCapture(depth: depth, target: .continuation(index, escaped: true), capture: .init(escape: true))
-            )
+            captures.append(OpenCapture(depth: depth, target: .continuation(index), capture: .init(escape: true)))
         case .footnote:
             guard let id = attributes.string("id") else { break }
             inventory.footnoteIndex[id] = inventory.footnotes.count
@@ -186,12 +181,7 @@ struct IXFactCollector {
     private mutating func store(_ capture: IXTextCapture, at target: Target) {
         switch target {
         case .fact(let index): inventory.facts[index].text = capture.bytes
-        case .continuation(let index, let escaped):
-            if escaped {
-                inventory.continuations[index].escaped = capture.bytes
-            } else {
-                inventory.continuations[index].plain = capture.bytes
-            }
+        case .continuation(let index): inventory.continuations[index].escaped = capture.bytes
         case .footnote(let index): inventory.footnotes[index] = capture.bytes
         }
     }

@@ -28,10 +28,10 @@ struct IXInventory {
         var text: [UInt8] = []
     }
 
-    /// One `ix:continuation`, with its text both plain and escaped: the fact that continues here may
-    /// come later in the document.
+    /// One `ix:continuation`, with its text escaped (markup kept): the fact that continues here may
+    /// come later in the document, and the plain text is the escaped one without its markup
+    /// (`IXTextCapture.plain(fromEscaped:)`).
     struct Continuation {
-        var plain: [UInt8] = []
         var escaped: [UInt8] = []
         let continuedAt: String?
     }

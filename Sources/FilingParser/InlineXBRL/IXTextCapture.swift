@@ -137,4 +137,44 @@ struct IXTextCapture {
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
+
+    /// The plain text of an escaped capture of the same content: tags dropped (an attribute value
+    /// may hold `>`, never an unescaped `"`), `&amp;`, `&lt;` and `&gt;` decoded — the only
+    /// references escaped text holds outside tags. Inline elements and `ix:exclude` subtrees leave
+    /// no tags in either form, so this is exactly what a plain capture would have read.
+    static func plain(fromEscaped escaped: [UInt8]) -> [UInt8] {
+        var plain: [UInt8] = []
+        plain.reserveCapacity(escaped.count)
+        var index = 0
+        while index < escaped.count {
+            switch escaped[index] {
+            case UInt8(ascii: "<"):
+                var quoted = false
+                index += 1
+                while index < escaped.count, quoted || escaped[index] != UInt8(ascii: ">") {
+                    if escaped[index] == UInt8(ascii: "\"") { quoted.toggle() }
+                    index += 1
+                }
+                index += 1
+            case UInt8(ascii: "&"):
+                let rest = escaped[index...]
+                let (byte, length): (UInt8, Int) =
+                    if rest.starts(with: "&amp;".utf8) {
+                        (UInt8(ascii: "&"), 5)
+                    } else if rest.starts(with: "&lt;".utf8) {
+                        (UInt8(ascii: "<"), 4)
+                    } else if rest.starts(with: "&gt;".utf8) {
+                        (UInt8(ascii: ">"), 4)
+                    } else {
+                        (UInt8(ascii: "&"), 1)
+                    }
+                plain.append(byte)
+                index += length
+            case let byte:
+                plain.append(byte)
+                index += 1
+            }
+        }
+        return plain
+    }
 }
