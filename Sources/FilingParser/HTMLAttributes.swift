@@ -42,17 +42,18 @@ struct HTMLAttributes: HTMLAttributeLookup {
     }
 
     /// The first index from `start` whose byte is the lower-case letter `letter` in either case,
-    /// sixteen bytes at a time: for a letter, `byte | 0x20 == letter` is exactly `lower(byte) ==
-    /// letter`. Style strings run to hundreds of bytes and are scanned for every element.
+    /// eight bytes at a time: for a letter, `byte | 0x20 == letter` is exactly `lower(byte) ==
+    /// letter`, and a word holds such a byte when `word | 0x20…20` XOR the letter repeated has a
+    /// zero byte. Style strings run to hundreds of bytes and are scanned for every element.
     private static func nextLetter(_ letter: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let raw = UnsafeRawBufferPointer(text)
-        let wanted = SIMD16<UInt8>(repeating: letter)
-        let caseBit = SIMD16<UInt8>(repeating: 0x20)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let pattern = UInt64(letter) &* ones
         var index = start
-        while index + 16 <= text.count {
-            let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) | caseBit
-            if any(chunk .== wanted) { break }
-            index += 16
+        while index + 8 <= text.count {
+            let word = (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | (0x20 &* ones)) ^ pattern
+            if (word &- ones) & ~word & (0x80 &* ones) != 0 { break }
+            index += 8
         }
         while index < text.count {
             if text[index] | 0x20 == letter { return index }

@@ -10,22 +10,24 @@
 /// the XML parser reports but the HTML parser reads differently (`reportUnmodelled`: CDATA sections,
 /// entity references, an internal DTD subset).
 struct HTMLParserReplay {
+    /// What the rules say about one name, numbered as `nameID` numbers names; plain values, so the
+    /// per-event look-ups touch no reference counts.
     private struct Name {
-        let text: String
         let kind: HTMLElementKind
         let priority: Int
         let isEmpty: Bool
         let isRawText: Bool
-        /// `closes[id]`: a start tag named `id` closes an open element of this name (ids below
-        /// `ruleNameCount` only).
-        var closes: [Bool] = []
     }
 
     /// The text, complete once `finish` ran without `failed`.
     private(set) var extractor = HTMLTextExtractor()
     private(set) var failed = false
     private var names: [Name] = []
+    private var texts: [String] = []
     private var idsByText: [String: Int] = [:]
+    /// `closes[open * ruleNameCount + new]`: a start tag numbered `new` closes an open element
+    /// numbered `open` (both below `ruleNameCount`: only the rules' names close anything).
+    private var closesTable: [Bool] = []
     private let ruleNameCount: Int
     private var stack: [Int] = []
     /// libxml2's `ctxt->html`: 3 once a `head` was opened, 10 once a `body` was.
@@ -44,11 +46,12 @@ struct HTMLParserReplay {
         body = ordered.firstIndex(of: "body") ?? 0
         paragraph = ordered.firstIndex(of: "p") ?? 0
         for text in ordered { _ = intern(text) }
+        closesTable = Array(repeating: false, count: ruleNameCount * ruleNameCount)
         for (open, closers) in HTMLParserRules.closedBy {
             guard let openID = idsByText[open] else { continue }
-            var closes = Array(repeating: false, count: ruleNameCount)
-            for closer in closers { if let closerID = idsByText[closer] { closes[closerID] = true } }
-            names[openID].closes = closes
+            for closer in closers {
+                if let closerID = idsByText[closer] { closesTable[openID * ruleNameCount + closerID] = true }
+            }
         }
     }
 
@@ -120,9 +123,9 @@ struct HTMLParserReplay {
 
     private mutating func intern(_ text: String) -> Int {
         let id = names.count
+        texts.append(text)
         names.append(
             Name(
-                text: text,
                 kind: HTMLElementKind(lowercasedName: text),
                 priority: HTMLParserRules.endPriority(text),
                 isEmpty: HTMLParserRules.emptyElements.contains(text),
@@ -134,7 +137,7 @@ struct HTMLParserReplay {
     }
 
     private func closes(open: Int, new: Int) -> Bool {
-        new < ruleNameCount && new < names[open].closes.count && names[open].closes[new]
+        open < ruleNameCount && new < ruleNameCount && closesTable[open * ruleNameCount + new]
     }
 
     /// `htmlAutoClose`: ends open elements while the innermost one is closed by the new start tag.
@@ -147,7 +150,7 @@ struct HTMLParserReplay {
         guard new != html else { return }
         if stack.isEmpty { push(html) }
         guard new != body && new != head else { return }
-        let newText = names[new].text
+        let newText = texts[new]
         if stack.count <= 1 && HTMLParserRules.headContent.contains(newText) {
             if structureLevel < 3 { push(head) }
         } else if !HTMLParserRules.frameElements.contains(newText) {

@@ -1,8 +1,8 @@
 import SECModel
 
 /// An element kept from a SAX pass with its subtree (contexts and units are small), readable by
-/// `XBRLContext` and `XBRLUnit` like a tree node.
-struct IXCapturedElement: XBRLElementView {
+/// `XBRLContext` and `XBRLUnit` like a tree node. A class: the readers pass elements around a lot.
+final class IXCapturedElement: XBRLElementView {
     let localName: String
     let namespaceURI: String
     /// Attributes written without a prefix, values decoded.
@@ -11,6 +11,22 @@ struct IXCapturedElement: XBRLElementView {
     let textContent: String
     /// The namespaces in scope at the element, for QNames in its content and attributes.
     let scope: XMLNamespaceScope
+
+    init(
+        localName: String,
+        namespaceURI: String,
+        attributes: [(name: String, value: String)],
+        childElements: [IXCapturedElement],
+        textContent: String,
+        scope: XMLNamespaceScope
+    ) {
+        self.localName = localName
+        self.namespaceURI = namespaceURI
+        self.attributes = attributes
+        self.childElements = childElements
+        self.textContent = textContent
+        self.scope = scope
+    }
 
     func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
 
@@ -42,7 +58,7 @@ struct IXCapturedElementBuilder {
         for index in 0..<attributes.count where attributes.prefix(at: index) == nil {
             guard let local = attributes.localName(at: index) else { continue }
             kept.append(
-                (String(cString: local), String(decoding: attributes.decodedValue(at: index), as: UTF8.self))
+                (String(cString: local), attributes.stringValue(at: index))
             )
         }
         open.append(

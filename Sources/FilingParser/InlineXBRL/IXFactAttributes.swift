@@ -46,6 +46,6 @@ struct IXFactAttributes {
     }
 
     private static func value(_ attributes: SAXAttributes, _ index: Int) -> String {
-        String(decoding: attributes.decodedValue(at: index), as: UTF8.self)
+        attributes.stringValue(at: index)
     }
 }

@@ -117,25 +117,58 @@ struct IXTextCapture {
     }
 
     /// Appends `text` with `&` escaped, and `<`, `>` (text) or `"` (attribute values, `quotes`);
-    /// runs without those are copied whole.
+    /// runs without those are copied whole, found eight bytes at a time.
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
         var start = 0
-        for index in 0..<text.count {
+        var index = Self.nextSpecial(in: text, from: 0, quotes: quotes)
+        while index < text.count {
             let replacement: StaticString
             switch text[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<") where !quotes: replacement = "&lt;"
             case UInt8(ascii: ">") where !quotes: replacement = "&gt;"
             case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
-            default: continue
+            default:
+                index += 1
+                continue
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
             bytes.append(
                 contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
             )
             start = index + 1
+            index = Self.nextSpecial(in: text, from: start, quotes: quotes)
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+    }
+
+    /// The first index from `start` that may need escaping (`&`, and `"` or `<`, `>`), or the end:
+    /// a word is skipped when none of its bytes equals one of them (zero-byte test on XOR).
+    private static func nextSpecial(in text: UnsafeBufferPointer<UInt8>, from start: Int, quotes: Bool) -> Int {
+        let raw = UnsafeRawBufferPointer(text)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let hasZero = { (word: UInt64) -> Bool in (word &- ones) & ~word & high != 0 }
+        let ampersand: UInt64 = 0x26 &* ones
+        let quote: UInt64 = 0x22 &* ones
+        let less: UInt64 = 0x3C &* ones
+        let greater: UInt64 = 0x3E &* ones
+        var index = start
+        while index + 8 <= text.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZero(word ^ ampersand) { break }
+            if quotes ? hasZero(word ^ quote) : hasZero(word ^ less) || hasZero(word ^ greater) { break }
+            index += 8
+        }
+        while index < text.count {
+            switch text[index] {
+            case 0x26: return index
+            case 0x22 where quotes: return index
+            case 0x3C where !quotes, 0x3E where !quotes: return index
+            default: index += 1
+            }
+        }
+        return text.count
     }
 
     /// The plain text of an escaped capture of the same content: tags dropped (an attribute value

@@ -27,6 +27,9 @@ struct InlineDocumentPass {
         let uri: UnsafeRawPointer?
     }
     private var infoIndexByName: [NameKey: Int] = [:]
+    /// A direct-mapped cache in front of `infoIndexByName`, slot chosen by the local name's address:
+    /// a document uses a few dozen names, so nearly every look-up is a hit without hashing.
+    private var recentNames = [(key: NameKey, index: Int)?](repeating: nil, count: 128)
     private var infos: [IXElementInfo] = []
 
     init(facts: IXFactCollector?, text: HTMLParserReplay?) {
@@ -152,7 +155,12 @@ struct InlineDocumentPass {
             prefix: prefix.map(UnsafeRawPointer.init),
             uri: uri.map(UnsafeRawPointer.init)
         )
-        if let index = infoIndexByName[key] { return index }
+        let slot = Int(bitPattern: UInt(bitPattern: localName) >> 3) & (recentNames.count - 1)
+        if let recent = recentNames[slot], recent.key == key { return recent.index }
+        if let index = infoIndexByName[key] {
+            recentNames[slot] = (key, index)
+            return index
+        }
         let local = String(cString: localName)
         let prefixText = prefix.map { String(cString: $0) }
         let qualified = Array(((prefixText.map { $0 + ":" }) ?? "").utf8) + Array(local.utf8)

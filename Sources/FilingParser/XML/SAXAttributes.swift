@@ -42,10 +42,17 @@ struct SAXAttributes {
         return Self.decodingReferences(raw)
     }
 
+    /// The decoded value of attribute `index` as a `String`, made straight from the parser's bytes
+    /// when there is nothing to decode (values up to 15 bytes need no allocation then).
+    func stringValue(at index: Int) -> String {
+        let raw = rawValue(at: index)
+        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
+        return String(decoding: Self.decodingReferences(raw), as: UTF8.self)
+    }
+
     /// The decoded value of the attribute without a namespace called `name`, as a `String`.
     func string(_ name: StaticString) -> String? {
-        guard let index = index(of: name) else { return nil }
-        return String(decoding: decodedValue(at: index), as: UTF8.self)
+        index(of: name).map(stringValue(at:))
     }
 
     /// The decoded value of the attribute `name` in namespace `uri` (`xsi:nil`).
@@ -53,7 +60,7 @@ struct SAXAttributes {
         let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         for index in 0..<count
         where CString.equals(localName(at: index), wanted) && CString.equals(namespaceURI(at: index), uri.utf8) {
-            return String(decoding: decodedValue(at: index), as: UTF8.self)
+            return stringValue(at: index)
         }
         return nil
     }

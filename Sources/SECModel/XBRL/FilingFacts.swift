@@ -51,8 +51,13 @@ public struct FilingFacts: Hashable, Sendable, Codable {
     public init(facts: [XBRLFact]) {
         self.init()
         var seen: Set<String> = []
-        let ordered = facts.filter { $0.dimensions.isEmpty } + facts.filter { !$0.dimensions.isEmpty }
-        for fact in ordered where !fact.isNil {
+        // Facts without dimensions first; indices, not filtered copies of every fact.
+        let ordered =
+            facts.indices.filter { facts[$0].dimensions.isEmpty }
+            + facts.indices.filter {
+                !facts[$0].dimensions.isEmpty
+            }
+        for fact in ordered.lazy.map({ facts[$0] }) where !fact.isNil {
             let name = fact.concept.localName
             // The name first: a set lookup rules out nearly every fact before the namespace search.
             guard Self.metadataNames.contains(name), fact.concept.namespace.contains("xbrl.sec.gov/dei"),
