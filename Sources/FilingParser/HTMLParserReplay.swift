@@ -17,6 +17,10 @@ struct HTMLParserReplay {
         let priority: Int
         let isEmpty: Bool
         let isRawText: Bool
+        /// A start tag before which a missing `head` is implied (`HTMLParserRules.headContent`).
+        let isHeadContent: Bool
+        /// A frame element, before which no `body` is implied.
+        let isFrame: Bool
     }
 
     /// The text, complete once `finish` ran without `failed`.
@@ -129,7 +133,9 @@ struct HTMLParserReplay {
                 kind: HTMLElementKind(lowercasedName: text),
                 priority: HTMLParserRules.endPriority(text),
                 isEmpty: HTMLParserRules.emptyElements.contains(text),
-                isRawText: HTMLParserRules.rawTextElements.contains(text)
+                isRawText: HTMLParserRules.rawTextElements.contains(text),
+                isHeadContent: HTMLParserRules.headContent.contains(text),
+                isFrame: HTMLParserRules.frameElements.contains(text)
             )
         )
         idsByText[text] = id
@@ -147,13 +153,13 @@ struct HTMLParserReplay {
 
     /// `htmlCheckImplied`: opens a missing `html`, then `head` or `body`, before the new start tag.
     private mutating func implyParents(of new: Int) {
-        guard new != html else { return }
+        // Once a `body` was opened nothing more is implied: the common case, decided first.
+        guard structureLevel < 10 || stack.isEmpty, new != html else { return }
         if stack.isEmpty { push(html) }
         guard new != body && new != head else { return }
-        let newText = texts[new]
-        if stack.count <= 1 && HTMLParserRules.headContent.contains(newText) {
+        if stack.count <= 1 && names[new].isHeadContent {
             if structureLevel < 3 { push(head) }
-        } else if !HTMLParserRules.frameElements.contains(newText) {
+        } else if !names[new].isFrame {
             guard structureLevel < 10, !stack.contains(where: { $0 == body || $0 == head }) else { return }
             push(body)
         }

@@ -19,9 +19,19 @@ struct WhitespaceCollapsingBuffer {
                     index += 1
                     continue
                 }
-                // A run of other ASCII bytes is copied whole.
+                // A run of other ASCII bytes is copied whole, single spaces between words included (a
+                // lone space after a word is what collapsing would write anyway).
                 var end = index + 1
-                while end < count, fragment[end] > 0x20, fragment[end] < 0x80 { end += 1 }
+                while end < count {
+                    let next = fragment[end]
+                    if next > 0x20 && next < 0x80 {
+                        end += 1
+                    } else if next == 0x20, end + 1 < count, fragment[end + 1] > 0x20, fragment[end + 1] < 0x80 {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
                 emitPendingSpace()
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[index..<end]))
                 index = end

@@ -106,16 +106,21 @@ struct IXFactCollector {
 
     /// The end tag of the innermost open element.
     mutating func end() {
-        while let last = captures.last, last.depth == depth {
-            captures.removeLast()
-            store(last.capture, at: last.target)
+        // By index: `captures.last` would copy a capture, buffers and all, at every end tag.
+        while let last = captures.indices.last, captures[last].depth == depth {
+            let finished = captures.removeLast()
+            store(finished.capture, at: finished.target)
         }
         for index in captures.indices { captures[index].capture.end() }
         for index in elementCaptures.indices { elementCaptures[index].builder.end() }
-        while let last = elementCaptures.last, last.depth == depth {
-            elementCaptures.removeLast()
-            guard let element = last.builder.result else { continue }
-            if last.isContext { inventory.contexts[last.id] = element } else { inventory.units[last.id] = element }
+        while let last = elementCaptures.indices.last, elementCaptures[last].depth == depth {
+            let finished = elementCaptures.removeLast()
+            guard let element = finished.builder.result else { continue }
+            if finished.isContext {
+                inventory.contexts[finished.id] = element
+            } else {
+                inventory.units[finished.id] = element
+            }
         }
         if let outer = outerScopes.last, outer.depth == depth {
             scope = outer.scope

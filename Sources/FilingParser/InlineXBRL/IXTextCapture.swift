@@ -108,7 +108,10 @@ struct IXTextCapture {
         if let local = attributes.localName(at: index) { bytes.append(contentsOf: CString.bytes(local)) }
         bytes.append(contentsOf: "=\"".utf8)
         let raw = attributes.rawValue(at: index)
-        if raw.contains(UInt8(ascii: "&")) {
+        let special = Self.nextSpecial(in: raw, from: 0, quotes: true)
+        if special == raw.count {
+            bytes.append(contentsOf: raw)
+        } else if raw[special...].contains(UInt8(ascii: "&")) {
             attributes.decodedValue(at: index).withUnsafeBufferPointer { appendEscaped($0, quotes: true) }
         } else {
             appendEscaped(raw, quotes: true)

@@ -9,6 +9,12 @@ enum QNameResolution {
     /// - Returns: `nil` when the local part is empty or a prefix is not declared; an unprefixed name
     ///   with no default namespace has the empty namespace.
     static func resolve(_ written: String, namespaceFor: (String?) -> String?) -> XBRLQName? {
+        if let (prefix, local) = asciiParts(written) {
+            guard let uri = namespaceFor(prefix.isEmpty ? nil : prefix) else {
+                return prefix.isEmpty ? XBRLQName(namespace: "", prefix: "", localName: local) : nil
+            }
+            return XBRLQName(namespace: uri, prefix: prefix, localName: local)
+        }
         let text = written.trimmingXMLWhitespace()
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let prefix = parts.count == 2 ? parts[0] : ""
@@ -18,5 +24,25 @@ enum QNameResolution {
             return prefix.isEmpty ? XBRLQName(namespace: "", prefix: "", localName: local) : nil
         }
         return XBRLQName(namespace: uri, prefix: prefix, localName: local)
+    }
+
+    /// The prefix (or `""`) and local part of an ASCII name without surrounding whitespace and with
+    /// at most one `:`, not at either end — nearly every name — without the general path's
+    /// character-level split; `nil` for anything else.
+    private static func asciiParts(_ written: String) -> (prefix: String, local: String)? {
+        let utf8 = written.utf8
+        guard let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first != 0x3A, last != 0x3A
+        else { return nil }
+        var colon: String.Index?
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x80, byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { return nil }
+            if byte == 0x3A {
+                guard colon == nil else { return nil }
+                colon = index
+            }
+        }
+        guard let colon else { return ("", written) }
+        return (String(written[..<colon]), String(written[utf8.index(after: colon)...]))
     }
 }
