@@ -87,6 +87,8 @@ struct HTMLParserReplay {
     mutating func end(_ id: Int?) {
         guard !failed else { return }
         guard let id else { return reportUnmodelled() }
+        // The common case: the element ending is the innermost open one.
+        if stack.last == id { return popTop() }
         // An end tag with no open match is ignored; one that would close an element of higher
         // priority on the way is ignored too.
         guard let match = stack.lastIndex(of: id) else { return }

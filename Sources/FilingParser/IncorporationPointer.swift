@@ -15,7 +15,8 @@ enum IncorporationPointer {
     static func pointer(in body: ArraySlice<TextBlock>) -> String? {
         var length = 0
         for block in body {
-            length += block.text.count + 1
+            // Characters are counted only as far as the limit: a long block is not walked through.
+            length += block.text.prefix(bodyLengthMax - length + 1).count + 1
             if length > bodyLengthMax { return nil }
         }
         let text = body.map(\.text).joined(separator: " ")

@@ -122,9 +122,8 @@ struct IXFactCollector {
                 inventory.units[finished.id] = element
             }
         }
-        if let outer = outerScopes.last, outer.depth == depth {
-            scope = outer.scope
-            outerScopes.removeLast()
+        if let last = outerScopes.indices.last, outerScopes[last].depth == depth {
+            scope = outerScopes.removeLast().scope
         }
         depth -= 1
     }
