@@ -100,7 +100,11 @@ struct HTMLParserReplay {
     /// Character data (UTF-8).
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard !failed else { return }
-        if !inRawText && text.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) {
+        // Only text outside any element, or directly in `html` or `head`, can imply a `p`; the scan
+        // for a non-blank byte is left for that rare case.
+        if stack.isEmpty || stack.last == html || stack.last == head,
+            text.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) })
+        {
             implyParagraph()
         }
         extractor.characters(text)
@@ -169,7 +173,6 @@ struct HTMLParserReplay {
 
     /// `htmlCheckParagraph`: text outside any element, or directly in `html` or `head`, opens a `p`.
     private mutating func implyParagraph() {
-        guard stack.isEmpty || stack.last == html || stack.last == head else { return }
         closeOpenElements(closedBy: paragraph)
         implyParents(of: paragraph)
         push(paragraph)

@@ -1,6 +1,7 @@
 extension IXTransform {
     /// `1,234.56` → `1234.56`: group separators (comma, space, no-break space, apostrophe) dropped.
     static func numberDotDecimal(_ text: String) -> String? {
+        if let ascii = asciiNumberDotDecimal(text) { return ascii }
         var digits = ""
         var sawDigit = false
         for scalar in text.unicodeScalars {
@@ -15,6 +16,27 @@ extension IXTransform {
         }
         guard sawDigit else { return nil }
         return DecimalString.canonical(digits)
+    }
+
+    /// `numberDotDecimal` on the bytes of ASCII text (nearly every number); `.some(nil)` when the text
+    /// is not a number, `nil` when it holds a non-ASCII character (the general path decides).
+    private static func asciiNumberDotDecimal(_ text: String) -> String?? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(text.utf8.count)
+        var sawDigit = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte)
+                sawDigit = true
+            case UInt8(ascii: "."): digits.append(byte)
+            case UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "'"): continue
+            case 0x80...: return nil
+            default: return .some(nil)
+            }
+        }
+        guard sawDigit else { return .some(nil) }
+        return .some(DecimalString.canonical(String(decoding: digits, as: UTF8.self)))
     }
 
     /// `1.234,56` → `1234.56`.

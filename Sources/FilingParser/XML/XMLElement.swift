@@ -65,29 +65,35 @@ struct XMLElement: XBRLElementView {
 }
 
 extension String {
-    /// Drops leading and trailing space, tab, CR and LF (XML whitespace; not U+00A0).
+    /// Drops leading and trailing space, tab, CR and LF (XML whitespace; not U+00A0). Works on UTF-8
+    /// bytes: those four are ASCII, and no other scalar's encoding contains their bytes.
     func trimmingXMLWhitespace() -> String {
-        let scalars = unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !Self.isXMLSpace($0) }),
+            let last = bytes.lastIndex(where: { !Self.isXMLSpace($0) })
         else { return "" }
-        return String(scalars[first...last])
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 
-    /// Replaces each run of XML whitespace with one space and trims (XML Schema `collapse`).
+    /// Replaces each run of XML whitespace with one space and trims (XML Schema `collapse`), on
+    /// UTF-8 bytes like `trimmingXMLWhitespace`.
     func collapsingXMLWhitespace() -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
         var pending = false
-        for scalar in unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        for byte in utf8 {
+            if Self.isXMLSpace(byte) {
                 pending = true
                 continue
             }
-            if pending && !result.isEmpty { result.unicodeScalars.append(" ") }
+            if pending && !result.isEmpty { result.append(0x20) }
             pending = false
-            result.unicodeScalars.append(scalar)
+            result.append(byte)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isXMLSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
