@@ -15,12 +15,30 @@ enum IncorporationPointer {
     static func pointer(in body: ArraySlice<TextBlock>) -> String? {
         var length = 0
         for block in body {
-            // Characters are counted only as far as the limit: a long block is not walked through.
-            length += block.text.prefix(bodyLengthMax - length + 1).count + 1
+            // A block holds no newline, so an ASCII block has one character per byte; other blocks
+            // are counted only as far as the limit.
+            let text = block.text
+            length += (isASCII(text) ? text.utf8.count : text.prefix(bodyLengthMax - length + 1).count) + 1
             if length > bodyLengthMax { return nil }
         }
         let text = body.map(\.text).joined(separator: " ")
-        guard !text.isEmpty, text.contains(phrase) else { return nil }
+        guard !text.isEmpty else { return nil }
+        // Every alternative of the phrase holds "incorporated"; in ASCII text only ASCII letters can
+        // match it, so a byte search rules most bodies out before the regex runs.
+        if isASCII(text) && !containsIncorporated(text) { return nil }
+        guard text.contains(phrase) else { return nil }
         return text
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    private static func containsIncorporated(_ text: String) -> Bool {
+        let word = Array("incorporated".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == word[0] {
+            if word.indices.allSatisfy({ bytes[start + $0] | 0x20 == word[$0] }) { return true }
+        }
+        return false
     }
 }
