@@ -83,7 +83,7 @@ public struct HTMLFilingParser: Sendable {
     /// The text blocks from libxml2's XML parser, with the HTML parser's events replayed; `nil` when
     /// the document is not well-formed or holds what the replay does not model. The parse is strict
     /// (it stops at the first error), as only a well-formed document's result is used.
-    private func extractBlocksWithXMLParser(_ bytes: [UInt8], source: String) -> [TextBlock]? {
+    func extractBlocksWithXMLParser(_ bytes: [UInt8], source: String) -> [TextBlock]? {
         var pass = InlineDocumentPass(facts: nil, text: HTMLParserReplay())
         let outcome = try? XHTMLSAXParser.parse(
             bytes,

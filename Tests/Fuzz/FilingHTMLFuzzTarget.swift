@@ -3,9 +3,10 @@
 // Goal: no input makes `HTMLFilingParser`, `InlineXBRLReader` or `XBRLInstanceReader` crash, trap,
 // hang or read out of bounds. Strategy: libFuzzer mutates a corpus seeded from the HTML and
 // inline-XBRL fixtures (fixtures/edgar/..., fixtures/xbrl) and hands each input to all three readers,
-// compiled with `-sanitize=fuzzer,address`. Invariants: every call returns a value or throws a
-// `ParseError`; section ranges lie inside the canonical text and never overlap; every fact names a
-// context. A violated invariant traps, so libFuzzer saves the input as a crash.
+// and to the one-pass text-and-facts parse, compiled with `-sanitize=fuzzer,address`. Invariants:
+// every call returns a value or throws a `ParseError`; section ranges lie inside the canonical text
+// and never overlap; every fact names a context; the one-pass parse gives the text and facts of the
+// separate calls. A violated invariant traps, so libFuzzer saves the input as a crash.
 import FilingParser
 import SECModel
 
@@ -22,6 +23,11 @@ public func filingHTMLFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     }
     if InlineXBRLReader.looksInline(bytes), let facts = try? InlineXBRLReader().read(bytes, source: "fuzz") {
         precondition(facts.facts.allSatisfy { !$0.contextID.isEmpty })
+        if let document = try? HTMLFilingParser().parse(bytes, form: nil, source: "fuzz"),
+            let both = try? HTMLFilingParser().parse(bytes, form: nil, source: "fuzz", readingFactsWith: .init())
+        {
+            precondition(both.facts == facts && both.document.canonicalText == document.canonicalText)
+        }
     }
     if XBRLInstanceReader.looksLikeInstance(bytes), let facts = try? XBRLInstanceReader().read(bytes, source: "fuzz") {
         precondition(facts.facts.allSatisfy { !$0.contextID.isEmpty })
