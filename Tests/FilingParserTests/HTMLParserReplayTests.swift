@@ -130,7 +130,7 @@ import Testing
 
     @Test(arguments: [
         // Text directly in `html` implies `body` and `p`; the HTML parser then misplaces the `<body>` tag.
-        "<html NS>text<body><p>x</p></body></html>",
+        "<html NS>text<body><p>word</p></body></html>",
         // A CDATA section, an undeclared entity under an external DTD, an internal DTD subset.
         "<html NS><body><p><![CDATA[a < b]]></p></body></html>",
         """
@@ -138,9 +138,9 @@ import Testing
         """,
         "<!DOCTYPE html [<!ATTLIST p style CDATA 'display:none'>]><html NS><body><p>a</p></body></html>",
         // Markup inside `style` (the HTML parser ends the style at the inner `</style>`).
-        "<html NS><head><style>p { }<style>q { }</style>r</style></head><body><p>x</p></body></html>",
+        "<html NS><head><style>p { }<style>q { }</style>r</style></head><body><p>word</p></body></html>",
         // A processing instruction holding `>`; a document that is not well-formed.
-        "<html NS><body><?pi a>b?><p>x</p></body></html>", "<html NS><body><p>x<br></p></body></html>",
+        "<html NS><body><?pi a>b?><p>word</p></body></html>", "<html NS><body><p>word<br></p></body></html>",
     ])
     func declinedConstructsFallBackToTheHTMLParser(written: String) throws {
         let html = written.replacingOccurrences(of: "NS>", with: "\(Self.namespaces)>")
