@@ -55,16 +55,6 @@ struct SAXAttributes {
         index(of: name).map(stringValue(at:))
     }
 
-    /// The decoded value of the attribute `name` in namespace `uri` (`xsi:nil`).
-    func string(_ name: StaticString, namespace uri: String) -> String? {
-        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for index in 0..<count
-        where CString.equals(localName(at: index), wanted) && CString.equals(namespaceURI(at: index), uri.utf8) {
-            return stringValue(at: index)
-        }
-        return nil
-    }
-
     /// The index of the attribute written without a prefix called exactly `name` (a name with an
     /// undeclared prefix is not it, as in libxml2's tree).
     func index(of name: StaticString) -> Int? {
