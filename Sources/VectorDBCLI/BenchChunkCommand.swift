@@ -39,7 +39,13 @@ struct BenchChunkCommand: ParsableCommand {
             maxTokens: maxTokens,
             overlapTokens: overlapTokens
         )
-        let filing = ChunkFilingMetadata.guess(bytes: bytes, file: file, form: nil, accession: nil)
+        let filing = ChunkFilingMetadata.guess(
+            bytes: bytes,
+            file: file,
+            form: nil,
+            accession: nil,
+            coverText: document.slice(charStart: 0, charEnd: min(document.scalarCount, CoverPeriod.searchedCharacters))
+        )
         let clock = ContinuousClock()
         var seconds: [Double] = []
         var chunkCount = 0

@@ -78,7 +78,13 @@ struct ChunkCommand: AsyncParsableCommand {
             maxTokens: maxTokens,
             overlapTokens: overlapTokens
         )
-        let filing = ChunkFilingMetadata.guess(bytes: bytes, file: file, form: form, accession: accession)
+        let filing = ChunkFilingMetadata.guess(
+            bytes: bytes,
+            file: file,
+            form: form,
+            accession: accession,
+            coverText: document.slice(charStart: 0, charEnd: min(document.scalarCount, CoverPeriod.searchedCharacters))
+        )
         let chunks = chunker.chunks(of: document, filing: filing)
         if json {
             let output = ChunkJSON(

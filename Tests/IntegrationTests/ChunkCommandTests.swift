@@ -31,4 +31,30 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no such file"))
     }
+
+    @Test func aFilingWithoutInlineCoverFactsTakesItsYearFromTheCoverPage() throws {
+        let directory = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let covers = [
+            ("For the fiscal year ended September&nbsp;27, 2008", "10-K fiscal 2008"),
+            ("FOR THE QUARTERLY PERIOD ENDED MARCH 31 , 2024", "10-Q fiscal 2024"),
+        ]
+        for (index, (cover, expected)) in covers.enumerated() {
+            let file = directory.appendingPathComponent("filing\(index).htm")
+            let form = expected.hasPrefix("10-Q") ? "10-Q" : "10-K"
+            let html =
+                "<html><body><p>\(cover)</p><p>Item 1. Business</p>"
+                + "<p>We make pumps and valves for municipal water systems.</p></body></html>"
+            try html.write(to: file, atomically: true, encoding: .utf8)
+            let result = try Support.run(["chunk", file.path, "--provider", "hashing", "--form", form, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            )
+            let chunks = try #require(object["chunks"] as? [[String: Any]])
+            let input = try #require(chunks.first?["embeddingInput"] as? String)
+            #expect(input.contains(expected), "\(input)")
+        }
+    }
 }
