@@ -26,25 +26,17 @@ struct BenchChunkCommand: ParsableCommand {
 
     func run() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
-        let bytes = try InputFile.read(file, maxBytes: HTMLFilingParser().maxInputBytes)
-        let document: ParsedDocument
-        do {
-            document = try HTMLFilingParser().parse(bytes, form: nil, source: file)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        let (document, filing) = try ChunkFilingMetadata.load(
+            file: file,
+            form: nil,
+            accession: nil,
+            maxBytes: HTMLFilingParser().maxInputBytes
+        )
         let chunker = try ChunkerSetup.make(
             provider: provider,
             modelDir: modelDir,
             maxTokens: maxTokens,
             overlapTokens: overlapTokens
-        )
-        let filing = ChunkFilingMetadata.guess(
-            bytes: bytes,
-            file: file,
-            form: nil,
-            accession: nil,
-            coverText: document.slice(charStart: 0, charEnd: min(document.scalarCount, CoverPeriod.searchedCharacters))
         )
         let clock = ContinuousClock()
         var seconds: [Double] = []

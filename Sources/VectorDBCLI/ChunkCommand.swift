@@ -61,29 +61,17 @@ struct ChunkCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(global)
         let limit = maxBytes ?? HTMLFilingParser().maxInputBytes
-        let bytes = try InputFile.read(file, maxBytes: limit)
-        let document: ParsedDocument
-        do {
-            document = try HTMLFilingParser(maxInputBytes: limit).parse(
-                bytes,
-                form: form.map { FormType($0) },
-                source: file
-            )
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        let (document, filing) = try ChunkFilingMetadata.load(
+            file: file,
+            form: form,
+            accession: accession,
+            maxBytes: limit
+        )
         let chunker = try ChunkerSetup.make(
             provider: provider,
             modelDir: modelDir,
             maxTokens: maxTokens,
             overlapTokens: overlapTokens
-        )
-        let filing = ChunkFilingMetadata.guess(
-            bytes: bytes,
-            file: file,
-            form: form,
-            accession: accession,
-            coverText: document.slice(charStart: 0, charEnd: min(document.scalarCount, CoverPeriod.searchedCharacters))
         )
         let chunks = chunker.chunks(of: document, filing: filing)
         if json {

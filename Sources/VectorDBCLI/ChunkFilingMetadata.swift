@@ -2,28 +2,57 @@ import FilingParser
 import Foundation
 import SECModel
 
-/// The filing metadata `vectordb chunk` puts in chunk ids and context lines when it has only a file:
-/// the inline XBRL cover facts (filer, CIK, period, form) when present, else the period the cover page
-/// states, an accession number from the option or the file's path, and placeholders for the rest.
+/// The document and filing metadata `vectordb chunk` and `vectordb bench chunk` work on when they
+/// have only a file: the inline XBRL cover facts (filer, CIK, period, form) when present, else the
+/// period the cover page states, an accession number from the option or the file's path, and
+/// placeholders for the rest.
 enum ChunkFilingMetadata {
     static let placeholderAccession = "0000000000-00-000000"
 
-    /// - Parameter coverText: the start of the document's canonical text, searched for the period
-    ///   when there are no inline XBRL cover facts.
-    static func guess(
-        bytes: [UInt8],
+    /// Reads and parses `file`. An inline-XBRL document is parsed with its facts in one pass; when
+    /// its facts cannot be read, it is parsed for its text alone and gets no cover facts.
+    ///
+    /// - Throws: `CLIFailure` for a file that cannot be read or parsed.
+    static func load(
         file: String,
         form: String?,
         accession: String?,
-        coverText: Substring
+        maxBytes: Int
+    ) throws -> (document: ParsedDocument, filing: FilingMetadata) {
+        let bytes = try InputFile.read(file, maxBytes: maxBytes)
+        let parser = HTMLFilingParser(maxInputBytes: maxBytes)
+        let formType = form.map { FormType($0) }
+        if InlineXBRLReader.looksInline(bytes),
+            let (document, facts) = try? parser.parse(
+                bytes,
+                form: formType,
+                source: file,
+                readingFactsWith: InlineXBRLReader(maxInputBytes: maxBytes)
+            )
+        {
+            return (document, guess(file: file, form: form, accession: accession, cover: facts.metadata, document))
+        }
+        do {
+            let document = try parser.parse(bytes, form: formType, source: file)
+            return (document, guess(file: file, form: form, accession: accession, cover: nil, document))
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
+    private static func guess(
+        file: String,
+        form: String?,
+        accession: String?,
+        cover facts: FilingFacts?,
+        _ document: ParsedDocument
     ) -> FilingMetadata {
-        let facts =
-            InlineXBRLReader.looksInline(bytes) ? (try? InlineXBRLReader().read(bytes, source: file))?.metadata : nil
         let name = URL(fileURLWithPath: file).lastPathComponent
         let found =
             accession ?? file.firstMatch(of: /\d{10}-\d{2}-\d{6}/).map { String($0.0) }
             ?? file.firstMatch(of: /\/(\d{18})\//).map { String($0.1) }
         let number = found.flatMap { AccessionNumber($0) } ?? AccessionNumber(placeholderAccession)
+        let coverText = document.slice(charStart: 0, charEnd: min(document.scalarCount, CoverPeriod.searchedCharacters))
         let period = facts?.documentPeriodEndDate.flatMap { EDGARDate($0) } ?? CoverPeriod.find(in: coverText)
         let cik = facts?.entityCentralIndexKey.flatMap { CIK($0) } ?? CIK(value: 1)
         let filingForm = FormType(form ?? facts?.documentType ?? "10-K")
