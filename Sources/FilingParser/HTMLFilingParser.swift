@@ -155,7 +155,7 @@ public struct HTMLFilingParser: Sendable {
             }
             starts.append(scalarCount)
             text += block.text
-            blockScalarCounts.append(Self.scalarCount(block.text))
+            blockScalarCounts.append(UTF8ScalarCount.of(block.text))
             scalarCount += blockScalarCounts[index]
         }
         let detected = SectionDetector(form: form).detect(blocks)
@@ -176,13 +176,6 @@ public struct HTMLFilingParser: Sendable {
             )
         }
         return ParsedDocument(canonicalText: text, sections: sections)
-    }
-
-    /// The number of Unicode scalars in `text`, counted on its UTF-8 bytes (every byte that is not a
-    /// continuation byte starts one).
-    private static func scalarCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     /// Guesses the form from a `FORM 10-K`-style line near the top of the document.

@@ -20,39 +20,90 @@ struct ItemHeading: Hashable, Sendable {
     /// start with "Item".
     static let maxHeadingLength = 220
 
+    /// A heading as its grammar splits it, before ranges are spelled out and the title cleaned.
+    struct Parts: Equatable {
+        enum Label: Equatable {
+            /// The first item number as written.
+            case item(Substring)
+            /// The part's roman numeral as written.
+            case part(Substring)
+        }
+        var label: Label
+        /// Further item numbers of a combined heading, each with the separator before it
+        /// (`,`, `and`, `through`, `-` …) as written.
+        var more: [(separator: Substring, number: Substring)] = []
+        /// What follows the label and its punctuation.
+        var rest: Substring
+
+        static func == (left: Parts, right: Parts) -> Bool {
+            left.label == right.label && left.rest == right.rest
+                && left.more.map(\.separator) == right.more.map(\.separator)
+                && left.more.map(\.number) == right.more.map(\.number)
+        }
+    }
+
     /// Recognises a heading block, or returns `nil`.
     init?(_ written: String) {
-        guard Self.startsWithItemOrPart(written), written.count <= Self.maxHeadingLength else { return nil }
+        guard Self.startsWithItemOrPart(written) else { return nil }
+        let parts: Parts?
+        if let scalars = ItemHeadingScanner.scalars(of: written) {
+            guard scalars.count <= Self.maxHeadingLength else { return nil }
+            parts = ItemHeadingScanner(scalars).parts()
+        } else {
+            guard written.count <= Self.maxHeadingLength else { return nil }
+            parts = Self.partsByPatterns(written)
+        }
+        guard let parts else { return nil }
+        self.init(parts)
+    }
+
+    private init(_ parts: Parts) {
+        switch parts.label {
+        case .item(let first):
+            let firstKey = first.uppercased()
+            kind = .item(firstKey)
+            var more: [String] = []
+            for (separator, number) in parts.more {
+                let next = number.uppercased()
+                let isRange =
+                    separator.lowercased().hasPrefix("through") || separator.hasPrefix("-")
+                    || separator.hasPrefix("\u{2013}")
+                if isRange, let low = Int(more.last ?? firstKey), let high = Int(next), low < high, high - low <= 20 {
+                    more += (low + 1...high).map(String.init)
+                } else {
+                    more.append(next)
+                }
+            }
+            alsoCovers = more
+        case .part(let numeral):
+            kind = .part(numeral.uppercased())
+            alsoCovers = []
+        }
+        title = Self.cleanTitle(String(parts.rest))
+    }
+
+    /// The grammar's regular expressions, for text outside `ItemHeadingScanner`'s alphabet (which
+    /// reads the same grammar without them, much faster).
+    static func partsByPatterns(_ written: String) -> Parts? {
         var text = written
         // `Items 1-2.` would lose its dash to the label punctuation; spell the range out first.
         if let range = written.wholeMatch(of: Self.dashRangePattern) {
             text = "Items \(range.1) through \(range.2)\(range.3)"
         }
         if let match = text.wholeMatch(of: Self.itemPattern) {
-            let first = String(match.1).uppercased()
-            kind = .item(first)
+            var parts = Parts(label: .item(match.1), rest: match.2)
             var rest = String(match.2)
-            var more: [String] = []
             while let extra = rest.wholeMatch(of: Self.combinedPattern) {
-                let next = String(extra.2).uppercased()
-                let isRange =
-                    extra.1.lowercased().hasPrefix("through") || extra.1.hasPrefix("-") || extra.1.hasPrefix("\u{2013}")
-                if isRange, let low = Int(more.last ?? first), let high = Int(next), low < high, high - low <= 20 {
-                    more += (low + 1...high).map(String.init)
-                } else {
-                    more.append(next)
-                }
+                parts.more.append((extra.1, extra.2))
                 rest = String(extra.3)
             }
-            alsoCovers = more
-            title = Self.cleanTitle(rest)
-        } else if let match = text.wholeMatch(of: Self.partPattern) {
-            kind = .part(String(match.1).uppercased())
-            alsoCovers = []
-            title = Self.cleanTitle(String(match.2))
-        } else {
-            return nil
+            parts.rest = rest[...]
+            return parts
         }
+        if let match = text.wholeMatch(of: Self.partPattern) {
+            return Parts(label: .part(match.1), rest: match.2)
+        }
+        return nil
     }
 
     nonisolated(unsafe) private static let itemPattern =

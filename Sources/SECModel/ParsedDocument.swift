@@ -66,18 +66,37 @@ struct ScalarOffsetIndex: Sendable, Hashable {
     private(set) var scalarCount = 0
 
     init(_ text: String) {
+        var text = text
+        (utf8Offsets, scalarCount) = text.withUTF8 { Self.checkpoints($0) }
+    }
+
+    /// The UTF-8 offset of every `stride`-th scalar, and the scalar count. Whole words of eight
+    /// bytes are counted at once; a word in which a checkpoint falls is walked byte by byte.
+    private static func checkpoints(_ bytes: UnsafeBufferPointer<UInt8>) -> (offsets: [Int], scalars: Int) {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(bytes.count / stride + 1)
+        guard let base = bytes.baseAddress else { return (offsets, 0) }
+        let raw = UnsafeRawPointer(base)
         var scalars = 0
+        var nextCheckpoint = 0
         var offset = 0
-        utf8Offsets.reserveCapacity(text.utf8.count / Self.stride + 1)
-        for byte in text.utf8 {
-            // Every byte that is not a continuation byte (10xxxxxx) starts a scalar.
-            if byte & 0xC0 != 0x80 {
-                if scalars % Self.stride == 0 { utf8Offsets.append(offset) }
+        while offset < bytes.count {
+            if offset + 8 <= bytes.count && scalars + 8 <= nextCheckpoint {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                scalars += 8 - UTF8ScalarCount.continuationBytes(word)
+                offset += 8
+                continue
+            }
+            if bytes[offset] & 0xC0 != 0x80 {
+                if scalars == nextCheckpoint {
+                    offsets.append(offset)
+                    nextCheckpoint += stride
+                }
                 scalars += 1
             }
             offset += 1
         }
-        scalarCount = scalars
+        return (offsets, scalars)
     }
 
     /// The index of scalar `scalar` (`0...scalarCount`) in `text`, the string this index was built from.
