@@ -109,9 +109,13 @@ public struct HTMLFilingParser: Sendable {
         if let ascii = asciiPageFurniture(text) { return ascii }
         let lowered = text.lowercased()
         if lowered == "table of contents" || lowered == "index" || lowered == "back to contents" { return true }
-        if text.count <= 6, text.wholeMatch(of: /(?i)(?:[a-z]-)?\d{1,4}|[ivxl]{1,6}/) != nil { return true }
+        if text.count <= 6, text.wholeMatch(of: pageNumberPattern) != nil { return true }
         return false
     }
+
+    /// A bare page number: `12`, `F-3`, `ii`. Built once: a literal in the function would be
+    /// compiled at every call.
+    nonisolated(unsafe) private static let pageNumberPattern = /(?i)(?:[a-z]-)?\d{1,4}|[ivxl]{1,6}/
 
     /// `isPageFurniture` on bytes for ASCII text (a block holds no newline, so a byte is a
     /// character); `nil` for other text, which needs Unicode case folding and digits. Most blocks
@@ -178,10 +182,12 @@ public struct HTMLFilingParser: Sendable {
         return ParsedDocument(canonicalText: text, sections: sections)
     }
 
+    nonisolated(unsafe) private static let formPattern = /(?i)\bform\s+(10-k|10-q|8-k|20-f|6-k|40-f)\b/
+
     /// Guesses the form from a `FORM 10-K`-style line near the top of the document.
     static func guessForm(_ blocks: [TextBlock]) -> FormType? {
         for block in blocks.prefix(80) {
-            if let match = block.text.firstMatch(of: /(?i)\bform\s+(10-k|10-q|8-k|20-f|6-k|40-f)\b/) {
+            if let match = block.text.firstMatch(of: formPattern) {
                 return FormType(String(match.1).uppercased())
             }
         }
