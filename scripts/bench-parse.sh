@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Filing-parser speed and memory (issue 4; see BENCHMARKS.md "Filing parser (issue 4)").
 #
-# 1. Speed: parse + sections + facts of the largest sample 10-K (and of the largest inline-XBRL 10-K,
-#    which has facts), single core (taskset -c 0), release build: `vectordb parse FILE --json --facts`
+# 1. Speed: parse + sections + facts of the largest sample 10-K, of the largest inline-XBRL 10-K and
+#    of the 10-K with the most inline facts, single core (taskset -c 0), release build: `vectordb parse FILE --json --facts`
 #    timed by hyperfine (process start included) and `vectordb bench parse` (in process), against edgartools and Arelle timed in process by
 #    scripts/bench-parse-peers.py (imports excluded) in the same run; medians of BENCH_RUNS (>= 5).
 # 2. Memory: peak RSS (/usr/bin/time -f %M) of `vectordb parse` on each file and on a synthetic
@@ -24,9 +24,11 @@ trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(date -u +%F)"
 echo "edgartools $($py -c 'import edgar; print(edgar.__version__)'), arelle-release $($py -c 'from importlib.metadata import version; print(version("arelle-release"))')"
 largest=$(ls -S "$samples"/*.htm | head -1)
-# The inline-XBRL 10-K with the most ix:nonFraction facts (the largest file, WFC, has ~100 facts).
-largest_ix=$(for f in "$samples"/*.htm; do echo "$(grep -o '<ix:nonFraction' "$f" | wc -l) $f"; done | sort -rn | head -1 | cut -d' ' -f2-)
-for file in "$largest" "$largest_ix"; do
+# The largest inline-XBRL 10-K (the largest 10-K Arelle can read: WFC, ~100 facts, ~1,900 contexts)
+# and the one with the most ix:nonFraction facts (Apple).
+largest_ix=$(ls -S $(grep -l 'http://www.xbrl.org/2013/inlineXBRL' "$samples"/*.htm) | head -1)
+most_facts=$(for f in "$samples"/*.htm; do echo "$(grep -o '<ix:nonFraction' "$f" | wc -l) $f"; done | sort -rn | head -1 | cut -d' ' -f2-)
+for file in "$largest" "$largest_ix" "$most_facts"; do
   echo
   echo "== $(basename "$file") ($(stat -c %s "$file") bytes)"
   hyperfine -N --warmup 2 --runs "$runs" --export-json "$tmp/h.json" \
