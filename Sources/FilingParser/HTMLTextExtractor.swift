@@ -19,7 +19,10 @@ struct HTMLTextExtractor {
 
     private(set) var blocks: [TextBlock] = []
     private var buffer = WhitespaceCollapsingBuffer()
-    private var cells: [String] = []
+    /// The current row's non-empty cells as UTF-8, joined by ` | `.
+    private var row: [UInt8] = []
+    /// Where the row's last cell starts in `row`.
+    private var lastCellStart = 0
     private var rowDepth = 0
     private var tableStack: [Int] = []
     private var tableCount = 0
@@ -117,25 +120,36 @@ struct HTMLTextExtractor {
     }
 
     private mutating func endCell() {
-        let text = buffer.take()
-        guard !text.isEmpty else { return }
-        if let last = cells.last, last == "$" {
-            cells[cells.count - 1] = "$" + text
-        } else if let last = cells.last, text == ")" || text == "%" || text == ")%" {
-            cells[cells.count - 1] = last + text
-        } else {
-            cells.append(text)
+        guard !buffer.isEmpty else { return }
+        let hasCell = !row.isEmpty
+        let lastIsDollar = hasCell && row.count - lastCellStart == 1 && row[lastCellStart] == UInt8(ascii: "$")
+        if hasCell && (lastIsDollar || Self.joinsPreviousCell(buffer.collected)) {
+            buffer.moveBytes(into: &row)
+            return
+        }
+        if hasCell { row.append(contentsOf: " | ".utf8) }
+        lastCellStart = row.count
+        buffer.moveBytes(into: &row)
+    }
+
+    /// `)`, `%` and `)%` close the number in the cell before.
+    private static func joinsPreviousCell(_ text: [UInt8]) -> Bool {
+        switch text.count {
+        case 1: return text[0] == UInt8(ascii: ")") || text[0] == UInt8(ascii: "%")
+        case 2: return text[0] == UInt8(ascii: ")") && text[1] == UInt8(ascii: "%")
+        default: return false
         }
     }
 
     private mutating func endRow() {
-        guard !cells.isEmpty else { return }
-        blocks.append(TextBlock(text: cells.joined(separator: " | "), tableIndex: tableStack.last))
-        cells.removeAll(keepingCapacity: true)
+        guard !row.isEmpty else { return }
+        blocks.append(TextBlock(text: String(decoding: row, as: UTF8.self), tableIndex: tableStack.last))
+        row.removeAll(keepingCapacity: true)
+        lastCellStart = 0
     }
 
     private mutating func endBlock() {
-        if rowDepth > 0 || !cells.isEmpty {
+        if rowDepth > 0 || !row.isEmpty {
             endCell()
             if rowDepth == 0 { endRow() }
             return
