@@ -6,12 +6,6 @@ import CLibXML2
 /// The parse runs in recovery mode: a document that is not well-formed is read on past the damage,
 /// as libxml2's tree reader does in recovery mode, and `Outcome.wellFormed` is false.
 enum XHTMLSAXParser {
-    /// Holds the pass while libxml2's callbacks run.
-    fileprivate final class Receiver {
-        var pass: InlineDocumentPass
-        init(_ pass: InlineDocumentPass) { self.pass = pass }
-    }
-
     struct Outcome {
         /// No well-formedness error: the same events as a strict parse.
         let wellFormed: Bool
@@ -46,22 +40,25 @@ enum XHTMLSAXParser {
         }
         defer { xmlFreeParserCtxt(context) }
         context.pointee.sax.pointee = handler()
-        // The default SAX2 callbacks kept for the DTD expect the context as user data; the pass is
-        // found through `_private`, which libxml2 also hands to entity sub-parsers.
-        let receiver = Receiver(pass)
-        context.pointee._private = Unmanaged.passUnretained(receiver).toOpaque()
-        defer { pass = receiver.pass }
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         options |= XML_PARSE_HUGE.rawValue
         if !stopsAtFirstError { options |= XML_PARSE_RECOVER.rawValue }
         if ignoresDeclaredEncoding { options |= XML_PARSE_IGNORE_ENC.rawValue }
         _ = xmlCtxtUseOptions(context, Int32(options))
-        let started: Bool = bytes.withUnsafeBufferPointer { buffer in
-            let reader = SliceReader(buffer)
-            guard reader.pushInput(onto: context) else { return false }
-            _ = xmlParseDocument(context)
-            receiver.pass.finish()
-            return withExtendedLifetime(reader) { true }
+        // The default SAX2 callbacks kept for the DTD expect the context as user data; the pass is
+        // found through `_private`, which libxml2 also hands to entity sub-parsers. A pointer to the
+        // caller's pass, valid while the parse runs inside this closure: the callbacks reach it with
+        // no reference counting and no exclusivity check per event.
+        let started: Bool = withUnsafeMutablePointer(to: &pass) { passPointer in
+            context.pointee._private = UnsafeMutableRawPointer(passPointer)
+            defer { context.pointee._private = nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                let reader = SliceReader(buffer)
+                guard reader.pushInput(onto: context) else { return false }
+                _ = xmlParseDocument(context)
+                passPointer.pointee.finish()
+                return withExtendedLifetime(reader) { true }
+            }
         }
         guard started else {
             throw ParseError(code: .malformed, source: source, message: "libxml2 could not read the document")
@@ -84,8 +81,8 @@ enum XHTMLSAXParser {
         var handler = xmlSAXHandler()
         _ = xmlSAXVersion(&handler, 2)
         handler.startElementNs = { user, localName, prefix, uri, namespaceCount, namespaces, count, defaulted, values in
-            guard let (receiver, context) = callbackReceiver(user), let localName else { return }
-            receiver.pass.startElement(
+            guard let (pass, context) = callbackReceiver(user), let localName else { return }
+            pass.pointee.startElement(
                 localName: localName,
                 prefix: prefix,
                 uri: uri,
@@ -98,38 +95,38 @@ enum XHTMLSAXParser {
             )
         }
         handler.endElementNs = { user, _, _, _ in
-            guard let (receiver, context) = callbackReceiver(user) else { return }
-            receiver.pass.endElement(context: context)
+            guard let (pass, context) = callbackReceiver(user) else { return }
+            pass.pointee.endElement(context: context)
         }
         let characters: charactersSAXFunc = { user, text, length in
-            guard let (receiver, context) = callbackReceiver(user), let text, length > 0 else { return }
-            receiver.pass.characters(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
+            guard let (pass, context) = callbackReceiver(user), let text, length > 0 else { return }
+            pass.pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
         handler.cdataBlock = { user, text, length in
-            guard let (receiver, context) = callbackReceiver(user), let text, length > 0 else { return }
-            receiver.pass.cdata(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
+            guard let (pass, context) = callbackReceiver(user), let text, length > 0 else { return }
+            pass.pointee.cdata(UnsafeBufferPointer(start: text, count: Int(length)), context: context)
         }
         handler.reference = { user, _ in
-            guard let (receiver, _) = callbackReceiver(user) else { return }
-            receiver.pass.reference()
+            guard let (pass, _) = callbackReceiver(user) else { return }
+            pass.pointee.reference()
         }
         handler.internalSubset = { user, name, externalID, systemID in
             xmlSAX2InternalSubset(user, name, externalID, systemID)
-            guard let (receiver, context) = callbackReceiver(user) else { return }
+            guard let (pass, context) = callbackReceiver(user) else { return }
             // Declarations follow when the parser stands on `[`.
             if let current = context.pointee.input?.pointee.cur, current.pointee == UInt8(ascii: "[") {
-                receiver.pass.internalSubsetDeclarations()
+                pass.pointee.internalSubsetDeclarations()
             }
         }
         handler.comment = { user, _ in
-            guard let (receiver, context) = callbackReceiver(user) else { return }
-            receiver.pass.commentOrInstruction(data: nil, context: context)
+            guard let (pass, context) = callbackReceiver(user) else { return }
+            pass.pointee.commentOrInstruction(data: nil, context: context)
         }
         handler.processingInstruction = { user, _, data in
-            guard let (receiver, context) = callbackReceiver(user) else { return }
-            receiver.pass.commentOrInstruction(data: data, context: context)
+            guard let (pass, context) = callbackReceiver(user) else { return }
+            pass.pointee.commentOrInstruction(data: data, context: context)
         }
         handler.warning = nil
         handler.error = nil
@@ -141,9 +138,11 @@ enum XHTMLSAXParser {
 
 /// The pass and parser context behind a SAX callback's user data (the context, as libxml2's default
 /// SAX2 callbacks need; the pass hangs off its `_private`).
-private func callbackReceiver(_ user: UnsafeMutableRawPointer?) -> (XHTMLSAXParser.Receiver, xmlParserCtxtPtr)? {
+private func callbackReceiver(
+    _ user: UnsafeMutableRawPointer?
+) -> (UnsafeMutablePointer<InlineDocumentPass>, xmlParserCtxtPtr)? {
     guard let user else { return nil }
     let context = user.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let receiver = context.pointee._private else { return nil }
-    return (Unmanaged<XHTMLSAXParser.Receiver>.fromOpaque(receiver).takeUnretainedValue(), context)
+    guard let pass = context.pointee._private else { return nil }
+    return (pass.assumingMemoryBound(to: InlineDocumentPass.self), context)
 }
