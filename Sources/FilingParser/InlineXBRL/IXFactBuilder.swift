@@ -131,14 +131,16 @@ struct IXFactBuilder {
 
     private mutating func context(_ id: String) -> XBRLContext? {
         if let cached = contexts[id] { return cached }
-        let parsed = inventory.contexts[id].flatMap(XBRLContext.init)
+        let parsed = inventory.contexts[id].flatMap {
+            XBRLContext(IXCapturedElement(arena: inventory.elements, index: $0))
+        }
         contexts[id] = parsed
         return parsed
     }
 
     private mutating func unit(_ id: String) -> XBRLUnit? {
         if let cached = units[id] { return cached }
-        let parsed = inventory.units[id].flatMap(XBRLUnit.init)
+        let parsed = inventory.units[id].flatMap { XBRLUnit(IXCapturedElement(arena: inventory.elements, index: $0)) }
         units[id] = parsed
         return parsed
     }

@@ -19,11 +19,11 @@ struct IXFactCollector {
         var capture: IXTextCapture
     }
 
+    /// A context or unit being kept, by its node in `inventory.elements`.
     private struct OpenElementCapture {
-        let depth: Int
+        let node: Int
         let isContext: Bool
         let id: String
-        var builder: IXCapturedElementBuilder
     }
 
     private(set) var inventory = IXInventory()
@@ -49,8 +49,9 @@ struct IXFactCollector {
             scope = XMLNamespaceScope(declarations: namespaces, parent: scope)
         }
         for index in captures.indices { captures[index].capture.start(element, attributes: attributes) }
-        for index in elementCaptures.indices {
-            elementCaptures[index].builder.start(element, attributes: attributes, scope: scope)
+        let isElementCapture = element.role == .context || element.role == .unit
+        if inventory.elements.isCapturing && !isElementCapture {
+            _ = inventory.elements.start(element, attributes: attributes, scope: scope)
         }
         if element.isInline { inventory.sawInlineNamespace = true }
         switch element.role {
@@ -90,15 +91,15 @@ struct IXFactCollector {
                 )
             )
         case .context, .unit:
-            guard let id = attributes.string("id") else { break }
-            elementCaptures.append(
-                OpenElementCapture(
-                    depth: depth,
-                    isContext: element.role == .context,
-                    id: id,
-                    builder: IXCapturedElementBuilder(element, attributes: attributes, scope: scope)
-                )
-            )
+            guard let id = attributes.string("id") else {
+                // Without an id it is kept only as part of an enclosing context or unit.
+                if inventory.elements.isCapturing {
+                    _ = inventory.elements.start(element, attributes: attributes, scope: scope)
+                }
+                break
+            }
+            let node = inventory.elements.start(element, attributes: attributes, scope: scope)
+            elementCaptures.append(OpenElementCapture(node: node, isContext: element.role == .context, id: id))
         case .exclude, .other:
             break
         }
@@ -112,14 +113,14 @@ struct IXFactCollector {
             store(finished.capture, at: finished.target)
         }
         for index in captures.indices { captures[index].capture.end() }
-        for index in elementCaptures.indices { elementCaptures[index].builder.end() }
-        while let last = elementCaptures.indices.last, elementCaptures[last].depth == depth {
-            let finished = elementCaptures.removeLast()
-            guard let element = finished.builder.result else { continue }
-            if finished.isContext {
-                inventory.contexts[finished.id] = element
+        if let node = inventory.elements.end(), let last = elementCaptures.indices.last,
+            elementCaptures[last].node == node
+        {
+            let last = elementCaptures.removeLast()
+            if last.isContext {
+                inventory.contexts[last.id] = node
             } else {
-                inventory.units[finished.id] = element
+                inventory.units[last.id] = node
             }
         }
         if let last = outerScopes.indices.last, outerScopes[last].depth == depth {
@@ -141,7 +142,7 @@ struct IXFactCollector {
         if !fromEntity {
             for index in captures.indices { captures[index].capture.characters(text) }
         }
-        for index in elementCaptures.indices { elementCaptures[index].builder.characters(text) }
+        if inventory.elements.isCapturing { inventory.elements.characters(text) }
     }
 
     private mutating func startFact(numeric: Bool, values: IXFactAttributes, line: Int) {
