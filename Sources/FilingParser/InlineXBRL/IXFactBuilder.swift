@@ -117,8 +117,9 @@ struct IXFactBuilder {
 
     /// The fact's text, followed by its `continuedAt` chain for an `ix:nonNumeric`.
     private func text(of element: IXInventory.Fact) -> String {
+        guard let first = element.continuedAt else { return String(decoding: element.text, as: UTF8.self) }
         var output = element.text
-        var visited: Set<String> = [element.continuedAt ?? ""]
+        var visited: Set<String> = [first]
         var next = element.continuedAt
         while let id = next, visited.count < Self.chainLengthMax, let index = inventory.continuationIndex[id] {
             let part = inventory.continuations[index]

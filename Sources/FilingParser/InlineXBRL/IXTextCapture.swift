@@ -22,6 +22,22 @@ struct IXTextCapture {
 
     init(escape: Bool) { self.escape = escape }
 
+    /// Whether it is inside an `ix:exclude`, keeping nothing.
+    var isExcluding: Bool { excludedDepth > 0 }
+
+    /// Starts over, empty, keeping the buffer's capacity.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        excludedDepth = 0
+    }
+
+    /// The text so far, leaving the capture empty.
+    mutating func takeBytes() -> [UInt8] {
+        defer { reset() }
+        return bytes
+    }
+
     /// A descendant start tag.
     mutating func start(_ element: IXElementInfo, attributes: SAXAttributes) {
         if excludedDepth > 0 {
