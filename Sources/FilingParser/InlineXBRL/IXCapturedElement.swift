@@ -4,9 +4,21 @@ import SECModel
 /// `IXElementArena` node like a tree node by `XBRLContext` and `XBRLUnit`; its strings are made on
 /// demand.
 struct IXCapturedElement: XBRLElementView {
-    let arena: IXElementArena
+    /// The arena, shared by reference: views are made for every child looked at.
+    final class Arena {
+        let value: IXElementArena
+        init(_ value: IXElementArena) { self.value = value }
+    }
+
+    private let shared: Arena
     let index: Int
 
+    init(_ arena: Arena, index: Int) {
+        shared = arena
+        self.index = index
+    }
+
+    private var arena: IXElementArena { shared.value }
     private var node: IXElementArena.Node { arena.nodes[index] }
 
     var localName: String { arena.names[node.name]?.localName ?? "" }
@@ -28,10 +40,24 @@ struct IXCapturedElement: XBRLElementView {
         let end = node.subtreeEnd
         var child = index + 1
         while child < end {
-            children.append(IXCapturedElement(arena: arena, index: child))
+            children.append(IXCapturedElement(shared, index: child))
             child = arena.nodes[child].subtreeEnd
         }
         return children
+    }
+
+    /// The first child element with this namespace and local name, found without making the others.
+    func child(_ namespace: String, _ localName: String) -> IXCapturedElement? {
+        let nodes = arena.nodes
+        let end = nodes[index].subtreeEnd
+        var child = index + 1
+        while child < end {
+            if let name = arena.names[nodes[child].name], name.localName == localName, name.namespaceURI == namespace {
+                return IXCapturedElement(shared, index: child)
+            }
+            child = nodes[child].subtreeEnd
+        }
+        return nil
     }
 
     var textContent: String {

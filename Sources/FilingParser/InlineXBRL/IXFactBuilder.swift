@@ -10,8 +10,12 @@ struct IXFactBuilder {
     /// Longest `continuedAt` chain followed; a longer (or cyclic) chain is cut here.
     static let chainLengthMax = 10_000
 
+    /// `inventory.elements`, shared by the views contexts and units are read through.
+    private let elements: IXCapturedElement.Arena
+
     init(inventory: IXInventory) {
         self.inventory = inventory
+        elements = IXCapturedElement.Arena(inventory.elements)
     }
 
     mutating func build() -> [XBRLFact] {
@@ -133,7 +137,7 @@ struct IXFactBuilder {
     private mutating func context(_ id: String) -> XBRLContext? {
         if let cached = contexts[id] { return cached }
         let parsed = inventory.contexts[id].flatMap {
-            XBRLContext(IXCapturedElement(arena: inventory.elements, index: $0))
+            XBRLContext(IXCapturedElement(elements, index: $0))
         }
         contexts[id] = parsed
         return parsed
@@ -141,7 +145,7 @@ struct IXFactBuilder {
 
     private mutating func unit(_ id: String) -> XBRLUnit? {
         if let cached = units[id] { return cached }
-        let parsed = inventory.units[id].flatMap { XBRLUnit(IXCapturedElement(arena: inventory.elements, index: $0)) }
+        let parsed = inventory.units[id].flatMap { XBRLUnit(IXCapturedElement(elements, index: $0)) }
         units[id] = parsed
         return parsed
     }
