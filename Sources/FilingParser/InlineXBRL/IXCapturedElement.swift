@@ -1,95 +1,70 @@
 import SECModel
 
-/// An element kept from a SAX pass with its subtree (contexts and units are small), readable by
-/// `XBRLContext` and `XBRLUnit` like a tree node. A class: the readers pass elements around a lot.
-final class IXCapturedElement: XBRLElementView {
-    let localName: String
-    let namespaceURI: String
-    /// Attributes written without a prefix, values decoded.
-    let attributes: [(name: String, value: String)]
-    let childElements: [IXCapturedElement]
-    let textContent: String
-    /// The namespaces in scope at the element, for QNames in its content and attributes.
-    let scope: XMLNamespaceScope
-
-    init(
-        localName: String,
-        namespaceURI: String,
-        attributes: [(name: String, value: String)],
-        childElements: [IXCapturedElement],
-        textContent: String,
-        scope: XMLNamespaceScope
-    ) {
-        self.localName = localName
-        self.namespaceURI = namespaceURI
-        self.attributes = attributes
-        self.childElements = childElements
-        self.textContent = textContent
-        self.scope = scope
+/// One element kept from a SAX pass (a context, a unit, or one of their descendants), read from its
+/// `IXElementArena` node like a tree node by `XBRLContext` and `XBRLUnit`; its strings are made on
+/// demand.
+struct IXCapturedElement: XBRLElementView {
+    /// The arena, shared by reference: views are made for every child looked at.
+    final class Arena {
+        let value: IXElementArena
+        init(_ value: IXElementArena) { self.value = value }
     }
 
-    func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+    private let shared: Arena
+    let index: Int
 
-    func resolveQName(_ written: String) -> XBRLQName? { scope.resolve(written) }
-}
+    init(_ arena: Arena, index: Int) {
+        shared = arena
+        self.index = index
+    }
 
-/// Builds one `IXCapturedElement` from the SAX events of its subtree.
-struct IXCapturedElementBuilder {
-    private struct Partial {
-        let localName: String
-        let namespaceURI: String
-        let attributes: [(name: String, value: String)]
-        let scope: XMLNamespaceScope
+    private var arena: IXElementArena { shared.value }
+    private var node: IXElementArena.Node { arena.nodes[index] }
+
+    var localName: String { arena.names[node.name]?.localName ?? "" }
+
+    var namespaceURI: String { arena.names[node.name]?.namespaceURI ?? "" }
+
+    /// The first attribute without a prefix called `name`, value decoded.
+    func attribute(_ name: String) -> String? {
+        let bytes = arena.attributeBytes
+        for attribute in arena.attributes[node.attributes]
+        where name.utf8.elementsEqual(bytes[attribute.name]) {
+            return String(decoding: bytes[attribute.value], as: UTF8.self)
+        }
+        return nil
+    }
+
+    var childElements: [IXCapturedElement] {
         var children: [IXCapturedElement] = []
-        var text: [UInt8] = []
-    }
-
-    private var open: [Partial] = []
-    /// The finished element, once its end tag was seen.
-    private(set) var result: IXCapturedElement?
-
-    /// Starts with the root element.
-    init(_ element: IXElementInfo, attributes: SAXAttributes, scope: XMLNamespaceScope) {
-        start(element, attributes: attributes, scope: scope)
-    }
-
-    mutating func start(_ element: IXElementInfo, attributes: SAXAttributes, scope: XMLNamespaceScope) {
-        var kept: [(name: String, value: String)] = []
-        for index in 0..<attributes.count where attributes.prefix(at: index) == nil {
-            guard let local = attributes.localName(at: index) else { continue }
-            kept.append(
-                (String(cString: local), attributes.stringValue(at: index))
-            )
+        let end = node.subtreeEnd
+        var child = index + 1
+        while child < end {
+            children.append(IXCapturedElement(shared, index: child))
+            child = arena.nodes[child].subtreeEnd
         }
-        open.append(
-            Partial(
-                localName: element.localName,
-                namespaceURI: element.namespaceURI,
-                attributes: kept,
-                scope: scope
-            )
-        )
+        return children
     }
 
-    mutating func end() {
-        guard let partial = open.popLast() else { return }
-        let element = IXCapturedElement(
-            localName: partial.localName,
-            namespaceURI: partial.namespaceURI,
-            attributes: partial.attributes,
-            childElements: partial.children,
-            textContent: String(decoding: partial.text, as: UTF8.self),
-            scope: partial.scope
-        )
-        if open.isEmpty {
-            result = element
-        } else {
-            open[open.count - 1].children.append(element)
+    /// The first child element with this namespace and local name, found without making the others.
+    func child(_ namespace: String, _ localName: String) -> IXCapturedElement? {
+        let nodes = arena.nodes
+        let end = nodes[index].subtreeEnd
+        var child = index + 1
+        while child < end {
+            if let name = arena.names[nodes[child].name], name.localName == localName, name.namespaceURI == namespace {
+                return IXCapturedElement(shared, index: child)
+            }
+            child = nodes[child].subtreeEnd
         }
+        return nil
     }
 
-    /// Character data: part of the text of every open element.
-    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        for index in open.indices { open[index].text.append(contentsOf: text) }
+    var textContent: String {
+        let node = node
+        return String(decoding: arena.text[node.textStart..<node.textEnd], as: UTF8.self)
     }
+
+    /// Resolves a QName against the namespaces in scope at the element.
+    func resolveQName(_ written: String) -> XBRLQName? { arena.scopes[node.scope].resolve(written) }
 }

@@ -16,6 +16,8 @@ final class IXElementInfo {
     }
 
     let role: Role
+    /// The name's number in its pass (0, 1, 2 … in order of first use).
+    let number: Int
     let localName: String
     let namespaceURI: String
     /// `prefix:local` as written (just `local` without a prefix): how escaped text blocks write it.
@@ -29,7 +31,8 @@ final class IXElementInfo {
 
     var isExclude: Bool { role == .exclude }
 
-    init(localName: String, prefix: String?, namespaceURI: String, htmlNameID: Int?) {
+    init(number: Int, localName: String, prefix: String?, namespaceURI: String, htmlNameID: Int?) {
+        self.number = number
         self.localName = localName
         self.namespaceURI = namespaceURI
         self.htmlNameID = htmlNameID

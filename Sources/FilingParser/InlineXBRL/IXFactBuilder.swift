@@ -10,8 +10,12 @@ struct IXFactBuilder {
     /// Longest `continuedAt` chain followed; a longer (or cyclic) chain is cut here.
     static let chainLengthMax = 10_000
 
+    /// `inventory.elements`, shared by the views contexts and units are read through.
+    private let elements: IXCapturedElement.Arena
+
     init(inventory: IXInventory) {
         self.inventory = inventory
+        elements = IXCapturedElement.Arena(inventory.elements)
     }
 
     mutating func build() -> [XBRLFact] {
@@ -117,8 +121,9 @@ struct IXFactBuilder {
 
     /// The fact's text, followed by its `continuedAt` chain for an `ix:nonNumeric`.
     private func text(of element: IXInventory.Fact) -> String {
+        guard let first = element.continuedAt else { return String(decoding: element.text, as: UTF8.self) }
         var output = element.text
-        var visited: Set<String> = [element.continuedAt ?? ""]
+        var visited: Set<String> = [first]
         var next = element.continuedAt
         while let id = next, visited.count < Self.chainLengthMax, let index = inventory.continuationIndex[id] {
             let part = inventory.continuations[index]
@@ -131,14 +136,16 @@ struct IXFactBuilder {
 
     private mutating func context(_ id: String) -> XBRLContext? {
         if let cached = contexts[id] { return cached }
-        let parsed = inventory.contexts[id].flatMap(XBRLContext.init)
+        let parsed = inventory.contexts[id].flatMap {
+            XBRLContext(IXCapturedElement(elements, index: $0))
+        }
         contexts[id] = parsed
         return parsed
     }
 
     private mutating func unit(_ id: String) -> XBRLUnit? {
         if let cached = units[id] { return cached }
-        let parsed = inventory.units[id].flatMap(XBRLUnit.init)
+        let parsed = inventory.units[id].flatMap { XBRLUnit(IXCapturedElement(elements, index: $0)) }
         units[id] = parsed
         return parsed
     }

@@ -5,25 +5,11 @@ import SECModel
 /// contexts and units whole. `IXFactBuilder` resolves continuation chains, contexts and units once the
 /// pass is over, as they may come before or after the facts that use them.
 struct IXFactCollector {
-    /// Where a finished capture goes.
-    private enum Target {
-        case fact(Int)
-        case continuation(Int)
-        case footnote(Int)
-    }
-
-    private struct OpenCapture {
-        /// The depth of the element whose content this is.
-        let depth: Int
-        let target: Target
-        var capture: IXTextCapture
-    }
-
+    /// A context or unit being kept, by its node in `inventory.elements`.
     private struct OpenElementCapture {
-        let depth: Int
+        let node: Int
         let isContext: Bool
         let id: String
-        var builder: IXCapturedElementBuilder
     }
 
     private(set) var inventory = IXInventory()
@@ -31,7 +17,7 @@ struct IXFactCollector {
     private var scope = XMLNamespaceScope(declarations: [], parent: nil)
     /// The scopes replaced by elements that declare namespaces, with those elements' depths.
     private var outerScopes: [(depth: Int, scope: XMLNamespaceScope)] = []
-    private var captures: [OpenCapture] = []
+    private var texts = IXTextCaptureStack()
     private var elementCaptures: [OpenElementCapture] = []
     private var resolvedNames: [String: XBRLQName?] = [:]
     private var resolvedScope: ObjectIdentifier?
@@ -48,9 +34,10 @@ struct IXFactCollector {
             outerScopes.append((depth, scope))
             scope = XMLNamespaceScope(declarations: namespaces, parent: scope)
         }
-        for index in captures.indices { captures[index].capture.start(element, attributes: attributes) }
-        for index in elementCaptures.indices {
-            elementCaptures[index].builder.start(element, attributes: attributes, scope: scope)
+        texts.start(element, attributes: attributes)
+        let isElementCapture = element.role == .context || element.role == .unit
+        if inventory.elements.isCapturing && !isElementCapture {
+            _ = inventory.elements.start(element, attributes: attributes, scope: scope)
         }
         if element.isInline { inventory.sawInlineNamespace = true }
         switch element.role {
@@ -69,18 +56,12 @@ struct IXFactCollector {
             let index = inventory.continuations.count
             inventory.continuations.append(.init(continuedAt: attributes.string("continuedAt")))
             inventory.continuationIndex[id] = index
-            captures.append(OpenCapture(depth: depth, target: .continuation(index), capture: .init(escape: true)))
+            texts.open(.continuation(index), escape: true, depth: depth)
         case .footnote:
             guard let id = attributes.string("id") else { break }
             inventory.footnoteIndex[id] = inventory.footnotes.count
             inventory.footnotes.append([])
-            captures.append(
-                OpenCapture(
-                    depth: depth,
-                    target: .footnote(inventory.footnotes.count - 1),
-                    capture: .init(escape: false)
-                )
-            )
+            texts.open(.footnote(inventory.footnotes.count - 1), escape: false, depth: depth)
         case .relationship:
             inventory.relationships.append(
                 .init(
@@ -90,15 +71,15 @@ struct IXFactCollector {
                 )
             )
         case .context, .unit:
-            guard let id = attributes.string("id") else { break }
-            elementCaptures.append(
-                OpenElementCapture(
-                    depth: depth,
-                    isContext: element.role == .context,
-                    id: id,
-                    builder: IXCapturedElementBuilder(element, attributes: attributes, scope: scope)
-                )
-            )
+            guard let id = attributes.string("id") else {
+                // Without an id it is kept only as part of an enclosing context or unit.
+                if inventory.elements.isCapturing {
+                    _ = inventory.elements.start(element, attributes: attributes, scope: scope)
+                }
+                break
+            }
+            let node = inventory.elements.start(element, attributes: attributes, scope: scope)
+            elementCaptures.append(OpenElementCapture(node: node, isContext: element.role == .context, id: id))
         case .exclude, .other:
             break
         }
@@ -106,20 +87,22 @@ struct IXFactCollector {
 
     /// The end tag of the innermost open element.
     mutating func end() {
-        // By index: `captures.last` would copy a capture, buffers and all, at every end tag.
-        while let last = captures.indices.last, captures[last].depth == depth {
-            let finished = captures.removeLast()
-            store(finished.capture, at: finished.target)
+        while let (target, text) = texts.finish(depth: depth) {
+            switch target {
+            case .fact(let index): inventory.facts[index].text = text
+            case .continuation(let index): inventory.continuations[index].escaped = text
+            case .footnote(let index): inventory.footnotes[index] = text
+            }
         }
-        for index in captures.indices { captures[index].capture.end() }
-        for index in elementCaptures.indices { elementCaptures[index].builder.end() }
-        while let last = elementCaptures.indices.last, elementCaptures[last].depth == depth {
-            let finished = elementCaptures.removeLast()
-            guard let element = finished.builder.result else { continue }
-            if finished.isContext {
-                inventory.contexts[finished.id] = element
+        texts.end()
+        if let node = inventory.elements.end(), let last = elementCaptures.indices.last,
+            elementCaptures[last].node == node
+        {
+            let last = elementCaptures.removeLast()
+            if last.isContext {
+                inventory.contexts[last.id] = node
             } else {
-                inventory.units[finished.id] = element
+                inventory.units[last.id] = node
             }
         }
         if let last = outerScopes.indices.last, outerScopes[last].depth == depth {
@@ -138,10 +121,8 @@ struct IXFactCollector {
     /// units (libxml2's tree gives it to their text content) but not for fact texts (the tree keeps
     /// it under an entity node, which Inline XBRL's text rules skip).
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>, fromEntity: Bool) {
-        if !fromEntity {
-            for index in captures.indices { captures[index].capture.characters(text) }
-        }
-        for index in elementCaptures.indices { elementCaptures[index].builder.characters(text) }
+        if !fromEntity { texts.characters(text) }
+        if inventory.elements.isCapturing { inventory.elements.characters(text) }
     }
 
     private mutating func startFact(numeric: Bool, values: IXFactAttributes, line: Int) {
@@ -164,8 +145,7 @@ struct IXFactCollector {
                 nilValue: values.nilValue
             )
         )
-        let target = Target.fact(inventory.facts.count - 1)
-        captures.append(OpenCapture(depth: depth, target: target, capture: IXTextCapture(escape: escape)))
+        texts.open(.fact(inventory.facts.count - 1), escape: escape, depth: depth)
     }
 
     /// A QName written on a fact, resolved in the current scope; facts repeat concept and format
@@ -180,13 +160,5 @@ struct IXFactCollector {
         let resolved = scope.resolve(written)
         resolvedNames[written] = resolved
         return resolved
-    }
-
-    private mutating func store(_ capture: IXTextCapture, at target: Target) {
-        switch target {
-        case .fact(let index): inventory.facts[index].text = capture.bytes
-        case .continuation(let index): inventory.continuations[index].escaped = capture.bytes
-        case .footnote(let index): inventory.footnotes[index] = capture.bytes
-        }
     }
 }

@@ -57,7 +57,9 @@ struct IXInventory {
     var footnoteIndex: [String: Int] = [:]
     var relationships: [Relationship] = []
     var unsupported: [Unsupported] = []
-    var contexts: [String: IXCapturedElement] = [:]
-    var units: [String: IXCapturedElement] = [:]
+    /// Contexts and units, their nodes in `elements` by id.
+    var elements = IXElementArena()
+    var contexts: [String: Int] = [:]
+    var units: [String: Int] = [:]
     var sawInlineNamespace = false
 }

@@ -22,6 +22,22 @@ struct IXTextCapture {
 
     init(escape: Bool) { self.escape = escape }
 
+    /// Whether it is inside an `ix:exclude`, keeping nothing.
+    var isExcluding: Bool { excludedDepth > 0 }
+
+    /// Starts over, empty, keeping the buffer's capacity.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        excludedDepth = 0
+    }
+
+    /// The text so far, leaving the capture empty.
+    mutating func takeBytes() -> [UInt8] {
+        defer { reset() }
+        return bytes
+    }
+
     /// A descendant start tag.
     mutating func start(_ element: IXElementInfo, attributes: SAXAttributes) {
         if excludedDepth > 0 {
@@ -82,22 +98,31 @@ struct IXTextCapture {
         case 1:
             // One attribute (usually `style`): nothing to sort.
             appendAttribute(attributes, 0)
+        case 2...Self.insertionSortCountMax:
+            // A stable insertion sort of the indices, comparing names in place: tags have a few.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: attributes.count) { order in
+                for index in 0..<attributes.count {
+                    var slot = index
+                    while slot > 0,
+                        IXAttributeName(attributes, index).precedes(IXAttributeName(attributes, order[slot - 1]))
+                    {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = index
+                }
+                for index in order { appendAttribute(attributes, index) }
+            }
         default:
-            let names = (0..<attributes.count).map { Self.qualifiedName(attributes, $0) }
-            let order = names.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }
+            let order = (0..<attributes.count).sorted {
+                IXAttributeName(attributes, $0).precedes(IXAttributeName(attributes, $1))
+            }
             for index in order { appendAttribute(attributes, index) }
         }
     }
 
-    private static func qualifiedName(_ attributes: SAXAttributes, _ index: Int) -> [UInt8] {
-        var name: [UInt8] = []
-        if let prefix = attributes.prefix(at: index), prefix.pointee != 0 {
-            name.append(contentsOf: CString.bytes(prefix))
-            name.append(UInt8(ascii: ":"))
-        }
-        if let local = attributes.localName(at: index) { name.append(contentsOf: CString.bytes(local)) }
-        return name
-    }
+    /// Start tags with more attributes than this are sorted with the standard library's sort.
+    private static let insertionSortCountMax = 16
 
     private mutating func appendAttribute(_ attributes: SAXAttributes, _ index: Int) {
         bytes.append(UInt8(ascii: " "))

@@ -165,6 +165,7 @@ struct InlineDocumentPass {
         let prefixText = prefix.map { String(cString: $0) }
         let qualified = Array(((prefixText.map { $0 + ":" }) ?? "").utf8) + Array(local.utf8)
         let info = IXElementInfo(
+            number: infos.count,
             localName: local,
             prefix: prefixText,
             namespaceURI: uri.map { String(cString: $0) } ?? "",

@@ -16,6 +16,8 @@ protocol XBRLElementView {
     var textContent: String { get }
     /// Resolves a `prefix:local` QName against the namespaces in scope at this element.
     func resolveQName(_ written: String) -> XBRLQName?
+    /// The first child element with this namespace and local name.
+    func child(_ namespace: String, _ localName: String) -> Self?
 }
 
 extension XBRLElementView {
