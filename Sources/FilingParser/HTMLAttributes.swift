@@ -1,8 +1,12 @@
-/// Reads the attributes of one start tag the way libxml2's HTML parser reports them: names in lower
-/// case, values with entities decoded.
+import Glibc
+
+/// The attributes of one start tag the text extractor reads, as libxml2's HTML parser reports them
+/// (names matched in lower case, values with entities decoded).
 protocol HTMLAttributeLookup {
-    /// The value of attribute `name` (lower case ASCII, no prefix), if present.
-    func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>?
+    /// The value of the first `style` attribute, if any.
+    var style: UnsafeBufferPointer<UInt8>? { get }
+    /// The value of the first `face` attribute, if any.
+    var face: UnsafeBufferPointer<UInt8>? { get }
 }
 
 /// The attributes of one start tag as libxml2's HTML SAX interface passes them: a NULL-terminated array
@@ -10,6 +14,9 @@ protocol HTMLAttributeLookup {
 /// parser). Valid only during the callback.
 struct HTMLAttributes: HTMLAttributeLookup {
     let pairs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+
+    var style: UnsafeBufferPointer<UInt8>? { value("style") }
+    var face: UnsafeBufferPointer<UInt8>? { value("face") }
 
     /// The value of attribute `name` (lower case ASCII), if present.
     func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
@@ -41,25 +48,16 @@ struct HTMLAttributes: HTMLAttributeLookup {
         return false
     }
 
-    /// The first index from `start` whose byte is the lower-case letter `letter` in either case,
-    /// eight bytes at a time: for a letter, `byte | 0x20 == letter` is exactly `lower(byte) ==
-    /// letter`, and a word holds such a byte when `word | 0x20…20` XOR the letter repeated has a
-    /// zero byte. Style strings run to hundreds of bytes and are scanned for every element.
+    /// The first index from `start` whose byte is the lower-case letter `letter` in either case:
+    /// two `memchr` calls (the second only up to the first's hit), which scan many bytes per step.
+    /// Style strings run to hundreds of bytes and are scanned for every element.
     private static func nextLetter(_ letter: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let raw = UnsafeRawBufferPointer(text)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let pattern = UInt64(letter) &* ones
-        var index = start
-        while index + 8 <= text.count {
-            let word = (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | (0x20 &* ones)) ^ pattern
-            if (word &- ones) & ~word & (0x80 &* ones) != 0 { break }
-            index += 8
-        }
-        while index < text.count {
-            if text[index] | 0x20 == letter { return index }
-            index += 1
-        }
-        return nil
+        guard let base = text.baseAddress, start < text.count else { return nil }
+        let from = base + start
+        let lower = memchr(from, Int32(letter), text.count - start)
+        let lowerOffset = lower.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        let upper = memchr(from, Int32(letter & ~0x20), (lowerOffset ?? text.count) - start)
+        return upper.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? lowerOffset
     }
 
     private static func matches(

@@ -34,6 +34,11 @@ struct HTMLParserReplay {
     private var closesTable: [Bool] = []
     private let ruleNameCount: Int
     private var stack: [Int] = []
+    /// Attribute names seen so far by libxml2's interned addresses (see `attributeRole`).
+    private var attributeNames = [(local: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, role: AttributeRole)?](
+        repeating: nil,
+        count: 64
+    )
     /// libxml2's `ctxt->html`: 3 once a `head` was opened, 10 once a `body` was.
     private var structureLevel = 1
     private let html: Int, head: Int, body: Int, paragraph: Int
@@ -73,13 +78,13 @@ struct HTMLParserReplay {
         // Inside `script` or `style` the HTML parser reads markup as text, up to the first `</style`
         // (or `</script`), which may be a nested end tag.
         guard !inRawText else { return reportUnmodelled() }
-        guard let id, Self.attributeNamesAreHTML(attributes) else { return reportUnmodelled() }
+        guard let id, let read = readAttributes(attributes) else { return reportUnmodelled() }
         closeOpenElements(closedBy: id)
         implyParents(of: id)
         let misplaced =
             (id == html && !stack.isEmpty) || (id == head && stack.count != 1) || (id == body && stack.contains(body))
         guard !misplaced else { return reportUnmodelled() }
-        push(id, attributes: attributes)
+        push(id, attributes: read)
         if names[id].isEmpty { popTop() }
     }
 
@@ -178,15 +183,11 @@ struct HTMLParserReplay {
         push(paragraph)
     }
 
-    private mutating func push(_ id: Int, attributes: SAXAttributes? = nil) {
+    private mutating func push(_ id: Int, attributes: ReadAttributes = ReadAttributes()) {
         if id == head && structureLevel < 3 { structureLevel = 3 }
         if id == body && structureLevel < 10 { structureLevel = 10 }
         stack.append(id)
-        if let attributes {
-            extractor.startElement(names[id].kind, attributes: attributes)
-        } else {
-            extractor.startElement(names[id].kind, attributes: SAXAttributes(nil, count: 0, defaulted: 0))
-        }
+        extractor.startElement(names[id].kind, attributes: attributes)
     }
 
     private mutating func popTop() {
@@ -201,24 +202,64 @@ struct HTMLParserReplay {
         return name.allSatisfy(isNameByte)
     }
 
-    /// Attribute names the HTML parser reads whole (it may also start with `_`, `:` or `.`).
-    private static func attributeNamesAreHTML(_ attributes: SAXAttributes) -> Bool {
+    /// The `style` and `face` values the extractor reads, or `nil` when an attribute name is one the
+    /// HTML parser would not read whole (see `attributeNameIsHTML`).
+    private mutating func readAttributes(_ attributes: SAXAttributes) -> ReadAttributes? {
+        var read = ReadAttributes()
         for index in 0..<attributes.count {
-            guard let local = attributes.localName(at: index) else { return false }
-            var length = 0
-            if let prefix = attributes.prefix(at: index) {
-                let bytes = CString.bytes(prefix)
-                guard bytes.allSatisfy(isNameByte) else { return false }
-                length += bytes.count + 1
+            guard let local = attributes.localName(at: index) else { return nil }
+            let prefix = attributes.prefix(at: index)
+            guard let role = attributeRole(local: local, prefix: prefix) else { return nil }
+            switch role {
+            case .style where read.style == nil: read.style = attributes.rawValue(at: index)
+            case .face where read.face == nil: read.face = attributes.rawValue(at: index)
+            default: break
             }
-            let bytes = CString.bytes(local)
-            guard bytes.allSatisfy(isNameByte) else { return false }
-            length += bytes.count
-            guard length < 100 else { return false }
-            let first = attributes.prefix(at: index)?[0] ?? local[0]
-            guard isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") else { return false }
         }
-        return true
+        return read
+    }
+
+    /// What an attribute name is to the extractor, `nil` when the HTML parser would not read it
+    /// whole. libxml2 interns names, so each distinct one is worked out once, then found by address
+    /// in a direct-mapped cache.
+    private mutating func attributeRole(local: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) -> AttributeRole? {
+        let slot = Int(bitPattern: UInt(bitPattern: local) >> 3) & (attributeNames.count - 1)
+        if let known = attributeNames[slot], known.local == local, known.prefix == prefix { return known.role }
+        guard Self.attributeNameIsHTML(local: local, prefix: prefix) else { return nil }
+        let role: AttributeRole =
+            prefix != nil ? .other
+            : Self.equalsFolded(local, "style") ? .style : Self.equalsFolded(local, "face") ? .face : .other
+        attributeNames[slot] = (local, prefix, role)
+        return role
+    }
+
+    /// Whether `name` is `lowercase` (ASCII) once its upper-case letters are lowered, as the HTML
+    /// parser lowers attribute names.
+    private static func equalsFolded(_ name: UnsafePointer<UInt8>, _ lowercase: StaticString) -> Bool {
+        var offset = 0
+        for byte in UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount) {
+            let candidate = name[offset]
+            guard candidate != 0, (0x41...0x5A).contains(candidate) ? candidate | 0x20 == byte : candidate == byte
+            else { return false }
+            offset += 1
+        }
+        return name[offset] == 0
+    }
+
+    /// A name the HTML parser reads whole (it may also start with `_` or `:`).
+    private static func attributeNameIsHTML(local: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) -> Bool {
+        var length = 0
+        if let prefix {
+            let bytes = CString.bytes(prefix)
+            guard bytes.allSatisfy(isNameByte) else { return false }
+            length += bytes.count + 1
+        }
+        let bytes = CString.bytes(local)
+        guard bytes.allSatisfy(isNameByte) else { return false }
+        length += bytes.count
+        guard length < 100 else { return false }
+        let first = prefix?[0] ?? local[0]
+        return isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
@@ -229,27 +270,13 @@ struct HTMLParserReplay {
     }
 }
 
-extension SAXAttributes: HTMLAttributeLookup {
-    /// The value of the unprefixed attribute whose name, lower-cased, is `name`, as libxml2's XML
-    /// parser reports it. A literal `&` reads `&#38;` here: harmless, as the extractor only looks
-    /// for `display:none` and font names in these values.
-    func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for index in 0..<count where prefix(at: index) == nil {
-            guard let local = localName(at: index) else { continue }
-            var offset = 0
-            var matches = true
-            for byte in wanted {
-                let candidate = local[offset]
-                guard candidate != 0, (0x41...0x5A).contains(candidate) ? candidate | 0x20 == byte : candidate == byte
-                else {
-                    matches = false
-                    break
-                }
-                offset += 1
-            }
-            if matches && local[offset] == 0 { return rawValue(at: index) }
-        }
-        return nil
-    }
+/// The attributes of a replayed start tag that the extractor reads.
+struct ReadAttributes: HTMLAttributeLookup {
+    var style: UnsafeBufferPointer<UInt8>?
+    var face: UnsafeBufferPointer<UInt8>?
+}
+
+/// What an attribute name means to the extractor.
+private enum AttributeRole {
+    case style, face, other
 }

@@ -55,14 +55,14 @@ struct HTMLTextExtractor {
             skippedDepth += 1
             return
         }
-        let style = attributes.value("style")
+        let style = attributes.style
         if kind.isSkipped || style.map({ HTMLAttributes.containsFolded($0, "display:none") }) == true {
             skippedDepth = 1
             return
         }
         let role = kind.role
         open.append(OpenElement(role: role, outerFont: symbolFont))
-        if let font = SymbolFont.of(face: attributes.value("face"), style: style) { symbolFont = font }
+        if let font = SymbolFont.of(face: attributes.face, style: style) { symbolFont = font }
         switch role {
         case .row:
             endBlock()
