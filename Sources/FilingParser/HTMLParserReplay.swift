@@ -227,7 +227,8 @@ struct HTMLParserReplay {
         if let known = attributeNames[slot], known.local == local, known.prefix == prefix { return known.role }
         guard Self.attributeNameIsHTML(local: local, prefix: prefix) else { return nil }
         let role: AttributeRole =
-            prefix != nil ? .other
+            prefix != nil
+            ? .other
             : Self.equalsFolded(local, "style") ? .style : Self.equalsFolded(local, "face") ? .face : .other
         attributeNames[slot] = (local, prefix, role)
         return role
