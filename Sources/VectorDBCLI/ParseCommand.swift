@@ -96,7 +96,7 @@ struct ParseCommand: AsyncParsableCommand {
             return (ParsedDocument(canonicalText: "", sections: []), factSet)
         }
         do {
-            let document = try parser.parse(bytes, form: form.map { FormType($0) }, source: file)
+            let document = try parser.parse(consume bytes, form: form.map { FormType($0) }, source: file)
             return (document, factSet)
         } catch {
             throw CLIFailure(error.description)
