@@ -5,8 +5,9 @@
 #    of the 10-K with the most inline facts, single core (taskset -c 0), release build: `vectordb parse FILE --json --facts`
 #    timed by hyperfine (process start included) and `vectordb bench parse` (in process), against edgartools and Arelle timed in process by
 #    scripts/bench-parse-peers.py (imports excluded) in the same run; medians of BENCH_RUNS (>= 5).
-# 2. Memory: peak RSS (/usr/bin/time -f %M) of `vectordb parse` on each file and on a synthetic
-#    ~200 MB 10-K (the Harbor Ridge fixture's body repeated; written to a temp dir, never committed).
+# 2. Memory: peak RSS (/usr/bin/time -f %M) of `vectordb parse` on each file and on two synthetic
+#    ~200 MB 10-Ks, HTML (the Harbor Ridge fixture's body repeated) and inline XBRL with facts (the
+#    Northwind fixture's), each written to a temp dir in turn, never committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${BENCH_RUNS:-7}
@@ -48,11 +49,9 @@ PY
 done
 
 [ "${BENCH_BIG:-1}" = 1 ] || exit 0
-echo
-echo "== synthetic 200 MB 10-K"
-big=$tmp/big-10k.htm
-fixture=fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm
-$py - "$fixture" "$big" <<'PY'
+# A fixture's <body> content repeated until the file reaches 200 MiB, its head and closing tags kept.
+make_big() {
+  $py - "$1" "$2" <<'PY'
 import sys
 html = open(sys.argv[1], encoding="utf-8").read()
 head, _, rest = html.partition("<body")
@@ -66,8 +65,24 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         written += len(body)
     out.write("</body></html>\n")
 PY
+}
+echo
+echo "== synthetic 200 MB 10-K (HTML)"
+big=$tmp/big-10k.htm
+make_big fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm "$big"
 echo "input $(stat -c %s "$big") bytes"
 /usr/bin/time -f "vectordb parse (sections): %e s, peak RSS %M KB" "${one[@]}" $bin parse "$big" --form 10-K >/dev/null
 /usr/bin/time -f "vectordb parse --json: %e s, peak RSS %M KB" "${one[@]}" $bin parse "$big" --form 10-K --json >/dev/null
 echo "size limit:"
 "$bin" parse "$big" --max-bytes 100000000 2>&1 | tail -1 || true
+rm -f "$big"
+
+# The same with inline XBRL: the Northwind fixture has ~100 facts in 50 KB, so ~400,000 facts.
+echo
+echo "== synthetic 200 MB inline-XBRL 10-K"
+big=$tmp/big-ixbrl-10k.htm
+make_big fixtures/edgar/Archives/edgar/data/1999902/000199990225000007/nwfl-20250331.htm "$big"
+echo "input $(stat -c %s "$big") bytes"
+/usr/bin/time -f "vectordb parse (sections): %e s, peak RSS %M KB" "${one[@]}" $bin parse "$big" --form 10-K >/dev/null
+/usr/bin/time -f "vectordb parse --facts: %e s, peak RSS %M KB" "${one[@]}" $bin parse "$big" --form 10-K --facts >/dev/null
+/usr/bin/time -f "vectordb parse --json --facts: %e s, peak RSS %M KB" "${one[@]}" $bin parse "$big" --form 10-K --json --facts >/dev/null

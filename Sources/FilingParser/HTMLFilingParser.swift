@@ -28,16 +28,25 @@ public struct HTMLFilingParser: Sendable {
     ///     cover page.
     ///   - source: the file path or URL, named in errors.
     /// - Throws: `ParseError` when the input is empty, binary, not HTML, too large or unparseable.
-    public func parse(_ bytes: [UInt8], form: FormType?, source: String) throws(ParseError) -> ParsedDocument {
+    ///
+    /// Memory: the input is released once its text blocks are read, before the canonical text is
+    /// assembled; hand the bytes over with `consume` so the caller's copy does not keep them alive.
+    public func parse(
+        _ bytes: consuming [UInt8],
+        form: FormType?,
+        source: String
+    ) throws(ParseError) -> ParsedDocument {
         try validate(bytes, source: source)
         let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
         if readsInlineXBRLAsXML, InlineXBRLReader.looksInline(bytes),
             XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8),
             let blocks = extractBlocksWithXMLParser(bytes, source: source)
         {
+            bytes = []
             return try document(from: blocks, form: form, source: source)
         }
         let blocks = try extractBlocksWithHTMLParser(bytes, isUTF8: isUTF8, source: source)
+        bytes = []
         return try document(from: blocks, form: form, source: source)
     }
 

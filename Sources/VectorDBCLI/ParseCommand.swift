@@ -48,8 +48,10 @@ struct ParseCommand: AsyncParsableCommand {
         // largest single allocation.
         let (document, factSet) = try parseDocument(consuming: consume bytes, limit: limit)
         if json {
-            try ParseJSON.write(document, includeText: text, facts: factSet) { FileHandle.standardOutput.write($0) }
-            Terminal.write("")
+            var output = StandardOutputBuffer()
+            try ParseJSON.write(document, includeText: text, facts: factSet) { output.append($0) }
+            output.appendLine("")
+            output.flush()
             return
         }
         if text { Terminal.write(document.canonicalText) }
@@ -65,7 +67,9 @@ struct ParseCommand: AsyncParsableCommand {
             }
         }
         if let factSet {
-            for fact in factSet.facts { Terminal.write(ParseJSON.FactOutput(fact).tabSeparated) }
+            var output = StandardOutputBuffer()
+            for fact in factSet.facts { output.appendLine(ParseJSON.FactOutput(fact).tabSeparated) }
+            output.flush()
         }
     }
 
@@ -77,7 +81,7 @@ struct ParseCommand: AsyncParsableCommand {
             // Text and facts in one pass of the XML parser.
             do {
                 let (document, factSet) = try parser.parse(
-                    bytes,
+                    consume bytes,
                     form: form.map { FormType($0) },
                     source: file,
                     readingFactsWith: InlineXBRLReader(maxInputBytes: limit)
@@ -92,7 +96,7 @@ struct ParseCommand: AsyncParsableCommand {
             return (ParsedDocument(canonicalText: "", sections: []), factSet)
         }
         do {
-            let document = try parser.parse(bytes, form: form.map { FormType($0) }, source: file)
+            let document = try parser.parse(consume bytes, form: form.map { FormType($0) }, source: file)
             return (document, factSet)
         } catch {
             throw CLIFailure(error.description)

@@ -1,8 +1,10 @@
 import Foundation
+import SECModel
 import Testing
 
 /// `parse --json` writes its document piece by piece (sections and text escaped straight from the
-/// canonical text); its bytes must still equal what `JSONEncoder` writes for the same document.
+/// canonical text, facts encoded a chunk at a time); its bytes must still equal what `JSONEncoder`
+/// writes for the same document.
 @Suite struct ParseJSONStreamingTests {
     struct Document: Codable {
         struct Section: Codable {
@@ -14,10 +16,37 @@ import Testing
             var pointer: String?
             var combinedItems: [String]?
         }
+        /// `ParseJSON.FactOutput`'s members.
+        struct Fact: Codable {
+            var concept: String
+            var namespace: String
+            var value: String?
+            var `nil`: Bool
+            var numeric: Bool
+            var unit: String?
+            var decimals: String?
+            var period: XBRLPeriod
+            var entity: XBRLEntity
+            var dimensions: [String: String]
+            var contextRef: String
+            var id: String?
+            var footnotes: [String]?
+        }
         var characters: Int
+        var facts: [Fact]?
+        var factsPartial: Bool?
+        var metadata: FilingFacts?
         var schemaVersion: Int
         var sections: [Section]
         var text: String?
+        var warnings: [String]?
+    }
+
+    /// `document` as `JSONEncoder` writes it, with the options `parse --json` imitates.
+    static func encoded(_ document: Document) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 
     @Test func streamedJSONEqualsTheEncodersBytes() throws {
@@ -32,16 +61,39 @@ import Testing
             <p>Item 7. Management's Discussion</p><p>Text with\ta tab.</p></body></html>
             """
         try Data(html.utf8).write(to: file)
-        for flags in [["--json"], ["--json", "--text"]] {
+        // With `--facts`, a document without inline XBRL: an empty facts array.
+        for flags in [["--json"], ["--json", "--text"], ["--json", "--facts"]] {
             let result = try Support.run(["parse", file.path, "--form", "10-K"] + flags)
             #expect(result.status == 0, "\(result.stderr)")
             let printed = Data(result.stdout.utf8).dropLast()
             let document = try JSONDecoder().decode(Document.self, from: printed)
             #expect(document.sections.count >= 2)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let expected = try encoder.encode(document)
-            #expect(String(decoding: printed, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+            #expect(String(decoding: printed, as: UTF8.self) == (try Self.encoded(document)))
         }
+    }
+
+    /// More facts than one chunk (`ParseJSON.factsPerChunk`, 1,024): the Northwind fixture (about
+    /// 100 facts) with its body repeated 12 times.
+    @Test func factsStreamedInChunksEqualTheEncodersBytes() throws {
+        let scratch = Support.temporaryDirectory()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let fixture = Support.repo.appendingPathComponent(
+            "fixtures/edgar/Archives/edgar/data/1999902/000199990225000007/nwfl-20250331.htm"
+        )
+        let html = try String(contentsOf: fixture, encoding: .utf8)
+        let bodyTag = try #require(html.range(of: "<body"))
+        let start = html.index(after: try #require(html[bodyTag.upperBound...].firstIndex(of: ">")))
+        let end = try #require(html.range(of: "</body>", options: .backwards)).lowerBound
+        let repeated =
+            String(html[..<start]) + String(repeating: String(html[start..<end]), count: 12) + String(html[end...])
+        let file = scratch.appendingPathComponent("repeated.htm")
+        try Data(repeated.utf8).write(to: file)
+        let result = try Support.run(["parse", file.path, "--form", "10-K", "--json", "--facts"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let printed = Data(result.stdout.utf8).dropLast()
+        let document = try JSONDecoder().decode(Document.self, from: printed)
+        #expect((document.facts?.count ?? 0) > 1_024)
+        #expect(String(decoding: printed, as: UTF8.self) == (try Self.encoded(document)))
     }
 }
