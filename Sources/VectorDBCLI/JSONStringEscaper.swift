@@ -1,34 +1,56 @@
 import Foundation
 
-/// Writes a string's JSON escaping in pieces, byte for byte as `JSONEncoder` (with
-/// `.withoutEscapingSlashes`) escapes it: `\"`, `\\`, `\b \t \n \f \r`, other C0 controls as
-/// `\u00xx`; everything else as UTF-8.
+/// Writes a string's JSON escaping, byte for byte as `JSONEncoder` (with `.withoutEscapingSlashes`)
+/// escapes it: `\"`, `\\`, `\b \t \n \f \r`, other C0 controls as `\u00xx`; everything else as UTF-8.
 enum JSONStringEscaper {
-    /// Bytes per piece handed to `sink`.
+    /// Bytes per piece handed to a sink.
     static let pieceBytes = 64 * 1024
 
+    /// Writes the escaping of `text` to `sink` in pieces of about `pieceBytes`.
     static func write(_ text: Substring, to sink: (Data) -> Void) {
-        var piece: [UInt8] = []
-        piece.reserveCapacity(pieceBytes + 8)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: piece.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: piece.append(contentsOf: [0x5C, 0x5C])
-            case 0x08: piece.append(contentsOf: [0x5C, 0x62])
-            case 0x09: piece.append(contentsOf: [0x5C, 0x74])
-            case 0x0A: piece.append(contentsOf: [0x5C, 0x6E])
-            case 0x0C: piece.append(contentsOf: [0x5C, 0x66])
-            case 0x0D: piece.append(contentsOf: [0x5C, 0x72])
-            case 0x00..<0x20:
-                piece.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: piece.append(byte)
-            }
-            if piece.count >= pieceBytes {
+        var text = text
+        text.withUTF8 { bytes in
+            var piece: [UInt8] = []
+            piece.reserveCapacity(pieceBytes + 8)
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + pieceBytes, bytes.count)
+                append(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &piece)
                 sink(Data(piece))
                 piece.removeAll(keepingCapacity: true)
+                start = end
             }
         }
-        if !piece.isEmpty { sink(Data(piece)) }
     }
+
+    /// Appends the escaping of `text` to `output`.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    /// Appends the escaping of UTF-8 `bytes` to `output`; runs that need none are copied whole.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: output.append(contentsOf: [0x5C, 0x62])
+            case 0x09: output.append(contentsOf: [0x5C, 0x74])
+            case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
+            case 0x0C: output.append(contentsOf: [0x5C, 0x66])
+            case 0x0D: output.append(contentsOf: [0x5C, 0x72])
+            default:
+                output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -2,28 +2,22 @@ import Foundation
 import SECModel
 
 extension ParseJSON {
-    /// Facts encoded per `JSONEncoder` call: enough to spread the encoder's set-up cost, few enough
-    /// that one chunk's JSON stays under a megabyte.
-    static let factsPerChunk = 1_024
-
-    /// Writes `facts` as the document's `facts` member (one level deep), `factsPerChunk` facts per
-    /// encoding: the bytes of encoding the whole array, without its JSON held whole (the 380,000
-    /// facts of a 200 MB filing encode to about 225 MB, which was held encoded, indented and copied).
-    static func writeFacts(_ facts: [XBRLFact], encoder: JSONEncoder, to sink: (Data) -> Void) throws {
+    /// Writes `facts` as the document's `facts` member (one level deep), as `JSONEncoder` would
+    /// (`FactJSONWriter`), handing `sink` about `JSONStringEscaper.pieceBytes` at a time: the 380,000
+    /// facts of a 200 MB filing make about 225 MB of JSON, never held whole.
+    static func writeFacts(_ facts: [XBRLFact], to sink: (Data) -> Void) {
         guard !facts.isEmpty else { return sink(Data("[\n\n  ]".utf8)) }
         sink(Data("[\n".utf8))
-        var start = 0
-        while start < facts.count {
-            let end = min(start + factsPerChunk, facts.count)
-            let json = try encoder.encode(facts[start..<end].map(FactOutput.init))
-            // `[\n  {…},\n  {…}\n]`: the elements without the brackets and their newlines, whose
-            // first line is indented here and the others by `indented`.
-            sink(Data("  ".utf8))
-            sink(indented(json.dropFirst(2).dropLast(2), depth: 1))
-            sink(Data((end < facts.count ? ",\n" : "\n").utf8))
-            start = end
+        var writer = FactJSONWriter()
+        for (index, fact) in facts.enumerated() {
+            writer.append(FactOutput(fact))
+            if index + 1 < facts.count { writer.appendSeparator() }
+            if writer.bytes.count >= JSONStringEscaper.pieceBytes || index + 1 == facts.count {
+                sink(Data(writer.bytes))
+                writer.reset()
+            }
         }
-        sink(Data("  ]".utf8))
+        sink(Data("\n  ]".utf8))
     }
 
     /// One fact in `parse --facts --json` output.

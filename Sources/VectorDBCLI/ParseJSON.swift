@@ -21,7 +21,7 @@ enum ParseJSON {
     }
 
     /// Writes the JSON document to `sink` piece by piece: each section's text is cut, encoded and
-    /// written before the next is cut, and the facts are encoded `factsPerChunk` at a time, so a
+    /// written before the next is cut, and the facts are written a piece at a time, so a
     /// 200 MB filing never holds its whole output at once.
     /// The bytes equal a pretty-printed, key-sorted `JSONEncoder` encoding of the whole document.
     static func write(
@@ -38,7 +38,7 @@ enum ParseJSON {
         }
         member("characters", document.scalarCount)
         if let facts {
-            members.append(("facts", { try writeFacts(facts.facts, encoder: encoder, to: sink) }))
+            members.append(("facts", { writeFacts(facts.facts, to: sink) }))
             member("factsPartial", facts.isPartial)
             member("metadata", facts.metadata)
             member("warnings", facts.warnings.map(\.description))
