@@ -46,7 +46,9 @@ enum JSONStringEscaper {
             case 0x0C: output.append(contentsOf: [0x5C, 0x66])
             case 0x0D: output.append(contentsOf: [0x5C, 0x72])
             default:
-                output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+                output.append(contentsOf: [
+                    0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+                ])
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
