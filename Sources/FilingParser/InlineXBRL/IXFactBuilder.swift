@@ -76,6 +76,7 @@ struct IXFactBuilder {
     /// The value after transformation, `scale` and `sign`; the raw text (with a warning) when the
     /// text does not fit.
     private mutating func value(_ element: IXInventory.Fact, concept: XBRLQName) -> String {
+        if element.isNumeric, let number = directNumber(element) { return number }
         var raw = text(of: element)
         if let format = element.format {
             raw = raw.collapsingXMLWhitespace()
@@ -109,14 +110,38 @@ struct IXFactBuilder {
             }
         }
         guard element.isNumeric else { return raw }
-        let scale = element.scale.flatMap { Int($0.trimmingXMLWhitespace()) } ?? 0
-        guard let number = DecimalString.canonical(raw, scale: scale, negate: element.sign == "-") else {
+        guard let number = DecimalString.canonical(raw, scale: Self.scale(of: element), negate: element.sign == "-")
+        else {
             warnings.append(
                 XBRLWarning(code: .invalidValue, message: "\(concept): '\(raw)' is not a number", line: element.line)
             )
             return raw
         }
         return number
+    }
+
+    /// The value of a number written plainly or in `ixt:num-dot-decimal` (nearly every number), read
+    /// straight from the fact's bytes in one pass; `nil` leaves it to the general path, which also
+    /// says what is wrong with it.
+    private func directNumber(_ element: IXInventory.Fact) -> String? {
+        let separators: DecimalString.Separators
+        if element.format == nil {
+            separators = .none
+        } else if let format = element.formatName, IXTransform.isNumberDotDecimal(format) {
+            separators = .digitGroupsInRawText
+        } else {
+            return nil
+        }
+        let scale = Self.scale(of: element)
+        let negate = element.sign == "-"
+        return element.text.withUnsafeBufferPointer {
+            DecimalString.canonical(utf8: $0, scale: scale, negate: negate, separators: separators)
+        }
+    }
+
+    /// The `scale` attribute as a power of ten; `0` when absent or not an integer.
+    private static func scale(of element: IXInventory.Fact) -> Int {
+        element.scale.flatMap { Int($0.trimmingXMLWhitespace()) } ?? 0
     }
 
     /// The fact's text, followed by its `continuedAt` chain for an `ix:nonNumeric`.
