@@ -23,6 +23,8 @@ struct IXFactBuilder {
             warnings.append(XBRLWarning(code: .unsupported, message: "\(element.what) is not read", line: element.line))
         }
         let footnotes = footnotesByFact()
+        contexts.reserveCapacity(inventory.contexts.count)
+        units.reserveCapacity(inventory.units.count)
         var facts: [XBRLFact] = []
         facts.reserveCapacity(inventory.facts.count)
         for element in inventory.facts {
@@ -146,7 +148,7 @@ struct IXFactBuilder {
 
     /// The fact's text, followed by its `continuedAt` chain for an `ix:nonNumeric`.
     private func text(of element: IXInventory.Fact) -> String {
-        guard let first = element.continuedAt else { return String(decoding: element.text, as: UTF8.self) }
+        guard let first = element.continuedAt else { return UTF8Decoding.string(element.text) }
         var output = element.text
         var visited: Set<String> = [first]
         var next = element.continuedAt
@@ -156,7 +158,7 @@ struct IXFactBuilder {
             guard let following = part.continuedAt, visited.insert(following).inserted else { break }
             next = following
         }
-        return String(decoding: output, as: UTF8.self)
+        return UTF8Decoding.string(output)
     }
 
     private mutating func context(_ id: String) -> XBRLContext? {
