@@ -46,21 +46,25 @@ public struct FilingFacts: Hashable, Sendable, Codable {
     public init(facts: [XBRLFact]) {
         self.init()
         var seen: Set<String> = []
-        // Facts without dimensions first; by index, so that no fact is copied.
-        for dimensioned in [false, true] {
-            for index in facts.indices where facts[index].dimensions.isEmpty != dimensioned {
-                read(facts[index], seen: &seen)
+        // Facts without dimensions first; read in place, so that no fact is copied.
+        facts.withUnsafeBufferPointer { facts in
+            for dimensioned in [false, true] {
+                for index in facts.indices where facts[index].dimensions.isEmpty != dimensioned {
+                    read(facts, at: index, seen: &seen)
+                }
             }
         }
     }
 
-    /// Keeps `fact`'s value when it is the first non-nil `dei` fact of a metadata name.
-    private mutating func read(_ fact: borrowing XBRLFact, seen: inout Set<String>) {
-        let name = fact.concept.localName
+    /// Keeps the value of `facts[index]` when it is the first non-nil `dei` fact of a metadata name.
+    private mutating func read(_ facts: UnsafeBufferPointer<XBRLFact>, at index: Int, seen: inout Set<String>) {
+        // Fields through the buffer's address: `facts[index]` as a value would copy the whole fact.
+        let name = facts[index].concept.localName
         // The name first, its length before its hash: that rules out nearly every fact before the
         // namespace search.
-        guard !fact.isNil, Self.metadataNameLengths.contains(name.utf8.count), Self.metadataNames.contains(name),
-            fact.concept.namespace.contains("xbrl.sec.gov/dei"), let raw = fact.value
+        guard !facts[index].isNil, Self.metadataNameLengths.contains(name.utf8.count),
+            Self.metadataNames.contains(name), facts[index].concept.namespace.contains("xbrl.sec.gov/dei"),
+            let raw = facts[index].value
         else { return }
         let value = { raw.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         switch name {
