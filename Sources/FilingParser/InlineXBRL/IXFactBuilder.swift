@@ -27,10 +27,14 @@ struct IXFactBuilder {
         units.reserveCapacity(inventory.units.count)
         var facts: [XBRLFact] = []
         facts.reserveCapacity(inventory.facts.count)
-        for element in inventory.facts {
-            guard var fact = fact(element) else { continue }
-            if let id = fact.id, let notes = footnotes[id] { fact.footnotes = notes }
-            facts.append(fact)
+        // Through the buffer: iterating the array would copy every fact record, strings and all.
+        let elements = inventory.facts
+        elements.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                guard var fact = fact(elements[index]) else { continue }
+                if let id = fact.id, let notes = footnotes[id] { fact.footnotes = notes }
+                facts.append(fact)
+            }
         }
         return facts
     }
