@@ -18,6 +18,19 @@ import Testing
         for bad in ["", "-", "1.2.3", "1e3", "abc", "\u{2014}"] { #expect(DecimalString.canonical(bad) == nil) }
     }
 
+    @Test(arguments: [
+        ("1,234.50", DecimalString.Separators.digitGroups, 3, String?("1234500")),
+        ("1 234'5", .digitGroups, 0, "12345"),
+        ("1,2\n34\t.5", .digitGroupsInRawText, -1, "123.45"), ("1\t2", .digitGroups, 0, nil),
+        ("-5", .digitGroups, 0, nil), ("1,5", .none, 0, nil), (".", .digitGroups, 0, nil),
+        ("0,000", .digitGroups, 2, "0"),
+    ])
+    func readsGroupedDigits(_ text: String, _ separators: DecimalString.Separators, _ scale: Int, _ expected: String?) {
+        var text = text
+        let value = text.withUTF8 { DecimalString.canonical(utf8: $0, scale: scale, separators: separators) }
+        #expect(value == expected)
+    }
+
     private func apply(_ namespace: String, _ name: String, _ text: String) -> String? {
         let format = XBRLQName(namespace: namespace, prefix: "f", localName: name)
         return try? IXTransform.apply(format, to: text).get()

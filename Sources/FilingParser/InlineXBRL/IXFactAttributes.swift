@@ -1,11 +1,13 @@
 /// The attributes of an `ix:nonFraction` or `ix:nonNumeric` the reader uses, read in one scan of the
 /// start tag (a fact has a dozen; looking each up by name would scan them a dozen times).
 struct IXFactAttributes {
-    var name: String?
+    /// The index of `name`, a QName: resolved from its bytes, not read as a `String` here.
+    var nameIndex: Int?
     var contextRef: String?
     var unitRef: String?
     var decimals: String?
-    var format: String?
+    /// The index of `format`, a QName like `name`.
+    var formatIndex: Int?
     var scale: String?
     var sign: String?
     var escape: String?
@@ -19,7 +21,7 @@ struct IXFactAttributes {
         for index in 0..<attributes.count {
             guard let local = attributes.localName(at: index) else { continue }
             guard attributes.prefix(at: index) == nil else {
-                if CString.equals(local, "nil".utf8),
+                if CString.equals(local, "nil"),
                     CString.equals(attributes.namespaceURI(at: index), XBRLNamespace.xsi.utf8), nilValue == nil
                 {
                     nilValue = Self.value(attributes, index)
@@ -28,18 +30,19 @@ struct IXFactAttributes {
             }
             // The first of a repeated name wins, as in libxml2's tree (a repeat is not well-formed).
             func keep(_ field: inout String?) { if field == nil { field = Self.value(attributes, index) } }
+            func keepIndex(_ field: inout Int?) { if field == nil { field = index } }
             switch local.pointee {
-            case UInt8(ascii: "n") where CString.equals(local, "name".utf8): keep(&name)
-            case UInt8(ascii: "c") where CString.equals(local, "contextRef".utf8): keep(&contextRef)
-            case UInt8(ascii: "c") where CString.equals(local, "continuedAt".utf8): keep(&continuedAt)
-            case UInt8(ascii: "u") where CString.equals(local, "unitRef".utf8): keep(&unitRef)
-            case UInt8(ascii: "d") where CString.equals(local, "decimals".utf8): keep(&decimals)
-            case UInt8(ascii: "f") where CString.equals(local, "format".utf8): keep(&format)
-            case UInt8(ascii: "s") where CString.equals(local, "scale".utf8): keep(&scale)
-            case UInt8(ascii: "s") where CString.equals(local, "sign".utf8): keep(&sign)
-            case UInt8(ascii: "e") where CString.equals(local, "escape".utf8): keep(&escape)
-            case UInt8(ascii: "i") where CString.equals(local, "id".utf8): keep(&id)
-            case UInt8(ascii: "t") where CString.equals(local, "target".utf8): keep(&target)
+            case UInt8(ascii: "n") where CString.equals(local, "name"): keepIndex(&nameIndex)
+            case UInt8(ascii: "c") where CString.equals(local, "contextRef"): keep(&contextRef)
+            case UInt8(ascii: "c") where CString.equals(local, "continuedAt"): keep(&continuedAt)
+            case UInt8(ascii: "u") where CString.equals(local, "unitRef"): keep(&unitRef)
+            case UInt8(ascii: "d") where CString.equals(local, "decimals"): keep(&decimals)
+            case UInt8(ascii: "f") where CString.equals(local, "format"): keepIndex(&formatIndex)
+            case UInt8(ascii: "s") where CString.equals(local, "scale"): keep(&scale)
+            case UInt8(ascii: "s") where CString.equals(local, "sign"): keep(&sign)
+            case UInt8(ascii: "e") where CString.equals(local, "escape"): keep(&escape)
+            case UInt8(ascii: "i") where CString.equals(local, "id"): keep(&id)
+            case UInt8(ascii: "t") where CString.equals(local, "target"): keep(&target)
             default: continue
             }
         }

@@ -23,12 +23,18 @@ struct IXFactBuilder {
             warnings.append(XBRLWarning(code: .unsupported, message: "\(element.what) is not read", line: element.line))
         }
         let footnotes = footnotesByFact()
+        contexts.reserveCapacity(inventory.contexts.count)
+        units.reserveCapacity(inventory.units.count)
         var facts: [XBRLFact] = []
         facts.reserveCapacity(inventory.facts.count)
-        for element in inventory.facts {
-            guard var fact = fact(element) else { continue }
-            if let id = fact.id, let notes = footnotes[id] { fact.footnotes = notes }
-            facts.append(fact)
+        // Through the buffer: iterating the array would copy every fact record, strings and all.
+        let elements = inventory.facts
+        elements.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                guard var fact = fact(elements[index]) else { continue }
+                if let id = fact.id, let notes = footnotes[id] { fact.footnotes = notes }
+                facts.append(fact)
+            }
         }
         return facts
     }
@@ -76,6 +82,7 @@ struct IXFactBuilder {
     /// The value after transformation, `scale` and `sign`; the raw text (with a warning) when the
     /// text does not fit.
     private mutating func value(_ element: IXInventory.Fact, concept: XBRLQName) -> String {
+        if element.isNumeric, let number = directNumber(element) { return number }
         var raw = text(of: element)
         if let format = element.format {
             raw = raw.collapsingXMLWhitespace()
@@ -109,8 +116,8 @@ struct IXFactBuilder {
             }
         }
         guard element.isNumeric else { return raw }
-        let scale = element.scale.flatMap { Int($0.trimmingXMLWhitespace()) } ?? 0
-        guard let number = DecimalString.canonical(raw, scale: scale, negate: element.sign == "-") else {
+        guard let number = DecimalString.canonical(raw, scale: Self.scale(of: element), negate: element.sign == "-")
+        else {
             warnings.append(
                 XBRLWarning(code: .invalidValue, message: "\(concept): '\(raw)' is not a number", line: element.line)
             )
@@ -119,9 +126,33 @@ struct IXFactBuilder {
         return number
     }
 
+    /// The value of a number written plainly or in `ixt:num-dot-decimal` (nearly every number), read
+    /// straight from the fact's bytes in one pass; `nil` leaves it to the general path, which also
+    /// says what is wrong with it.
+    private func directNumber(_ element: IXInventory.Fact) -> String? {
+        let separators: DecimalString.Separators
+        if element.format == nil {
+            separators = .none
+        } else if let format = element.formatName, IXTransform.isNumberDotDecimal(format) {
+            separators = .digitGroupsInRawText
+        } else {
+            return nil
+        }
+        let scale = Self.scale(of: element)
+        let negate = element.sign == "-"
+        return element.text.withUnsafeBufferPointer {
+            DecimalString.canonical(utf8: $0, scale: scale, negate: negate, separators: separators)
+        }
+    }
+
+    /// The `scale` attribute as a power of ten; `0` when absent or not an integer.
+    private static func scale(of element: IXInventory.Fact) -> Int {
+        element.scale.flatMap { Int($0.trimmingXMLWhitespace()) } ?? 0
+    }
+
     /// The fact's text, followed by its `continuedAt` chain for an `ix:nonNumeric`.
     private func text(of element: IXInventory.Fact) -> String {
-        guard let first = element.continuedAt else { return String(decoding: element.text, as: UTF8.self) }
+        guard let first = element.continuedAt else { return UTF8Decoding.string(element.text) }
         var output = element.text
         var visited: Set<String> = [first]
         var next = element.continuedAt
@@ -131,7 +162,7 @@ struct IXFactBuilder {
             guard let following = part.continuedAt, visited.insert(following).inserted else { break }
             next = following
         }
-        return String(decoding: output, as: UTF8.self)
+        return UTF8Decoding.string(output)
     }
 
     private mutating func context(_ id: String) -> XBRLContext? {

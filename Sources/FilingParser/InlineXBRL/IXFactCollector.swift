@@ -19,8 +19,8 @@ struct IXFactCollector {
     private var outerScopes: [(depth: Int, scope: XMLNamespaceScope)] = []
     private var texts = IXTextCaptureStack()
     private var elementCaptures: [OpenElementCapture] = []
-    private var resolvedNames: [String: XBRLQName?] = [:]
-    private var resolvedScope: ObjectIdentifier?
+    /// Names resolved in `scope`; emptied whenever `scope` changes.
+    private var names = IXNameCache()
 
     /// A start tag, with the namespaces it declares (libxml2's prefix, URI pairs) and its 1-based line.
     mutating func start(
@@ -33,6 +33,7 @@ struct IXFactCollector {
         if !namespaces.isEmpty {
             outerScopes.append((depth, scope))
             scope = XMLNamespaceScope(declarations: namespaces, parent: scope)
+            names.removeAll()
         }
         texts.start(element, attributes: attributes)
         let isElementCapture = element.role == .context || element.role == .unit
@@ -46,7 +47,7 @@ struct IXFactCollector {
             if let target = values.target {
                 inventory.unsupported.append(.init(what: "a fact for target document '\(target)'", line: line))
             } else {
-                startFact(numeric: numeric, values: values, line: line)
+                startFact(numeric: numeric, values: values, attributes: attributes, line: line)
             }
         case .unsupported:
             let what = attributes.string("target").map { "a fact for target document '\($0)'" }
@@ -107,6 +108,7 @@ struct IXFactCollector {
         }
         if let last = outerScopes.indices.last, outerScopes[last].depth == depth {
             scope = outerScopes.removeLast().scope
+            names.removeAll()
         }
         depth -= 1
     }
@@ -125,18 +127,19 @@ struct IXFactCollector {
         if inventory.elements.isCapturing { inventory.elements.characters(text) }
     }
 
-    private mutating func startFact(numeric: Bool, values: IXFactAttributes, line: Int) {
+    private mutating func startFact(numeric: Bool, values: IXFactAttributes, attributes: SAXAttributes, line: Int) {
         let escape = !numeric && (values.escape == "true" || values.escape == "1")
+        let format = values.formatIndex.map { resolve(attributes, $0) }
         inventory.facts.append(
             IXInventory.Fact(
                 isNumeric: numeric,
                 line: line,
-                concept: values.name.flatMap { resolve($0) },
+                concept: values.nameIndex.flatMap { resolve(attributes, $0).resolved },
                 contextRef: values.contextRef,
                 unitRef: numeric ? values.unitRef : nil,
                 decimals: numeric ? values.decimals : nil,
-                format: values.format,
-                formatName: values.format.flatMap { resolve($0) },
+                format: format?.written,
+                formatName: format?.resolved,
                 scale: numeric ? values.scale : nil,
                 sign: numeric ? values.sign : nil,
                 escape: escape,
@@ -148,17 +151,17 @@ struct IXFactCollector {
         texts.open(.fact(inventory.facts.count - 1), escape: escape, depth: depth)
     }
 
-    /// A QName written on a fact, resolved in the current scope; facts repeat concept and format
-    /// names, and the scope rarely changes, so results are kept per scope.
-    private mutating func resolve(_ written: String) -> XBRLQName? {
-        let scopeID = ObjectIdentifier(scope)
-        if scopeID != resolvedScope {
-            resolvedNames.removeAll(keepingCapacity: true)
-            resolvedScope = scopeID
+    /// The QName written in attribute `index`, resolved in the current scope, with the `String` it
+    /// was read as; facts repeat concept and format names, so each spelling is resolved once.
+    private mutating func resolve(_ attributes: SAXAttributes, _ index: Int) -> (written: String, resolved: XBRLQName?)
+    {
+        let raw = attributes.rawValue(at: index)
+        guard !raw.contains(UInt8(ascii: "&")) else {
+            // A reference to decode first: too rare to cache.
+            let written = attributes.stringValue(at: index)
+            return (written, scope.resolve(written))
         }
-        if let known = resolvedNames[written] { return known }
-        let resolved = scope.resolve(written)
-        resolvedNames[written] = resolved
-        return resolved
+        let entry = names.entry(raw, scope: scope)
+        return (entry.written, entry.resolved)
     }
 }

@@ -71,10 +71,12 @@ struct IXTextCapture {
         if !frame.emitted && frame.isSelfClosing {
             // Nothing was written after the start tag: `<br …>` becomes `<br …/>`.
             bytes.removeLast()
-            bytes.append(contentsOf: "/>".utf8)
+            bytes.append(UInt8(ascii: "/"))
+            bytes.append(UInt8(ascii: ">"))
             return
         }
-        bytes.append(contentsOf: "</".utf8)
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
         bytes.append(contentsOf: tag)
         bytes.append(UInt8(ascii: ">"))
     }
@@ -131,7 +133,8 @@ struct IXTextCapture {
             bytes.append(UInt8(ascii: ":"))
         }
         if let local = attributes.localName(at: index) { bytes.append(contentsOf: CString.bytes(local)) }
-        bytes.append(contentsOf: "=\"".utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         let raw = attributes.rawValue(at: index)
         let special = Self.nextSpecial(in: raw, from: 0, quotes: true)
         if special == raw.count {

@@ -18,25 +18,15 @@ extension IXTransform {
         return DecimalString.canonical(digits)
     }
 
-    /// `numberDotDecimal` on the bytes of ASCII text (nearly every number); `.some(nil)` when the text
-    /// is not a number, `nil` when it holds a non-ASCII character (the general path decides).
+    /// `numberDotDecimal` on the bytes of ASCII text (nearly every number), in one pass; `.some(nil)`
+    /// when the text is not a number, `nil` when it holds a non-ASCII character (the general path
+    /// decides).
     private static func asciiNumberDotDecimal(_ text: String) -> String?? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(text.utf8.count)
-        var sawDigit = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(byte)
-                sawDigit = true
-            case UInt8(ascii: "."): digits.append(byte)
-            case UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "'"): continue
-            case 0x80...: return nil
-            default: return .some(nil)
-            }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return .some(DecimalString.canonical(utf8: bytes, separators: .digitGroups))
         }
-        guard sawDigit else { return .some(nil) }
-        return .some(DecimalString.canonical(String(decoding: digits, as: UTF8.self)))
     }
 
     /// `1.234,56` → `1234.56`.

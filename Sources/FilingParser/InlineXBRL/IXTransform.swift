@@ -30,6 +30,18 @@ enum IXTransform {
         return .success(value)
     }
 
+    /// Whether `apply` reads `format` with `numberDotDecimal`: an ixt `num-dot-decimal` under any
+    /// of its names.
+    static func isNumberDotDecimal(_ format: XBRLQName) -> Bool {
+        switch format.localName {
+        case "num-dot-decimal", "numdotdecimal", "numcommadot", "numspacedot":
+            let namespace = format.namespace
+            return !namespace.hasPrefix(secNamespacePrefix) && ixtNamespacePrefixes.contains { namespace.hasPrefix($0) }
+        default:
+            return false
+        }
+    }
+
     typealias Function = @Sendable (String) -> String?
 
     /// ixt functions by local name; the registries renamed functions across versions

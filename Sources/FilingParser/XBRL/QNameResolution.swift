@@ -27,22 +27,28 @@ enum QNameResolution {
     }
 
     /// The prefix (or `""`) and local part of an ASCII name without surrounding whitespace and with
-    /// at most one `:`, not at either end — nearly every name — without the general path's
-    /// character-level split; `nil` for anything else.
+    /// at most one `:`, not at either end — nearly every name — split by byte offset, without the
+    /// general path's character-level split; `nil` for anything else.
     private static func asciiParts(_ written: String) -> (prefix: String, local: String)? {
-        let utf8 = written.utf8
-        guard let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first != 0x3A, last != 0x3A
-        else { return nil }
-        var colon: String.Index?
-        for index in utf8.indices {
-            let byte = utf8[index]
-            guard byte < 0x80, byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { return nil }
-            if byte == 0x3A {
-                guard colon == nil else { return nil }
-                colon = index
+        let parts = written.utf8.withContiguousStorageIfAvailable { bytes -> (prefix: String, local: String)? in
+            guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20, first != 0x3A,
+                last != 0x3A
+            else { return nil }
+            var colon: Int?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x80, byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { return nil }
+                if byte == 0x3A {
+                    guard colon == nil else { return nil }
+                    colon = index
+                }
             }
+            guard let colon else { return ("", written) }
+            return (
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]), as: UTF8.self)
+            )
         }
-        guard let colon else { return ("", written) }
-        return (String(written[..<colon]), String(written[utf8.index(after: colon)...]))
+        return parts ?? nil
     }
 }

@@ -9,6 +9,12 @@ enum CString {
         return UnsafeBufferPointer(start: cString, count: length)
     }
 
+    /// Whether the string is exactly the literal `text`, compared byte by byte in place (a
+    /// `String.UTF8View` would be walked through its index type).
+    static func equals(_ cString: UnsafePointer<UInt8>?, _ text: StaticString) -> Bool {
+        equals(cString, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// Whether the string is exactly `text`; a missing string equals only the empty text.
     static func equals(_ cString: UnsafePointer<UInt8>?, _ text: some Collection<UInt8>) -> Bool {
         guard let cString else { return text.isEmpty }

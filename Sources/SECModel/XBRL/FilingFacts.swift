@@ -41,41 +41,52 @@ public struct FilingFacts: Hashable, Sendable, Codable {
         self.amendmentFlag = amendmentFlag
     }
 
-    private static let metadataNames: Set<String> = [
-        "DocumentType", "DocumentPeriodEndDate", "EntityRegistrantName", "EntityCentralIndexKey", "TradingSymbol",
-        "DocumentFiscalYearFocus", "DocumentFiscalPeriodFocus", "AmendmentFlag",
-    ]
-
     /// Reads the metadata from the facts of any `dei` namespace (`http://xbrl.sec.gov/dei/…`):
     /// un-dimensioned facts first, then dimensioned ones; the first fact of each name wins.
     public init(facts: [XBRLFact]) {
         self.init()
         var seen: Set<String> = []
-        // Facts without dimensions first; indices, not filtered copies of every fact.
-        let ordered =
-            facts.indices.filter { facts[$0].dimensions.isEmpty }
-            + facts.indices.filter {
-                !facts[$0].dimensions.isEmpty
-            }
-        for fact in ordered.lazy.map({ facts[$0] }) where !fact.isNil {
-            let name = fact.concept.localName
-            // The name first: a set lookup rules out nearly every fact before the namespace search.
-            guard Self.metadataNames.contains(name), fact.concept.namespace.contains("xbrl.sec.gov/dei"),
-                let raw = fact.value
-            else { continue }
-            guard seen.insert(name).inserted else { continue }
-            let value = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            switch name {
-            case "DocumentType": documentType = value
-            case "DocumentPeriodEndDate": documentPeriodEndDate = value
-            case "EntityRegistrantName": entityRegistrantName = value
-            case "EntityCentralIndexKey": entityCentralIndexKey = value
-            case "TradingSymbol": tradingSymbol = value
-            case "DocumentFiscalYearFocus": documentFiscalYearFocus = value
-            case "DocumentFiscalPeriodFocus": documentFiscalPeriodFocus = value
-            case "AmendmentFlag": amendmentFlag = value.lowercased() == "true" || value == "1"
-            default: seen.remove(name)
+        // Facts without dimensions first; read in place, so that no fact is copied.
+        facts.withUnsafeBufferPointer { facts in
+            for dimensioned in [false, true] {
+                for index in facts.indices where facts[index].dimensions.isEmpty != dimensioned {
+                    read(facts, at: index, seen: &seen)
+                }
             }
         }
     }
+
+    /// Keeps the value of `facts[index]` when it is the first non-nil `dei` fact of a metadata name.
+    private mutating func read(_ facts: UnsafeBufferPointer<XBRLFact>, at index: Int, seen: inout Set<String>) {
+        // Fields through the buffer's address: `facts[index]` as a value would copy the whole fact.
+        let name = facts[index].concept.localName
+        // The name first, its length before its hash: that rules out nearly every fact before the
+        // namespace search.
+        guard !facts[index].isNil, Self.metadataNameLengths.contains(name.utf8.count),
+            Self.metadataNames.contains(name), facts[index].concept.namespace.contains("xbrl.sec.gov/dei"),
+            let raw = facts[index].value
+        else { return }
+        let value = { raw.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        switch name {
+        case "DocumentType" where seen.insert(name).inserted: documentType = value()
+        case "DocumentPeriodEndDate" where seen.insert(name).inserted: documentPeriodEndDate = value()
+        case "EntityRegistrantName" where seen.insert(name).inserted: entityRegistrantName = value()
+        case "EntityCentralIndexKey" where seen.insert(name).inserted: entityCentralIndexKey = value()
+        case "TradingSymbol" where seen.insert(name).inserted: tradingSymbol = value()
+        case "DocumentFiscalYearFocus" where seen.insert(name).inserted: documentFiscalYearFocus = value()
+        case "DocumentFiscalPeriodFocus" where seen.insert(name).inserted: documentFiscalPeriodFocus = value()
+        case "AmendmentFlag" where seen.insert(name).inserted:
+            let flag = value()
+            amendmentFlag = flag.lowercased() == "true" || flag == "1"
+        default: return
+        }
+    }
+
+    private static let metadataNames: Set<String> = [
+        "DocumentType", "DocumentPeriodEndDate", "EntityRegistrantName", "EntityCentralIndexKey", "TradingSymbol",
+        "DocumentFiscalYearFocus", "DocumentFiscalPeriodFocus", "AmendmentFlag",
+    ]
+
+    /// The UTF-8 lengths of the metadata names (`DocumentType` … `AmendmentFlag`).
+    private static let metadataNameLengths: Set<Int> = [12, 21, 20, 13, 23, 25]
 }

@@ -50,7 +50,9 @@ public struct XBRLFact: Hashable, Sendable, Codable {
         self.decimals = decimals
         self.period = period
         self.entity = entity
-        self.dimensions = dimensions.sorted { $0.axis.description < $1.axis.description }
+        // Most facts have no dimension or one: nothing to sort (the comparison builds two strings).
+        self.dimensions =
+            dimensions.count < 2 ? dimensions : dimensions.sorted { $0.axis.description < $1.axis.description }
         self.contextID = contextID
         self.id = id
         self.footnotes = footnotes
