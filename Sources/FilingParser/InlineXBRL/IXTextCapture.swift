@@ -32,10 +32,12 @@ struct IXTextCapture {
         excludedDepth = 0
     }
 
-    /// The text so far, leaving the capture empty.
+    /// The text so far, leaving the capture empty. An exact-size copy: handing out `bytes` itself
+    /// would leave every stored fact text with the capacity of the largest one (`reset` keeps the
+    /// capacity, so the buffer would be reallocated at that size for the next capture).
     mutating func takeBytes() -> [UInt8] {
         defer { reset() }
-        return bytes
+        return bytes.withUnsafeBufferPointer { Array($0) }
     }
 
     /// A descendant start tag.
