@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func randomMixes() {
-        var generator = SplitMix64(seed: 0x5EC_ED6A)
+        var generator = MalformedInputTests.SplitMix64(state: 0x5EC_ED6A)
         let pieces: [[UInt8]] = [
             Array("abcdefgh".utf8), Array("é".utf8), Array("—".utf8), Array("😀".utf8), [0xC2, 0xA0], [0x80],
             [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC1, 0xBF], [0x41],
@@ -50,20 +50,5 @@ import Testing
             }
             check(bytes)
         }
-    }
-}
-
-/// A seeded generator, so that a failure replays.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
