@@ -193,6 +193,13 @@ public struct HTMLFilingParser: Sendable {
 
     nonisolated(unsafe) private static let formPattern = /(?i)\bform\s+(10-k|10-q|8-k|20-f|6-k|40-f)\b/
 
+    /// The form a cover page names in a `FORM 10-K`-style line (10-K, 10-Q, 8-K, 20-F, 6-K, 40-F),
+    /// or `nil`: for a caller that has only the canonical text's opening, such as `vectordb chunk`
+    /// on a filing without inline cover facts.
+    public static func guessForm(coverText: Substring) -> FormType? {
+        coverText.firstMatch(of: formPattern).map { FormType(String($0.1).uppercased()) }
+    }
+
     /// Guesses the form from a `FORM 10-K`-style line near the top of the document.
     static func guessForm(_ blocks: [TextBlock]) -> FormType? {
         for block in blocks.prefix(80) {

@@ -4,8 +4,8 @@ import SECModel
 
 /// The document and filing metadata `vectordb chunk` and `vectordb bench chunk` work on when they
 /// have only a file: the inline XBRL cover facts (filer, CIK, period, form) when present, else the
-/// period the cover page states, an accession number from the option or the file's path, and
-/// placeholders for the rest.
+/// period and form the cover page states (10-K when it names none), an accession number from the
+/// option or the file's path, and placeholders for the rest.
 enum ChunkFilingMetadata {
     static let placeholderAccession = "0000000000-00-000000"
 
@@ -55,7 +55,9 @@ enum ChunkFilingMetadata {
         let coverText = document.slice(charStart: 0, charEnd: min(document.scalarCount, CoverPeriod.searchedCharacters))
         let period = facts?.documentPeriodEndDate.flatMap { EDGARDate($0) } ?? CoverPeriod.find(in: coverText)
         let cik = facts?.entityCentralIndexKey.flatMap { CIK($0) } ?? CIK(value: 1)
-        let filingForm = FormType(form ?? facts?.documentType ?? "10-K")
+        let filingForm =
+            form.map { FormType($0) } ?? facts?.documentType.map { FormType($0) }
+            ?? HTMLFilingParser.guessForm(coverText: coverText) ?? FormType("10-K")
         guard let number, let cik, let epoch = EDGARDate(year: 1970, month: 1, day: 1) else {
             preconditionFailure("placeholder accession, CIK and date are valid")
         }

@@ -57,4 +57,28 @@ import Testing
             #expect(input.contains(expected), "\(input)")
         }
     }
+
+    /// Without `--form` and without inline cover facts, the form comes from the cover page's
+    /// `FORM 20-F` line (it used to be 10-K whatever the filing was).
+    @Test func aFilingWithoutInlineCoverFactsTakesItsFormFromTheCoverPage() throws {
+        let directory = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (cover, expected) in [("FORM 20-F", "20-F"), ("Form 10-Q", "10-Q"), ("Annual report", "10-K")] {
+            let file = directory.appendingPathComponent("filing-\(expected).htm")
+            let html =
+                "<html><body><p>\(cover)</p><p>For the fiscal year ended December 31, 2015</p>"
+                + "<p>Item 4. Information on the Company</p>"
+                + "<p>We explore for gold in the Democratic Republic of the Congo.</p></body></html>"
+            try html.write(to: file, atomically: true, encoding: .utf8)
+            let result = try Support.run(["chunk", file.path, "--provider", "hashing", "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            )
+            let chunks = try #require(object["chunks"] as? [[String: Any]])
+            let input = try #require(chunks.first?["embeddingInput"] as? String)
+            #expect(input.contains("\(expected) fiscal 2015"), "\(input)")
+        }
+    }
 }
