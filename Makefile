@@ -90,10 +90,10 @@ format:
 bench: deps build-release
 	scripts/bench.sh
 	scripts/bench-ann.sh
+	scripts/bench-embed.sh
 	ANN_DATASET=minilm scripts/bench-ann.sh
 	scripts/bench-parse.sh
 	scripts/bench-chunk.sh
-	scripts/bench-embed.sh
 
 ## bench-edgar: vectordb fetch at --rate 10 against the local fake EDGAR, and the cache-hit cost (~1 min).
 bench-edgar: deps-apt

@@ -23,8 +23,7 @@ extension HTMLFilingParser {
         readingFactsWith reader: InlineXBRLReader
     ) throws(ParseError) -> (document: ParsedDocument, facts: XBRLFactSet) {
         try reader.checkSize(bytes, source: source)
-        let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
-        let decodesAsUTF8 = XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8)
+        let (isUTF8, decodesAsUTF8) = XMLDeclaration.readability(of: bytes)
         let replays = readsInlineXBRLAsXML && decodesAsUTF8
         var pass = InlineDocumentPass(facts: IXFactCollector(), text: replays ? HTMLParserReplay() : nil)
         let outcome = try XHTMLSAXParser.parse(

@@ -37,9 +37,8 @@ public struct HTMLFilingParser: Sendable {
         source: String
     ) throws(ParseError) -> ParsedDocument {
         try validate(bytes, source: source)
-        let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
-        if readsInlineXBRLAsXML, InlineXBRLReader.looksInline(bytes),
-            XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8),
+        let (isUTF8, decodesAsUTF8) = XMLDeclaration.readability(of: bytes)
+        if readsInlineXBRLAsXML, InlineXBRLReader.looksInline(bytes), decodesAsUTF8,
             let blocks = extractBlocksWithXMLParser(bytes, source: source)
         {
             bytes = []
@@ -83,7 +82,7 @@ public struct HTMLFilingParser: Sendable {
     }
 
     /// The text blocks from libxml2's HTML parser (`isUTF8`: the bytes are valid UTF-8, else they are
-    /// read as windows-1252). `UTF8Span` validates in place; `String(validating:)` would copy.
+    /// read as windows-1252).
     func extractBlocksWithHTMLParser(_ bytes: [UInt8], isUTF8: Bool, source: String) throws(ParseError) -> [TextBlock] {
         let extractor = try HTMLSAXParser.parse(bytes, encoding: isUTF8 ? "UTF-8" : "windows-1252", source: source)
         return Self.visibleBlocks(extractor.blocks)
@@ -188,17 +187,10 @@ public struct HTMLFilingParser: Sendable {
                 combinedKeys: found.alsoCovers.isEmpty ? nil : [found.key] + found.alsoCovers
             )
         }
-        return ParsedDocument(canonicalText: text, sections: sections)
+        return ParsedDocument(canonicalText: text, sections: sections, form: form)
     }
 
     nonisolated(unsafe) private static let formPattern = /(?i)\bform\s+(10-k|10-q|8-k|20-f|6-k|40-f)\b/
-
-    /// The form a cover page names in a `FORM 10-K`-style line (10-K, 10-Q, 8-K, 20-F, 6-K, 40-F),
-    /// or `nil`: for a caller that has only the canonical text's opening, such as `vectordb chunk`
-    /// on a filing without inline cover facts.
-    public static func guessForm(coverText: Substring) -> FormType? {
-        coverText.firstMatch(of: formPattern).map { FormType(String($0.1).uppercased()) }
-    }
 
     /// Guesses the form from a `FORM 10-K`-style line near the top of the document.
     static func guessForm(_ blocks: [TextBlock]) -> FormType? {

@@ -27,7 +27,6 @@ struct HTMLParserReplay {
     private(set) var extractor = HTMLTextExtractor()
     private(set) var failed = false
     private var names: [Name] = []
-    private var texts: [String] = []
     private var idsByText: [String: Int] = [:]
     /// `closes[open * ruleNameCount + new]`: a start tag numbered `new` closes an open element
     /// numbered `open` (both below `ruleNameCount`: only the rules' names close anything).
@@ -138,7 +137,6 @@ struct HTMLParserReplay {
 
     private mutating func intern(_ text: String) -> Int {
         let id = names.count
-        texts.append(text)
         names.append(
             Name(
                 kind: HTMLElementKind(lowercasedName: text),

@@ -8,8 +8,8 @@
 /// Events come from libxml2's HTML parser (`HTMLSAXParser`) or, for well-formed inline XBRL, from its
 /// XML parser through `HTMLParserReplay`, which reproduces the HTML parser's events.
 /// Invariant: an end is reported for every start (implied and auto-closed elements included), so
-/// `open` mirrors the HTML parser's element stack. A value type, so the SAX callbacks pay for one
-/// exclusivity check on its owner per event, not one per property.
+/// `open` mirrors the HTML parser's element stack. A value type, reached from the SAX callbacks
+/// through a pointer valid for the parse (`HTMLSAXParser`, `HTMLParserReplay`).
 struct HTMLTextExtractor {
     private struct OpenElement {
         let role: HTMLElementKind.Role

@@ -100,20 +100,7 @@ enum IncorporationPointer {
 
     /// The length of the white-space scalar at `position` in bytes, 0 when there is none.
     private static func whitespaceLength(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
-        let byte = text[position]
-        if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
-        guard byte >= 0xC2, position + 1 < text.count else { return 0 }
-        let second = text[position + 1]
-        if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
-        guard position + 2 < text.count else { return 0 }
-        let third = text[position + 2]
-        switch (byte, second) {
-        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0  // U+1680
-        case (0xE2, 0x80):
-            return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
-        case (0xE2, 0x81): return third == 0x9F ? 3 : 0  // U+205F
-        case (0xE3, 0x80): return third == 0x80 ? 3 : 0  // U+3000
-        default: return 0
-        }
+        let (scalar, length) = WhitespaceCollapsingBuffer.decodeScalar(text, at: position)
+        return WhitespaceCollapsingBuffer.isWhiteSpace(scalar) ? length : 0
     }
 }

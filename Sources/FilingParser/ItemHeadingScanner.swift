@@ -233,13 +233,9 @@ struct ItemHeadingScanner {
         }
     }
 
-    /// `\s` within the alphabet.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F: return true
-        default: return false
-        }
-    }
+    /// `\s`: Unicode white space (within the alphabet: tab, space, no-break space and the
+    /// general-punctuation spaces).
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { WhitespaceCollapsingBuffer.isWhiteSpace(scalar) }
 
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 

@@ -77,17 +77,19 @@ struct WhitespaceCollapsingBuffer {
         pendingSpace = false
     }
 
-    /// Whitespace, zero-width space or BOM; ASCII is decided without a Unicode property lookup.
+    /// Whitespace, zero-width space or BOM: what collapses to one space.
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        // Unicode's White_Space set above ASCII (a fixed list since Unicode 6.3), spelled out: a
-        // property look-up per curly quote or dash was a measurable share of a parse.
-        switch value {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        case 0x200B, 0xFEFF: return true
-        default: return false
+        isWhiteSpace(scalar) || scalar.value == 0x200B || scalar.value == 0xFEFF
+    }
+
+    /// Unicode's `White_Space` property (a fixed list since Unicode 6.3), spelled out: a property
+    /// look-up per curly quote or dash was a measurable share of a parse.
+    @inline(__always)
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
     }
 

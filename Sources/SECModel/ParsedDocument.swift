@@ -10,12 +10,16 @@ public struct ParsedDocument: Sendable, Codable {
     }
     /// Sections in document order, non-overlapping.
     public var sections: [Section]
+    /// The form the sections were keyed for: the caller's, else the one the cover page names
+    /// (`FORM 10-K`), else `nil`. Not encoded.
+    public var form: FormType?
     /// Maps scalar offsets to UTF-8 offsets; derived from `canonicalText`, never encoded.
     private var scalarIndex: ScalarOffsetIndex
 
-    public init(canonicalText: String, sections: [Section]) {
+    public init(canonicalText: String, sections: [Section], form: FormType? = nil) {
         self.canonicalText = canonicalText
         self.sections = sections
+        self.form = form
         scalarIndex = ScalarOffsetIndex(canonicalText)
     }
 

@@ -56,8 +56,7 @@ enum ChunkFilingMetadata {
         let period = facts?.documentPeriodEndDate.flatMap { EDGARDate($0) } ?? CoverPeriod.find(in: coverText)
         let cik = facts?.entityCentralIndexKey.flatMap { CIK($0) } ?? CIK(value: 1)
         let filingForm =
-            form.map { FormType($0) } ?? facts?.documentType.map { FormType($0) }
-            ?? HTMLFilingParser.guessForm(coverText: coverText) ?? FormType("10-K")
+            form.map { FormType($0) } ?? facts?.documentType.map { FormType($0) } ?? document.form ?? FormType("10-K")
         guard let number, let cik, let epoch = EDGARDate(year: 1970, month: 1, day: 1) else {
             preconditionFailure("placeholder accession, CIK and date are valid")
         }

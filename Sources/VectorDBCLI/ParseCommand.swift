@@ -73,12 +73,15 @@ struct ParseCommand: AsyncParsableCommand {
         }
     }
 
-    /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
+    /// The document and, with `--facts`, its facts: an XBRL instance has facts and no text; an
+    /// inline-XBRL document gives both in one pass of the XML parser; other HTML has no facts.
     private func parseDocument(consuming bytes: consuming [UInt8], limit: Int) throws -> (ParsedDocument, XBRLFactSet?)
     {
         let parser = HTMLFilingParser(maxInputBytes: limit)
-        if facts, !XBRLInstanceReader.looksLikeInstance(bytes), InlineXBRLReader.looksInline(bytes) {
-            // Text and facts in one pass of the XML parser.
+        if facts, XBRLInstanceReader.looksLikeInstance(bytes) {
+            return (ParsedDocument(canonicalText: "", sections: []), try readInstance(bytes, limit: limit))
+        }
+        if facts, InlineXBRLReader.looksInline(bytes) {
             do {
                 let (document, factSet) = try parser.parse(
                     consume bytes,
@@ -91,18 +94,16 @@ struct ParseCommand: AsyncParsableCommand {
                 throw CLIFailure(error.description)
             }
         }
-        let factSet = try facts ? readFacts(bytes, limit: limit) : nil
-        if factSet != nil, XBRLInstanceReader.looksLikeInstance(bytes) {
-            return (ParsedDocument(canonicalText: "", sections: []), factSet)
-        }
         do {
             let document = try parser.parse(consume bytes, form: form.map { FormType($0) }, source: file)
-            return (document, factSet)
+            // With `--facts`, an HTML file without inline XBRL has none.
+            return (document, facts ? XBRLFactSet(facts: []) : nil)
         } catch {
             throw CLIFailure(error.description)
         }
     }
 
+    /// A full submission: JSON (header, documents, facts with `--facts`) or one line per document.
     private func printSubmission(_ bytes: [UInt8], limit: Int) throws {
         let submission: FullSubmission
         do {
@@ -129,15 +130,10 @@ struct ParseCommand: AsyncParsableCommand {
         }
     }
 
-    /// The facts of an inline-XBRL document or an XBRL instance; an HTML file without inline XBRL
-    /// has none.
-    private func readFacts(_ bytes: [UInt8], limit: Int) throws -> XBRLFactSet {
+    /// The facts of an XBRL instance document.
+    private func readInstance(_ bytes: [UInt8], limit: Int) throws -> XBRLFactSet {
         do {
-            if XBRLInstanceReader.looksLikeInstance(bytes) {
-                return try XBRLInstanceReader(maxInputBytes: limit).read(bytes, source: file)
-            }
-            guard InlineXBRLReader.looksInline(bytes) else { return XBRLFactSet(facts: []) }
-            return try InlineXBRLReader(maxInputBytes: limit).read(bytes, source: file)
+            return try XBRLInstanceReader(maxInputBytes: limit).read(bytes, source: file)
         } catch {
             throw CLIFailure(error.description)
         }

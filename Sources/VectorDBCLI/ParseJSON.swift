@@ -109,7 +109,7 @@ enum ParseJSON {
 
     /// `json` with every line after the first indented by `depth` levels of two spaces, as
     /// `JSONEncoder` would indent it nested that deep.
-    static func indented(_ json: Data, depth: Int) -> Data {
+    private static func indented(_ json: Data, depth: Int) -> Data {
         let indent = [UInt8](repeating: 0x20, count: 2 * depth)
         // Line by line over the raw bytes into an array: per byte, `Data`'s iterator costs more than
         // the copying, and per line `Data.append` more than `Array.append`.

@@ -3,8 +3,8 @@ import SECModel
 import Testing
 
 /// `parse --json` writes its document piece by piece (sections and text escaped straight from the
-/// canonical text, facts encoded a chunk at a time); its bytes must still equal what `JSONEncoder`
-/// writes for the same document.
+/// canonical text, facts written by `FactJSONWriter` a 64 KiB piece at a time); its bytes must still
+/// equal what `JSONEncoder` writes for the same document.
 @Suite struct ParseJSONStreamingTests {
     struct Document: Codable {
         struct Section: Codable {
@@ -72,8 +72,8 @@ import Testing
         }
     }
 
-    /// More facts than one chunk (`ParseJSON.factsPerChunk`, 1,024): the Northwind fixture (about
-    /// 100 facts) with its body repeated 12 times.
+    /// Facts over many 64 KiB pieces (`JSONStringEscaper.pieceBytes`; over 1,024 facts make several
+    /// hundred KB): the Northwind fixture (about 100 facts) with its body repeated 12 times.
     @Test func factsStreamedInChunksEqualTheEncodersBytes() throws {
         let scratch = Support.temporaryDirectory()
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

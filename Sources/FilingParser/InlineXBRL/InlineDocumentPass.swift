@@ -1,8 +1,8 @@
 import CLibXML2
 
 /// One SAX pass of libxml2's XML parser over an inline-XBRL (XHTML) document, feeding the fact
-/// collector, the HTML text replay, or both (`XHTMLSAXParser` drives it). A value type: the SAX
-/// callbacks pay for one exclusivity check on its box per event.
+/// collector, the HTML text replay, or both (`XHTMLSAXParser` drives it, reaching this value
+/// through a pointer valid for the parse).
 ///
 /// In recovery mode libxml2 abandons an element whose start tag it cannot finish without reporting
 /// its end (its tree builder just pops the node); the pass ends such elements itself, at the next

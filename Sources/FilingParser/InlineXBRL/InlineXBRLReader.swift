@@ -41,10 +41,9 @@ public struct InlineXBRLReader: Sendable {
     public func read(_ bytes: [UInt8], source: String) throws(ParseError) -> XBRLFactSet {
         try checkSize(bytes, source: source)
         var pass = InlineDocumentPass(facts: IXFactCollector(), text: nil)
-        let isUTF8 = (try? UTF8Span(validating: bytes.span)) != nil
         let outcome = try XHTMLSAXParser.parse(
             bytes,
-            ignoresDeclaredEncoding: XMLDeclaration.decodesAsUTF8(bytes, isValidUTF8: isUTF8),
+            ignoresDeclaredEncoding: XMLDeclaration.readability(of: bytes).decodesAsUTF8,
             source: source,
             into: &pass
         )

@@ -11,12 +11,20 @@ enum XMLDeclaration {
     /// encoding: valid UTF-8 declared as UTF-8 (or not declared), or pure ASCII declared as an
     /// ASCII-compatible encoding. libxml2 may then skip its encoding converter, which is a third of
     /// an XML parse of an ASCII document. A byte-order mark or an unreadable declaration gives `false`.
-    static func decodesAsUTF8(_ bytes: [UInt8], isValidUTF8: Bool) -> Bool {
+    /// `isASCII`, when the caller knows it, spares a pass over the bytes.
+    static func decodesAsUTF8(_ bytes: [UInt8], isValidUTF8: Bool, isASCII knownASCII: Bool? = nil) -> Bool {
         guard isValidUTF8, !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
         guard let declared = encoding(in: bytes) else { return false }
         guard let name = declared else { return true }
         if name == "utf-8" || name == "utf8" { return true }
-        return asciiCompatible.contains(name) && isASCII(bytes)
+        return asciiCompatible.contains(name) && (knownASCII ?? isASCII(bytes))
+    }
+
+    /// Whether `bytes` are valid UTF-8, and `decodesAsUTF8` for them, from one validating pass (it
+    /// also tells whether the bytes are ASCII).
+    static func readability(of bytes: [UInt8]) -> (isUTF8: Bool, decodesAsUTF8: Bool) {
+        guard let span = try? UTF8Span(validating: bytes.span) else { return (false, false) }
+        return (true, decodesAsUTF8(bytes, isValidUTF8: true, isASCII: span.isKnownASCII))
     }
 
     /// Eight bytes at a time: a 1.5 MB filing is checked in well under a millisecond.

@@ -4,8 +4,8 @@ import SECModel
 /// A namespace-aware XML document parsed by libxml2's XML reader (not the HTML parser), owned by
 /// this object and freed with it.
 ///
-/// Inline XBRL must be well-formed XHTML; a document that is not is re-read in libxml2's recovery
-/// mode and `recovered` is set, so callers can flag the result as partial.
+/// An XBRL instance that is not well-formed is re-read in libxml2's recovery mode and `recovered` is
+/// set, so callers can flag the result as partial.
 final class XMLTree {
     let document: xmlDocPtr
     /// `true` when the strict parse failed and libxml2's recovery mode produced the tree.

@@ -87,6 +87,6 @@ public struct FilingFacts: Hashable, Sendable, Codable {
         "DocumentFiscalYearFocus", "DocumentFiscalPeriodFocus", "AmendmentFlag",
     ]
 
-    /// The UTF-8 lengths of the metadata names (`DocumentType` … `AmendmentFlag`).
-    private static let metadataNameLengths: Set<Int> = [12, 21, 20, 13, 23, 25]
+    /// The UTF-8 lengths of the metadata names, a cheap first test.
+    private static let metadataNameLengths = Set(metadataNames.map(\.utf8.count))
 }
