@@ -46,7 +46,7 @@ let package = Package(
 
         // Shared value types and codecs.
         .target(name: "SECModel", swiftSettings: strictSettings),
-        .target(name: "Codecs", dependencies: ["CZstd", "CLZ4", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "Codecs", dependencies: ["SECModel", "CZstd", "CLZ4", "CZlib"], swiftSettings: strictSettings),
 
         // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
         .target(

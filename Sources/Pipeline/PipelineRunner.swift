@@ -53,14 +53,14 @@ public struct PipelineRunner: Sendable {
             do {
                 document = try parser.parse(bytes, form: metadata.form, source: filing.location)
             } catch {
-                throw PipelineError(stage: .parse, subject: metadata.accession.description, message: error.description)
+                throw PipelineError(stage: .parse, subject: metadata.accession.description, wrapping: error)
             }
             let chunks = chunker.chunks(of: document, filing: metadata)
             let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
             do {
                 try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0.chunk, vector: $1) })
             } catch {
-                throw PipelineError(stage: .store, subject: metadata.accession.description, message: error.description)
+                throw PipelineError(stage: .store, subject: metadata.accession.description, wrapping: error)
             }
             report.filingsIngested += 1
             report.chunksWritten += chunks.count
@@ -80,7 +80,7 @@ public struct PipelineRunner: Sendable {
             try await collection.commit()
             try await collection.waitForMaintenance()
         } catch {
-            throw PipelineError(stage: .store, subject: "commit", message: error.description)
+            throw PipelineError(stage: .store, subject: "commit", wrapping: error)
         }
         report.collectionCount = await collection.count
         return report

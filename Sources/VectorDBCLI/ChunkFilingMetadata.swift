@@ -36,7 +36,7 @@ enum ChunkFilingMetadata {
             let document = try parser.parse(bytes, form: formType, source: file)
             return (document, guess(file: file, form: form, accession: accession, cover: nil, document))
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
     }
 

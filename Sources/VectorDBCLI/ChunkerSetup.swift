@@ -19,7 +19,7 @@ enum ChunkerSetup {
                 : ApproximateTokenCounter()
             return try SectionChunker(maxTokens: maxTokens, overlapTokens: overlapTokens, counter: counter)
         } catch {
-            throw CLIFailure(String(describing: error))
+            throw CLIFailure(error)
         }
     }
 }

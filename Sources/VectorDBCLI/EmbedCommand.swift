@@ -88,13 +88,13 @@ struct EmbedCommand: AsyncParsableCommand {
                 }
             }
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(error)
         }
         let vector: [Float]
         do {
             vector = try await embedder.embed(queries: [text]).first ?? []
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         if json {

@@ -111,7 +111,7 @@ struct FetchCommand: AsyncParsableCommand {
             let settings = try config.map { (path) throws(ConfigError) in try EDGARSettings.load(path: path) }
             plan = try FetchPlan(command: self, environment: ProcessInfo.processInfo.environment, settings: settings)
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(error)
         }
         let client = EDGARHTTPClient(configuration: plan.configuration, logger: logger)
         let cache = RawFilingCache(
@@ -124,7 +124,7 @@ struct FetchCommand: AsyncParsableCommand {
             summary = try await FetchRunner(fetcher: fetcher, plan: plan, logger: logger).run()
         } catch {
             await client.shutdown()
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         await client.shutdown()
         for line in summary.lines(cacheRoot: plan.cacheRoot.path) { Terminal.write(line) }
