@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "SECModel", "EDGARClient"],
+            dependencies: ["Pipeline", "SECModel", "EDGARClient", "VectorStore", "Codecs"],
             swiftSettings: strictSettings
         ),
         .testTarget(
