@@ -26,7 +26,7 @@ struct VectorDB: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, EmbedCommand.self,
-            ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self,
+            ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
 
