@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import ObjectStore
 import PipelineConfig
+import SECDocuments
 import SECModel
 import VectorStore
 

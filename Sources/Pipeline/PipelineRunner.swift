@@ -2,6 +2,7 @@ import Chunker
 import Embedding
 import FilingParser
 import Logging
+import SECDocuments
 import SECModel
 import VectorStore
 

@@ -4,6 +4,7 @@ import Embedding
 import FilingParser
 import Foundation
 import Pipeline
+import SECDocuments
 import SECModel
 
 /// `vectordb chunk FILE`: the chunks a filing document is cut into, with their item, span and size

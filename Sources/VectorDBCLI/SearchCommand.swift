@@ -3,6 +3,7 @@ import Embedding
 import Foundation
 import Pipeline
 import PipelineConfig
+import SECDocuments
 import SECModel
 import VectorStore
 
@@ -98,7 +99,11 @@ struct SearchCommand: AsyncParsableCommand {
                 let store = try await engine.collection(collection)
                 let info = await store.info
                 let filters = try filter.map { (expression) throws(StoreError) in
-                    try MetadataFilter(parsing: expression, schema: info.schema)
+                    try MetadataFilter(
+                        parsing: expression,
+                        schema: info.schema,
+                        aliases: CollectionSchema.secFilterAliases
+                    )
                 }
                 var vector: [Float]?
                 if mode != .lexical { vector = try await queryEmbedder(for: info).vector(for: query) }

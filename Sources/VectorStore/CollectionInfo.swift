@@ -29,11 +29,6 @@ public struct CollectionInfo: Sendable, Hashable, Codable {
         self.embedder = embedder
     }
 
-    /// A collection of the SEC schema (`CollectionSchema.secFilings`) with `dimension`-component embeddings.
-    public init(name: String, embeddingModel: String, dimension: Int) {
-        self.init(name: name, embeddingModel: embeddingModel, schema: .secFilings(dimension: dimension))
-    }
-
     /// Components of the first vector field (the embedder's output).
     public var dimension: Int { schema.vectors.first?.dimension ?? 0 }
 

@@ -68,7 +68,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A bad-input error for a schema violation of one document (or the whole batch when `documentID` is nil).
-    static func violation(
+    public static func violation(
         _ violation: Violation,
         _ message: String,
         document documentID: String? = nil,

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import SECDocuments
 import Testing
 import VectorStore
 

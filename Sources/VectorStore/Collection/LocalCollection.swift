@@ -140,9 +140,6 @@ public actor LocalCollection: DocumentCollection {
         return try await snapshot().search(request)
     }
 
-    /// Every live record (tests and tools).
-    func records() -> [ChunkRecord] { snapshot().records() }
-
     /// The immutable view of the collection now; cached until the next write or flush, or until a
     /// live row expires.
     func snapshot() -> CollectionSnapshot {
