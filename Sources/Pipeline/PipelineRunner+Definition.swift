@@ -42,7 +42,7 @@ extension PipelineRunner {
     ) async throws(PipelineError) -> PipelineRunner {
         let dataRoot = engine.root
         let embedder = try EmbedderFactory.make(definition.embedder)
-        let chunker = try makeChunker(definition: definition, embedder: embedder)
+        let chunker = try FilingChunker(definition: definition, embedder: embedder).chunker
         let schema: CollectionSchema
         if let schemaFile = definition.store.schemaFile {
             do {
@@ -76,14 +76,8 @@ extension PipelineRunner {
         } catch {
             throw PipelineError(stage: .embed, subject: error.file, wrapping: error)
         }
-        let forms = Set(definition.source.forms.map { FormType($0) })
-        let ciks = Set(definition.source.ciks.compactMap { CIK(value: UInt64($0)) })
-        let source: any FilingSource =
-            definition.source.kind == "edgar-cache"
-            ? EDGARCacheSource(root: definition.source.root, forms: forms, ciks: ciks)
-            : EDGARArchiveSource(root: definition.source.root, forms: forms, ciks: ciks)
         return PipelineRunner(
-            source: source,
+            source: makeFilingSource(definition.source),
             archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),
             chunker: chunker,
             embedder: embedder,
@@ -91,37 +85,5 @@ extension PipelineRunner {
             cache: cache,
             logger: logger
         )
-    }
-}
-
-extension PipelineRunner {
-    /// The chunker for a pipeline: sized in the embedder's own tokens when the embedder can count them
-    /// (MiniLM's WordPiece), otherwise with `ApproximateTokenCounter`.
-    ///
-    /// - Throws: `PipelineError` (stage `chunk`) for invalid settings or a `max_tokens` above the
-    ///   embedder's input limit.
-    static func makeChunker(
-        definition: PipelineDefinition,
-        embedder: any Embedder
-    ) throws(PipelineError) -> SectionChunker {
-        let settings = definition.chunker
-        guard settings.maxTokens <= embedder.maxInputTokens else {
-            throw PipelineError(
-                stage: .chunk,
-                subject: definition.file,
-                category: .badInput,
-                message: "[chunker] max_tokens \(settings.maxTokens) is more than \(embedder.modelID) reads "
-                    + "(\(embedder.maxInputTokens) tokens)"
-            )
-        }
-        do {
-            return try SectionChunker(
-                maxTokens: settings.maxTokens,
-                overlapTokens: settings.overlapTokens,
-                counter: embedder as? any TokenCounter ?? ApproximateTokenCounter()
-            )
-        } catch {
-            throw PipelineError(stage: .chunk, subject: definition.file, wrapping: error)
-        }
     }
 }

@@ -13,8 +13,8 @@ import VectorStore
 public struct PipelineRunner: Sendable {
     public let source: any FilingSource
     public let archive: RawArchive?
-    public let parser: HTMLFilingParser
-    public let chunker: SectionChunker
+    /// Parse and chunk, as `vectordb chunk --pipeline` shows them.
+    public let filingChunker: FilingChunker
     public let embedder: any Embedder
     public let collection: any DocumentCollection
     /// Vectors computed before; `nil` embeds every chunk.
@@ -33,8 +33,7 @@ public struct PipelineRunner: Sendable {
     ) {
         self.source = source
         self.archive = archive
-        self.parser = parser
-        self.chunker = chunker
+        filingChunker = FilingChunker(parser: parser, chunker: chunker)
         self.embedder = embedder
         self.collection = collection
         self.cache = cache
@@ -50,13 +49,7 @@ public struct PipelineRunner: Sendable {
             let metadata = filing.metadata
             let bytes = try await source.primaryDocument(of: filing)
             try await archive?.put(bytes, filing: metadata)
-            let document: ParsedDocument
-            do {
-                document = try parser.parse(bytes, form: metadata.form, source: filing.location)
-            } catch {
-                throw PipelineError(stage: .parse, subject: metadata.accession.description, wrapping: error)
-            }
-            let chunks = chunker.chunks(of: document, filing: metadata)
+            let (document, chunks) = try filingChunker.chunks(of: bytes, filing: metadata, source: filing.location)
             let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
             do {
                 try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0.chunk, vector: $1) })
