@@ -2,6 +2,10 @@ import Foundation
 import Logging
 
 /// The local data directory: `{root}/collections/{name}/` holds one `LocalCollection` each.
+///
+/// Every open recovers the collection anew and returns a new instance: a process opens collections
+/// through its `StoreEngine`, which uses this type once per collection (tests that reopen on
+/// purpose use it directly).
 public struct LocalStore: Sendable {
     /// The data directory (`./data` by default in the CLI).
     public let root: URL
