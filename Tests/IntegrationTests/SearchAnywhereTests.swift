@@ -85,3 +85,19 @@ import VectorStore
         #expect(search.stdout.contains("1. ["))
     }
 }
+
+/// `vectordb embed --collection C` embeds with the collection's recorded embedder.
+@Suite struct EmbedWithCollectionTests {
+    @Test func embedUsesTheRecordedEmbedder() throws {
+        let scratch = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pipeline = try Support.hashingPipeline(in: scratch)
+        let data = scratch.appendingPathComponent("data")
+        #expect(try Support.run(["run", pipeline, "--data-dir", data.path]).status == 0)
+        let result = try Support.run(["embed", "wafer supply", "--collection", "filings", "--data-dir", data.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("model hashing-unigram-bigram-64, 64 dimensions"), "\(result.stdout)")
+        let missing = try Support.run(["embed", "x", "--collection", "nope", "--data-dir", data.path])
+        #expect(missing.status == 66, "not found: \(missing.stderr)")
+    }
+}

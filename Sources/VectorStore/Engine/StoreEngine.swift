@@ -79,6 +79,15 @@ public actor StoreEngine {
     /// Names of the collections open now, sorted.
     public var openCollectionNames: [String] { collections.keys.sorted() }
 
+    /// Returns once no open collection runs background maintenance (compaction).
+    ///
+    /// - Throws: the first `StoreError` that failed a flush or compaction of an open collection.
+    public func waitForMaintenance() async throws(StoreError) {
+        for name in openCollectionNames {
+            try await collections[name]?.waitForMaintenance()
+        }
+    }
+
     /// Closes every open collection (background compactions cancelled and awaited; searches on
     /// snapshots already taken keep working) and refuses later opens. Idempotent.
     public func shutdown() async {
