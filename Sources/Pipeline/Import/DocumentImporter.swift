@@ -20,7 +20,7 @@ public struct DocumentImporter: Sendable {
 
     public let collection: LocalCollection
     public let batchSize: Int
-    /// Builds the embedder for `text` lines on first need (`nil`: such lines are refused).
+    /// Builds the embedder for `text` lines on first need (by default the collection's recorded one).
     public let makeEmbedder: @Sendable (CollectionInfo) throws(PipelineError) -> QueryEmbedder
 
     /// The most lines per batch.
