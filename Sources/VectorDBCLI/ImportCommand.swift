@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import PipelineConfig
+import VectorStore
 
 /// `vectordb import FILE.jsonl --collection C`: bulk upsert of your own documents.
 struct ImportCommand: AsyncParsableCommand {
@@ -21,8 +23,26 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The JSON Lines file.", valueName: "file.jsonl"))
     var file: String
 
-    @Option(name: .long, help: "The collection to upsert into (it must exist).")
+    @Option(name: .long, help: "The collection to upsert into (it must exist, unless --schema creates it).")
     var collection: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A collection schema file (like config/sec-collection.toml): create the collection when it does not exist.",
+            valueName: "file"
+        )
+    )
+    var schema: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --schema: the pipeline file whose [embedder] the new collection records (for text lines).",
+            valueName: "file"
+        )
+    )
+    var pipeline: String?
 
     @Option(name: .long, help: "Lines per batch (one atomic store write), 1-\(DocumentImporter.batchSizeMax).")
     var batch = 1_000
@@ -37,14 +57,28 @@ struct ImportCommand: AsyncParsableCommand {
         guard (1...DocumentImporter.batchSizeMax).contains(batch) else {
             throw ValidationError("--batch must be in 1...\(DocumentImporter.batchSizeMax)")
         }
+        guard pipeline == nil || schema != nil else { throw ValidationError("--pipeline needs --schema") }
     }
 
     func run() async throws {
         LogSetup.bootstrap(global)
         let modelDirectory = modelDir.map { URL(fileURLWithPath: $0) }
         let started = ContinuousClock.now
+        let info = try schema.map { (file) throws in
+            try DocumentImporter.collectionInfo(
+                name: collection,
+                schemaFile: file,
+                embedder: try pipeline.map { try PipelineDefinition.load(path: $0).embedder }
+            )
+        }
         let result = try await global.withEngine { engine in
-            let importer = DocumentImporter(collection: try await engine.collection(collection), batchSize: batch) {
+            let target: LocalCollection
+            if let info {
+                target = try await engine.openOrCreate(info)
+            } else {
+                target = try await engine.collection(collection)
+            }
+            let importer = DocumentImporter(collection: target, batchSize: batch) {
                 (info) throws(PipelineError) in try QueryEmbedder(for: info, modelDirectory: modelDirectory)
             }
             return try await importer.run(path: file) { progress in

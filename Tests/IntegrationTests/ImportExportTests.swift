@@ -185,3 +185,60 @@ import VectorStore
         #expect(missing.stderr.contains("no collection 'nope'"))
     }
 }
+
+/// `vectordb import --schema` creates a collection of the user's own schema, then searches it.
+@Suite struct ImportCreatesCollectionTests {
+    static let schema = """
+        [collection]
+        primary_key = "sku"
+        text_field = "name"
+        [[vector]]
+        name = "image"
+        dimension = "embedder"
+        metric = "cosine"
+        [[field]]
+        name = "name"
+        type = "string"
+        required = true
+        [[field]]
+        name = "price"
+        type = "double"
+        """
+
+    @Test func aSchemaFileCreatesTheCollectionAndItsEmbedderIsRecorded() throws {
+        let root = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let schema = root.appendingPathComponent("products.toml")
+        try Data(Self.schema.utf8).write(to: schema)
+        let pipeline = root.appendingPathComponent("embedder.toml")
+        try Data("[source]\nroot = \"x\"\n[embedder]\nprovider = \"hashing\"\ndimension = 32\n".utf8).write(
+            to: pipeline
+        )
+        let file = root.appendingPathComponent("products.jsonl")
+        try ImportExportTests.write(
+            [
+                #"{"id":"k1","fields":{"price":19.5},"text":"red enamel kettle"}"#,
+                #"{"id":"m1","fields":{"price":7},"text":"blue ceramic mug"}"#,
+            ],
+            to: file
+        )
+        let data = root.appendingPathComponent("data")
+        let withoutEmbedder = try Support.run([
+            "import", file.path, "--collection", "products", "--schema", schema.path, "--data-dir", data.path,
+        ])
+        #expect(withoutEmbedder.status == 65, "bad input: \(withoutEmbedder.stderr)")
+        #expect(withoutEmbedder.stderr.contains("name the embedder with --pipeline"), "\(withoutEmbedder.stderr)")
+        let imported = try Support.run([
+            "import", file.path, "--collection", "products", "--schema", schema.path, "--pipeline", pipeline.path,
+            "--data-dir", data.path,
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 2 documents into 'products' in 1 batches (2 embedded from text)"))
+        // Searched without naming the pipeline: the collection recorded the hashing embedder.
+        let search = try Support.run(["search", "kettle", "--collection", "products", "--data-dir", data.path])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(search.stdout.hasPrefix("1. ["), "\(search.stdout)")
+        #expect(search.stdout.contains("k1"), "\(search.stdout)")
+    }
+}
