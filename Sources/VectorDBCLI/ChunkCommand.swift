@@ -15,7 +15,7 @@ struct ChunkCommand: AsyncParsableCommand {
         commandName: "chunk",
         abstract: "Parse a filing and print its chunks: id, item, span and tokens (or JSON with --json).",
         discussion: """
-            Tokens are counted by the embedder's tokenizer (minilm reads .models/all-MiniLM-L6-v2; run \
+            Tokens are counted by the embedder's tokenizer (minilm finds its model as docs/cli.md says; run \
             `make deps`), and include [CLS]/[SEP] and the context line the embedder reads before each chunk. \
             Filer, CIK and fiscal year come from the document's inline XBRL cover facts when it has them; the \
             accession number from --accession or the file's name or folder. With --pipeline, the chunker and \

@@ -9,7 +9,7 @@ extension GlobalOptions {
         options: StoreOptions = StoreOptions(),
         _ body: (StoreEngine) async throws -> T
     ) async throws -> T {
-        let engine = StoreEngine(root: dataRoot, options: options)
+        let engine = StoreEngine.shared(root: dataRoot, options: options)
         do {
             let result = try await body(engine)
             await engine.shutdown()

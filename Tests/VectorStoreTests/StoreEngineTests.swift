@@ -104,3 +104,23 @@ import Testing
         #expect(text.contains("EMBEDDING_KEY"))
     }
 }
+
+/// `StoreEngine.shared`: one engine per data directory per process until it shuts down.
+@Suite struct SharedStoreEngineTests {
+    @Test func theSameDirectoryGetsTheSameEngineUntilShutdown() async throws {
+        let root = StoreEngineTests.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = StoreEngine.shared(root: root)
+        #expect(StoreEngine.shared(root: root.appendingPathComponent(".")) === first)
+        let other = StoreEngine.shared(root: StoreEngineTests.scratch())
+        #expect(other !== first)
+        await other.shutdown()
+        let collection = try await first.openOrCreate(SchemaTestSupport.info())
+        #expect(try await StoreEngine.shared(root: root).collection("products") === collection)
+        await first.shutdown()
+        let next = StoreEngine.shared(root: root)
+        #expect(next !== first)
+        #expect(try await next.collection("products") !== collection)
+        await next.shutdown()
+    }
+}

@@ -13,7 +13,7 @@ import Logging
 ///   `shutdown()` closes every one of them (running compactions cancelled and awaited) and refuses
 ///   later opens.
 ///
-/// Create one engine per data directory per process (the process's entry point does) and share it.
+/// One engine per data directory per process: entry points take it from `shared(root:)`.
 public actor StoreEngine {
     /// The data directory (`{root}/collections/{name}/`).
     public nonisolated let root: URL
@@ -92,6 +92,7 @@ public actor StoreEngine {
     /// snapshots already taken keep working) and refuses later opens. Idempotent.
     public func shutdown() async {
         isShutDown = true
+        leaveRegistry()
         let open = collections.values
         collections = [:]
         for collection in open { await collection.close() }
