@@ -258,7 +258,7 @@ def check_evidence(q: dict, parser: Parser) -> tuple[list[str], str | None, str]
     gap = expect.get("parser_gap")
     if item.casefold() not in keys:
         if gap:
-            return [], f"item {item} not produced by the parser today (found in {where}): {gap}", where
+            return [], f"item {item} is not a parser section today (the evidence lies in {where}); see expect.parser_gap", where
         present = ", ".join(s["item"] for s in parsed.sections)
         return [f"item {item!r} is not a section the parser gives for this file ({present})"], None, where
     if not any(s["item"].casefold() == item.casefold() for s in holders):
