@@ -38,7 +38,7 @@ public struct LocalStore: Sendable {
     /// - Throws: `StoreError.notFound` when the data directory or the collection does not exist, with a
     ///   message that says how to create it; `StoreError.corruption` when its files fail verification.
     public func open(collection name: String) throws(StoreError) -> LocalCollection {
-        try open(collection: name, evolvingTo: nil)
+        try self.open(collection: name, evolvingTo: nil)
     }
 
     /// Opens an existing collection; with `schema`, a writable open evolves it to that schema first.
@@ -110,7 +110,7 @@ public struct LocalStore: Sendable {
                     + "field differ, beyond appended fields); use another collection name or data directory"
             )
         }
-        return try open(collection: info.name, evolvingTo: evolves ? info.schema : nil)
+        return try self.open(collection: info.name, evolvingTo: evolves ? info.schema : nil)
     }
 
     private func collectionDirectory(_ name: String) -> URL {
