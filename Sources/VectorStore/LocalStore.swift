@@ -16,6 +16,9 @@ public struct LocalStore: Sendable {
     /// Paces background compaction (`StoreOptions.compactionBytesPerSecond`); injectable so tests
     /// pace and hold a compaction without real sleeps.
     public let maintenanceClock: MaintenanceClock
+    /// Every file operation of the collections this store opens goes through it (the real disk by
+    /// default); injectable so tests simulate faults and power loss.
+    public let fileSystem: any StoreFileSystem
     private let logger: Logger
 
     public init(
@@ -23,12 +26,14 @@ public struct LocalStore: Sendable {
         options: StoreOptions = StoreOptions(),
         clock: StoreClock = .system,
         maintenanceClock: MaintenanceClock = .continuous,
+        fileSystem: any StoreFileSystem = POSIXFileSystem(),
         logger: Logger = Logger(label: "vectordb.store")
     ) {
         self.root = root
         self.options = options
         self.clock = clock
         self.maintenanceClock = maintenanceClock
+        self.fileSystem = fileSystem
         self.logger = logger
     }
 
@@ -37,7 +42,7 @@ public struct LocalStore: Sendable {
     /// - Throws: `StoreError.notFound` when the data directory or the collection does not exist, with a
     ///   message that says how to create it; `StoreError.corruption` when its files fail verification.
     public func open(collection name: String) throws(StoreError) -> LocalCollection {
-        try open(collection: name, evolvingTo: nil)
+        try self.open(collection: name, evolvingTo: nil)
     }
 
     /// Opens an existing collection; with `schema`, a writable open evolves it to that schema first.
@@ -46,7 +51,7 @@ public struct LocalStore: Sendable {
         evolvingTo schema: CollectionSchema?
     ) throws(StoreError) -> LocalCollection {
         try Self.validate(name)
-        guard FileManager.default.fileExists(atPath: root.path) else {
+        guard fileSystem.fileExists(root.path) else {
             throw StoreError(
                 code: .notFound,
                 message:
@@ -55,17 +60,18 @@ public struct LocalStore: Sendable {
         }
         let directory = collectionDirectory(name)
         let infoPath = directory.appendingPathComponent(LocalCollection.infoFileName).path
-        guard FileManager.default.fileExists(atPath: infoPath) else {
+        guard fileSystem.fileExists(infoPath) else {
             throw StoreError(
                 code: .notFound,
                 message: "no collection '\(name)' in \(root.path); run a pipeline that writes it first",
                 file: infoPath
             )
         }
-        let info = try LocalCollection.readInfo(at: infoPath, directory: directory.path)
+        let info = try LocalCollection.readInfo(at: infoPath, directory: directory.path, fileSystem: fileSystem)
         return try LocalCollection(
             info: info,
             directory: directory.path,
+            fileSystem: fileSystem,
             options: options,
             logger: logger,
             clock: clock,
@@ -86,15 +92,11 @@ public struct LocalStore: Sendable {
         try info.schema.validate()
         let directory = collectionDirectory(info.name)
         let infoPath = directory.appendingPathComponent(LocalCollection.infoFileName)
-        if !FileManager.default.fileExists(atPath: infoPath.path) {
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError(code: .io, message: "cannot create collection: \(error)", file: directory.path)
-            }
-            try LocalCollection.writeInfo(info, to: infoPath.path)
+        if !fileSystem.fileExists(infoPath.path) {
+            try fileSystem.createDirectoryDurably(directory.path)
+            try LocalCollection.writeInfo(info, to: infoPath.path, fileSystem: fileSystem)
         }
-        let stored = try LocalCollection.readInfo(at: infoPath.path, directory: directory.path)
+        let stored = try LocalCollection.readInfo(at: infoPath.path, directory: directory.path, fileSystem: fileSystem)
         guard stored.embeddingModel == info.embeddingModel, stored.dimension == info.dimension else {
             throw StoreError(
                 code: .conflict,
@@ -112,7 +114,7 @@ public struct LocalStore: Sendable {
                     + "field differ, beyond appended fields); use another collection name or data directory"
             )
         }
-        return try open(collection: info.name, evolvingTo: evolves ? info.schema : nil)
+        return try self.open(collection: info.name, evolvingTo: evolves ? info.schema : nil)
     }
 
     private func collectionDirectory(_ name: String) -> URL {

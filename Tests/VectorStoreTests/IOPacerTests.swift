@@ -35,7 +35,13 @@ import Testing
         let path = directory.appendingPathComponent("out").path
         var generator = SeededGenerator(seed: 3)
         let bytes = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-        let written = try await PacedFileWriter.write(bytes, to: path, bytesPerSecond: 16_384, clock: clock.clock)
+        let written = try await PacedFileWriter.write(
+            bytes,
+            to: path,
+            bytesPerSecond: 16_384,
+            clock: clock.clock,
+            fileSystem: POSIXFileSystem()
+        )
         #expect(written)
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
         #expect(clock.now == IOPacer.duration(of: 100_000, at: 16_384))
@@ -53,7 +59,8 @@ import Testing
                 [UInt8](repeating: 7, count: 50_000),
                 to: path,
                 bytesPerSecond: 4_096,
-                clock: clock.clock
+                clock: clock.clock,
+                fileSystem: POSIXFileSystem()
             )
         }
         await clock.waitUntilHeld()

@@ -207,7 +207,7 @@ import Testing
         var next = await collection.manifest
         next.version += 1
         let leftover = directory + "/versions/" + StoreFileName.version(next.version)
-        try StoreFiles.writeDurably(leftover, with: next.encode())
+        try POSIXFileSystem().writeSynced(leftover, with: next.encode())
         let reopened = try store.open(collection: "v")
         #expect(!FileManager.default.fileExists(atPath: leftover))
         #expect(FileManager.default.fileExists(atPath: directory + "/versions/" + StoreFileName.version(current)))

@@ -18,8 +18,10 @@ extension LocalCollection {
         change(&next)
         next.nextFileNumber = nextFileNumber
         let committed = next
-        let directory = self.directory
-        try await Self.offload { () throws(StoreError) in try Self.commit(committed, in: directory) }
+        let (directory, fileSystem) = (self.directory, self.fileSystem)
+        try await Self.offload { () throws(StoreError) in
+            try Self.commit(committed, in: directory, fileSystem: fileSystem)
+        }
         history.add(manifest)
         manifest = committed
         apply()
@@ -27,7 +29,7 @@ extension LocalCollection {
     }
 
     /// Waits until no other commit is in progress, then holds the turn (handed over in order).
-    private func beginCommit() async {
+    func beginCommit() async {
         guard committing else {
             committing = true
             return
@@ -35,7 +37,7 @@ extension LocalCollection {
         await withCheckedContinuation { commitWaiters.append($0) }
     }
 
-    private func endCommit() {
+    func endCommit() {
         if commitWaiters.isEmpty {
             committing = false
         } else {
@@ -55,12 +57,12 @@ extension LocalCollection {
     /// has an immutable version file from before it becomes current; read-only opens read that file
     /// instead of the `MANIFEST` the writer keeps replacing. A crash between the link and the rename
     /// leaves a version file above the current version, which the next open removes.
-    static func commit(_ next: Manifest, in directory: String) throws(StoreError) {
+    static func commit(_ next: Manifest, in directory: String, fileSystem: any StoreFileSystem) throws(StoreError) {
         let manifestPath = directory + "/" + Manifest.fileName
         let temporary = manifestPath + ".tmp"
-        try StoreFiles.writeDurably(temporary, with: next.encode())
-        try StoreFiles.link(temporary, as: versionPath(next.version, in: directory))
-        try StoreFiles.rename(temporary, to: manifestPath)
+        try fileSystem.writeSynced(temporary, with: next.encode())
+        try fileSystem.linkDurably(temporary, as: versionPath(next.version, in: directory))
+        try fileSystem.renameDurably(temporary, to: manifestPath)
     }
 
     /// Gives the current `MANIFEST` its version file when it has none, or a stale one (a collection
@@ -69,11 +71,12 @@ extension LocalCollection {
     static func linkCurrentVersion(
         _ manifestBytes: [UInt8],
         version: UInt64,
-        in directory: String
+        in directory: String,
+        fileSystem: any StoreFileSystem
     ) throws(StoreError) {
         let path = versionPath(version, in: directory)
-        guard try StoreFiles.readFile(path) != manifestBytes else { return }
-        try StoreFiles.link(directory + "/" + Manifest.fileName, as: path)
+        guard try fileSystem.readFile(path) != manifestBytes else { return }
+        try fileSystem.linkDurably(directory + "/" + Manifest.fileName, as: path)
     }
 
     static func versionPath(_ version: UInt64, in directory: String) -> String {

@@ -58,11 +58,13 @@ extension LocalCollection {
                     bytes,
                     to: path,
                     bytesPerSecond: options.compactionBytesPerSecond,
-                    clock: maintenanceClock
+                    clock: maintenanceClock,
+                    fileSystem: fileSystem
                 )
                 guard written else { return false }
+                let fileSystem = self.fileSystem
                 output = try await Self.offload { () throws(StoreError) in
-                    try SegmentReader(path: path, fileNumber: outputNumber, schema: schema)
+                    try SegmentReader(path: path, fileNumber: outputNumber, schema: schema, fileSystem: fileSystem)
                 }
             }
             try await commitVersion { manifest in

@@ -30,26 +30,34 @@ extension LocalCollection {
         guard let wal, frozen == nil, pendingWrites == 0, !memtable.isEmpty else { return }
         let segmentNumber = takeFileNumber()
         let walNumber = takeFileNumber()
-        do {
-            try wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber)
-        } catch {
-            throw failed(error)
-        }
+        // Frozen and rotated in this actor turn: the memtable holds every record of the old WAL
+        // files (no write is between append and apply), and appends queued from now on go to the
+        // new file (`WALWriter.rotate` is queued behind no append and ahead of every later one).
         let contents = memtable.sortedRows()
         let flushedSequence = memtable.sequenceMax
         frozen = SearchSource(memtable: memtable, schema: info.schema)
         memtable = MemTable()
         cachedSnapshot = nil
+        do {
+            try await wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber).value()
+        } catch {
+            throw failed(error)
+        }
         let segmentPath = path(StoreFileName.segment(segmentNumber))
         let schema = info.schema
         let codec = options.segmentCodec
         let graph = contents.rows.count >= options.graphRowsMin ? options.graph : nil
-        let directory = self.directory
+        let (directory, fileSystem) = (self.directory, self.fileSystem)
         do {
             let reader = try await Self.offload { () throws(StoreError) in
                 let bytes = try SegmentWriter.encode(contents, schema: schema, codec: codec, graph: graph)
-                try StoreFiles.createDurably(segmentPath, with: bytes)
-                return try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
+                try fileSystem.createDurably(segmentPath, with: bytes)
+                return try SegmentReader(
+                    path: segmentPath,
+                    fileNumber: segmentNumber,
+                    schema: schema,
+                    fileSystem: fileSystem
+                )
             }
             try await commitVersion { manifest in
                 manifest.segments.append(reader.manifestEntry)
@@ -60,7 +68,7 @@ extension LocalCollection {
                 frozen = nil
             }
             try await Self.offload { () throws(StoreError) in
-                try Self.removeObsoleteWALFiles(in: directory, below: walNumber)
+                try Self.removeObsoleteWALFiles(in: directory, fileSystem: fileSystem, below: walNumber)
             }
         } catch {
             throw failed(error)
@@ -82,11 +90,14 @@ extension LocalCollection {
 
     /// Removes the WAL files numbered below `number`, in ascending order: a read-only open that still
     /// finds a version's first WAL file can then trust that it listed every later one.
-    static func removeObsoleteWALFiles(in directory: String, below number: UInt64) throws(StoreError) {
-        let obsolete = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
+    static func removeObsoleteWALFiles(
+        in directory: String,
+        fileSystem: any StoreFileSystem,
+        below number: UInt64
+    ) throws(StoreError) {
+        let obsolete = try fileSystem.contentsOfDirectory(directory).compactMap(StoreFileName.parse)
             .filter { $0.kind == .wal && $0.number < number }.map(\.number).sorted()
-        for wal in obsolete { try StoreFiles.remove(directory + "/" + StoreFileName.wal(wal)) }
-        if !obsolete.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+        try fileSystem.removeDurably(obsolete.map { directory + "/" + StoreFileName.wal($0) })
     }
 
     /// At open, when nothing else runs: removes the files no version refers to — WAL files below
@@ -94,11 +105,12 @@ extension LocalCollection {
     /// a leftover `MANIFEST.tmp` or `PINS.tmp` (later, one may belong to a commit or pin in progress).
     static func removeObsoleteFiles(
         in directory: String,
+        fileSystem: any StoreFileSystem,
         walFileNumber: UInt64,
         liveSegments: Set<UInt64>
     ) throws(StoreError) {
         var obsolete: [(number: UInt64, name: String)] = []
-        for name in try StoreFiles.list(directory) {
+        for name in try fileSystem.contentsOfDirectory(directory) {
             switch StoreFileName.parse(name) {
             case (.segment, let number)?:
                 if !liveSegments.contains(number) { obsolete.append((number, name)) }
@@ -110,10 +122,7 @@ extension LocalCollection {
                 }
             }
         }
-        for file in obsolete.sorted(by: { $0.number < $1.number }) {
-            try StoreFiles.remove(directory + "/" + file.name)
-        }
-        if !obsolete.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+        try fileSystem.removeDurably(obsolete.sorted { $0.number < $1.number }.map { directory + "/" + $0.name })
     }
 
     /// Runs blocking file work (writes, `fsync`, `mmap`) on a dispatch queue, off the Swift

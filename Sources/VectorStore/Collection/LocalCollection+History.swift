@@ -1,5 +1,3 @@
-import Foundation
-
 extension LocalCollection {
     /// Reads the retained superseded versions (`versions/MANIFEST-N`, each verified) and the pins. The
     /// current version's own file is not one of them. A version file numbered above the current
@@ -8,38 +6,41 @@ extension LocalCollection {
     /// read-only open also skips files the writer removes while it reads.
     static func readHistory(
         directory: String,
+        fileSystem: any StoreFileSystem,
         current: Manifest,
         readOnly: Bool
     ) throws(StoreError) -> VersionHistory {
         var history = VersionHistory()
         let pinsPath = directory + "/" + PinnedVersions.fileName
-        if let bytes = try StoreFiles.readFile(pinsPath) {
+        if let bytes = try fileSystem.readFile(pinsPath) {
             history.pins = try PinnedVersions.decode(bytes, file: pinsPath)
         }
         let versionsDirectory = directory + "/" + StoreFileName.versionsDirectory
-        if !readOnly { try StoreFiles.createDirectory(versionsDirectory) }
-        guard FileManager.default.fileExists(atPath: versionsDirectory) else { return history }
-        var removed = false
-        for name in try StoreFiles.list(versionsDirectory) {
-            let path = versionsDirectory + "/" + name
+        if !readOnly { try fileSystem.createDirectoryDurably(versionsDirectory) }
+        guard fileSystem.fileExists(versionsDirectory) else { return history }
+        var leftovers: [String] = []
+        for name in try fileSystem.contentsOfDirectory(versionsDirectory) {
             guard let number = StoreFileName.parseVersion(name) else { continue }
-            if number > current.version, !readOnly {
-                try StoreFiles.remove(path)
-                removed = true
-            }
-            guard number < current.version, let manifest = try readVersion(number, in: directory) else { continue }
+            if number > current.version, !readOnly { leftovers.append(versionsDirectory + "/" + name) }
+            guard number < current.version,
+                let manifest = try readVersion(number, in: directory, fileSystem: fileSystem)
+            else { continue }
             history.add(manifest)
         }
-        if removed { try StoreFiles.syncDirectory(of: versionsDirectory + "/" + StoreFileName.version(0)) }
+        try fileSystem.removeDurably(leftovers)
         return history
     }
 
     /// The verified `versions/MANIFEST-<number>`, or `nil` when the file does not exist.
     ///
     /// - Throws: `StoreError.corruption` when it fails verification or holds another version.
-    static func readVersion(_ number: UInt64, in directory: String) throws(StoreError) -> Manifest? {
+    static func readVersion(
+        _ number: UInt64,
+        in directory: String,
+        fileSystem: any StoreFileSystem
+    ) throws(StoreError) -> Manifest? {
         let path = versionPath(number, in: directory)
-        guard let bytes = try StoreFiles.readFile(path) else { return nil }
+        guard let bytes = try fileSystem.readFile(path) else { return nil }
         let manifest = try Manifest.decode(bytes, file: path)
         guard manifest.version == number else {
             throw StoreError(
@@ -59,6 +60,7 @@ extension LocalCollection {
         _ history: inout VersionHistory,
         current: Manifest,
         directory: String,
+        fileSystem: any StoreFileSystem,
         options: StoreOptions,
         nowMs: UInt64
     ) throws(StoreError) {
@@ -68,12 +70,12 @@ extension LocalCollection {
             retentionMs: options.versionRetentionMs,
             countMax: options.versionCountMax
         )
-        try removeVersionFiles(expired, in: directory)
+        try removeVersionFiles(expired, in: directory, fileSystem: fileSystem)
         history.remove(expired)
         for manifest in history.manifests.values {
             for entry in manifest.segments {
                 let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
-                guard FileManager.default.fileExists(atPath: path) else {
+                guard fileSystem.fileExists(path) else {
                     throw StoreError(
                         code: .corruption,
                         message: "segment \(StoreFileName.segment(entry.fileNumber)) listed by version "

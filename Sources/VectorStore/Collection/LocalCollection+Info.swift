@@ -4,7 +4,11 @@ extension LocalCollection {
     static let infoFileName = "collection.json"
 
     /// Writes `collection.json` atomically (temp file, fsync, rename, directory fsync).
-    static func writeInfo(_ info: CollectionInfo, to path: String) throws(StoreError) {
+    static func writeInfo(
+        _ info: CollectionInfo,
+        to path: String,
+        fileSystem: any StoreFileSystem
+    ) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let bytes: [UInt8]
@@ -13,7 +17,7 @@ extension LocalCollection {
         } catch {
             throw StoreError(code: .io, message: "cannot encode collection.json: \(error)", file: path)
         }
-        try StoreFiles.replaceAtomically(path, with: bytes)
+        try fileSystem.replaceAtomically(path, with: bytes)
     }
 
     /// Reads and checks `collection.json`: a supported format version and a well-formed schema.
@@ -21,8 +25,12 @@ extension LocalCollection {
     /// - Throws: `StoreError.notFound` when absent; `StoreError.corruption` when it does not decode,
     ///   is of an unsupported version (1 and 2 with a message to re-run the pipeline), or its
     ///   schema is not valid.
-    static func readInfo(at path: String, directory: String) throws(StoreError) -> CollectionInfo {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    static func readInfo(
+        at path: String,
+        directory: String,
+        fileSystem: any StoreFileSystem
+    ) throws(StoreError) -> CollectionInfo {
+        guard let data = try fileSystem.readFile(path).map({ Data($0) }) else {
             throw StoreError(code: .notFound, message: "no collection.json", file: path)
         }
         struct VersionProbe: Decodable { var formatVersion: Int }

@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 
 extension LocalCollection {
@@ -20,13 +19,14 @@ extension LocalCollection {
     static func recoverReadOnly(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         logger: Logger
     ) throws(StoreError) -> Recovery {
         var current = info
         var opened: [UInt64: SegmentReader] = [:]
         var reason = ""
         for _ in 0..<readOnlyAttemptsMax {
-            switch try readOnlyAttempt(info: current, directory: directory, opened: &opened) {
+            switch try readOnlyAttempt(info: current, directory: directory, fileSystem: fileSystem, opened: &opened) {
             case .opened(var recovery):
                 recovery.info = current
                 return recovery
@@ -37,7 +37,11 @@ extension LocalCollection {
                     metadata: ["reason": "\(why)"]
                 )
                 // The writer may have added a field and written rows carrying it.
-                if let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory) {
+                if let reread = try? readInfo(
+                    at: directory + "/" + infoFileName,
+                    directory: directory,
+                    fileSystem: fileSystem
+                ) {
                     current = reread
                 }
             }
@@ -60,16 +64,21 @@ extension LocalCollection {
     private static func readOnlyAttempt(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         opened: inout [UInt64: SegmentReader]
     ) throws(StoreError) -> ReadOnlyAttempt {
         do {
-            return try readOnlyState(info: info, directory: directory, opened: &opened)
+            return try readOnlyState(info: info, directory: directory, fileSystem: fileSystem, opened: &opened)
         } catch {
-            if let file = error.file, !FileManager.default.fileExists(atPath: file) {
+            if let file = error.file, !fileSystem.fileExists(file) {
                 return .writerMovedOn("\(file) was removed while reading")
             }
             if error.code == .corruption,
-                let reread = try? readInfo(at: directory + "/" + infoFileName, directory: directory),
+                let reread = try? readInfo(
+                    at: directory + "/" + infoFileName,
+                    directory: directory,
+                    fileSystem: fileSystem
+                ),
                 reread.schema != info.schema
             {
                 return .writerMovedOn("the schema evolved while reading")
@@ -81,20 +90,21 @@ extension LocalCollection {
     private static func readOnlyState(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         opened: inout [UInt64: SegmentReader]
     ) throws(StoreError) -> ReadOnlyAttempt {
-        guard let manifest = try newestVersion(in: directory) else {
+        guard let manifest = try newestVersion(in: directory, fileSystem: fileSystem) else {
             return .writerMovedOn("the newest version file was removed before it was read")
         }
         // Listed after the version was read, so a WAL file a later flush created is not missed.
-        let walNumbers = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
+        let walNumbers = try fileSystem.contentsOfDirectory(directory).compactMap(StoreFileName.parse)
             .filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number).sorted()
         // Obsolete WAL files are removed in ascending order, so when the version's first one is still
         // there, every later one was listed. (A collection that never committed has nothing to miss.)
         guard walNumbers.first == manifest.walFileNumber || (manifest.version == 0 && walNumbers.isEmpty) else {
             return .writerMovedOn("a flush removed \(StoreFileName.wal(manifest.walFileNumber))")
         }
-        let logs = try readWAL(walNumbers, in: directory, schema: info.schema)
+        let logs = try readWAL(walNumbers, in: directory, fileSystem: fileSystem, schema: info.schema)
         var memtable = MemTable()
         var newest = NewestVersions()
         var nextSequence = manifest.flushedSequence + 1
@@ -112,7 +122,13 @@ extension LocalCollection {
         }
         var segments: [SegmentReader] = []
         for entry in manifest.segments {
-            let segment = try openSegment(entry, in: directory, schema: info.schema, reusing: opened)
+            let segment = try openSegment(
+                entry,
+                in: directory,
+                fileSystem: fileSystem,
+                schema: info.schema,
+                reusing: opened
+            )
             opened[entry.fileNumber] = segment
             newest.note(segment)
             segments.append(segment)
@@ -126,7 +142,12 @@ extension LocalCollection {
                 nextSequence: nextSequence,
                 wal: nil,
                 lock: nil,
-                history: try readHistory(directory: directory, current: manifest, readOnly: true)
+                history: try readHistory(
+                    directory: directory,
+                    fileSystem: fileSystem,
+                    current: manifest,
+                    readOnly: true
+                )
             )
         )
     }
@@ -135,17 +156,20 @@ extension LocalCollection {
     /// before it was read (retention). A collection without version files (its writer has not
     /// committed yet, or is a build from before version files held the current version) is read
     /// from `MANIFEST`, or is empty when that is absent too.
-    private static func newestVersion(in directory: String) throws(StoreError) -> Manifest? {
+    private static func newestVersion(
+        in directory: String,
+        fileSystem: any StoreFileSystem
+    ) throws(StoreError) -> Manifest? {
         let versionsDirectory = directory + "/" + StoreFileName.versionsDirectory
         let numbers =
-            FileManager.default.fileExists(atPath: versionsDirectory)
-            ? try StoreFiles.list(versionsDirectory).compactMap(StoreFileName.parseVersion) : []
+            fileSystem.fileExists(versionsDirectory)
+            ? try fileSystem.contentsOfDirectory(versionsDirectory).compactMap(StoreFileName.parseVersion) : []
         guard let number = numbers.max() else {
             let manifestPath = directory + "/" + Manifest.fileName
-            return try StoreFiles.readFile(manifestPath).map { (bytes) throws(StoreError) in
+            return try fileSystem.readFile(manifestPath).map { (bytes) throws(StoreError) in
                 try Manifest.decode(bytes, file: manifestPath)
             } ?? .empty
         }
-        return try readVersion(number, in: directory)
+        return try readVersion(number, in: directory, fileSystem: fileSystem)
     }
 }

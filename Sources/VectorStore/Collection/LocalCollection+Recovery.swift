@@ -25,6 +25,7 @@ extension LocalCollection {
     init(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         options: StoreOptions,
         logger: Logger,
         clock: StoreClock = .system,
@@ -34,6 +35,7 @@ extension LocalCollection {
         let recovered = try Self.recover(
             info: info,
             directory: directory,
+            fileSystem: fileSystem,
             options: options,
             logger: logger,
             nowMs: clock.nowMs
@@ -41,11 +43,12 @@ extension LocalCollection {
         var opened = recovered.info ?? info
         if let schema, recovered.lock != nil {
             opened.schema = schema
-            try Self.writeInfo(opened, to: directory + "/" + Self.infoFileName)
+            try Self.writeInfo(opened, to: directory + "/" + Self.infoFileName, fileSystem: fileSystem)
         }
         self.init(
             info: opened,
             directory: directory,
+            fileSystem: fileSystem,
             options: options,
             logger: logger,
             clock: clock,
@@ -59,20 +62,22 @@ extension LocalCollection {
     static func recover(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         options: StoreOptions,
         logger: Logger,
         nowMs: UInt64
     ) throws(StoreError) -> Recovery {
-        guard let lock = try CollectionLock.acquire(directory: directory) else {
+        guard let lock = try CollectionLock.acquire(directory: directory, fileSystem: fileSystem) else {
             logger.notice(
                 "another process is writing the collection; opening it read-only",
                 metadata: ["directory": "\(directory)"]
             )
-            return try recoverReadOnly(info: info, directory: directory, logger: logger)
+            return try recoverReadOnly(info: info, directory: directory, fileSystem: fileSystem, logger: logger)
         }
         var recovery = try recoverWritable(
             info: info,
             directory: directory,
+            fileSystem: fileSystem,
             options: options,
             logger: logger,
             nowMs: nowMs
@@ -87,14 +92,15 @@ extension LocalCollection {
     private static func recoverWritable(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         options: StoreOptions,
         logger: Logger,
         nowMs: UInt64
     ) throws(StoreError) -> Recovery {
         let manifestPath = directory + "/" + Manifest.fileName
-        let files = try StoreFiles.list(directory).compactMap(StoreFileName.parse)
+        let files = try fileSystem.contentsOfDirectory(directory).compactMap(StoreFileName.parse)
         var manifest: Manifest
-        let manifestBytes = try StoreFiles.readFile(manifestPath)
+        let manifestBytes = try fileSystem.readFile(manifestPath)
         if let manifestBytes {
             manifest = try Manifest.decode(manifestBytes, file: manifestPath)
         } else {
@@ -114,15 +120,23 @@ extension LocalCollection {
         var newest = NewestVersions()
         var sequenceMax = manifest.flushedSequence
         for entry in manifest.segments {
-            let segment = try openSegment(entry, in: directory, schema: info.schema)
+            let segment = try openSegment(entry, in: directory, fileSystem: fileSystem, schema: info.schema)
             newest.note(segment)
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }
-        var history = try readHistory(directory: directory, current: manifest, readOnly: false)
-        try applyRetention(&history, current: manifest, directory: directory, options: options, nowMs: nowMs)
+        var history = try readHistory(directory: directory, fileSystem: fileSystem, current: manifest, readOnly: false)
+        try applyRetention(
+            &history,
+            current: manifest,
+            directory: directory,
+            fileSystem: fileSystem,
+            options: options,
+            nowMs: nowMs
+        )
         try removeObsoleteFiles(
             in: directory,
+            fileSystem: fileSystem,
             walFileNumber: manifest.walFileNumber,
             liveSegments: history.segmentNumbers(current: manifest)
         )
@@ -130,7 +144,7 @@ extension LocalCollection {
         let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number)
             .sorted()
         var memtable = MemTable()
-        let logs = try readWAL(walNumbers, in: directory, schema: info.schema)
+        let logs = try readWAL(walNumbers, in: directory, fileSystem: fileSystem, schema: info.schema)
         for log in logs {
             if log.scan.hadTornTail {
                 logger.warning(
@@ -152,16 +166,17 @@ extension LocalCollection {
             path: directory + "/" + StoreFileName.wal(walNumber),
             fileNumber: walNumber,
             validBytes: logs.last?.scan.validBytes,
-            policy: options.fsyncPolicy
+            policy: options.fsyncPolicy,
+            fileSystem: fileSystem
         )
         // The WAL file the manifest names exists before any version file names it: read-only opens
         // rely on it (`recoverReadOnly`).
         if let manifestBytes {
-            try linkCurrentVersion(manifestBytes, version: manifest.version, in: directory)
+            try linkCurrentVersion(manifestBytes, version: manifest.version, in: directory, fileSystem: fileSystem)
         } else {
             manifest.version = 1
             manifest.commitTimeMs = nowMs
-            try commit(manifest, in: directory)
+            try commit(manifest, in: directory, fileSystem: fileSystem)
         }
         return Recovery(
             manifest: manifest,

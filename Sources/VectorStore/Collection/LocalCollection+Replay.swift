@@ -1,5 +1,3 @@
-import Foundation
-
 extension LocalCollection {
     /// One WAL file read and verified for replay.
     struct LoggedWrites {
@@ -17,12 +15,13 @@ extension LocalCollection {
     static func readWAL(
         _ numbers: [UInt64],
         in directory: String,
+        fileSystem: any StoreFileSystem,
         schema: CollectionSchema
     ) throws(StoreError) -> [LoggedWrites] {
         var logs: [LoggedWrites] = []
         for (index, number) in numbers.enumerated() {
             let path = directory + "/" + StoreFileName.wal(number)
-            guard let bytes = try StoreFiles.readFile(path) else {
+            guard let bytes = try fileSystem.readFile(path) else {
                 throw StoreError(code: .io, message: "WAL file removed while reading", file: path)
             }
             let scan = try WALReader.scan(bytes, file: path, isNewest: index == numbers.count - 1)
@@ -47,15 +46,21 @@ extension LocalCollection {
     static func openSegment(
         _ entry: Manifest.SegmentEntry,
         in directory: String,
+        fileSystem: any StoreFileSystem,
         schema: CollectionSchema,
         reusing opened: [UInt64: SegmentReader] = [:]
     ) throws(StoreError) -> SegmentReader {
         if let reader = opened[entry.fileNumber], reader.manifestEntry == entry { return reader }
         let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard fileSystem.fileExists(path) else {
             throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
         }
-        let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: schema)
+        let segment = try SegmentReader(
+            path: path,
+            fileNumber: entry.fileNumber,
+            schema: schema,
+            fileSystem: fileSystem
+        )
         guard segment.manifestEntry == entry else {
             throw StoreError(
                 code: .corruption,

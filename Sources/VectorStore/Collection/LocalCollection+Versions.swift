@@ -49,13 +49,13 @@ extension LocalCollection {
     private static let pinsQueue = DispatchQueue(label: "vectordb.store.pins")
 
     private func writePins() async throws(StoreError) {
-        let path = self.path(PinnedVersions.fileName)
+        let (path, fileSystem) = (self.path(PinnedVersions.fileName), self.fileSystem)
         let bytes = PinnedVersions.encode(history.pins)
         let result: Result<Void, StoreError> = await withCheckedContinuation { continuation in
             Self.pinsQueue.async {
                 continuation.resume(
                     returning: Result(catching: { () throws(StoreError) in
-                        try StoreFiles.replaceAtomically(path, with: bytes)
+                        try fileSystem.replaceAtomically(path, with: bytes)
                     })
                 )
             }
@@ -82,13 +82,13 @@ extension LocalCollection {
         for segment in segments { open[segment.fileNumber] = segment }
         let missing = target.segments.filter { open[$0.fileNumber] == nil }
         if !missing.isEmpty {
-            let directory = self.directory
+            let (directory, fileSystem) = (self.directory, self.fileSystem)
             let schema = info.schema
             let opened: [SegmentReader]
             do {
                 opened = try await Self.offload { () throws(StoreError) in
                     try missing.map { (entry) throws(StoreError) in
-                        try Self.openRetainedSegment(entry, in: directory, schema: schema)
+                        try Self.openRetainedSegment(entry, in: directory, fileSystem: fileSystem, schema: schema)
                     }
                 }
             } catch {
@@ -118,18 +118,21 @@ extension LocalCollection {
     private static func openRetainedSegment(
         _ entry: Manifest.SegmentEntry,
         in directory: String,
+        fileSystem: any StoreFileSystem,
         schema: CollectionSchema
     ) throws(StoreError) -> SegmentReader {
         let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard fileSystem.fileExists(path) else {
             throw StoreError(code: .badInput, message: "segment of an expired version was deleted", file: path)
         }
-        return try openSegment(entry, in: directory, schema: schema)
+        return try openSegment(entry, in: directory, fileSystem: fileSystem, schema: schema)
     }
 
     /// Drops the versions that left retention: their `versions/MANIFEST-N` files first (made durable),
     /// then the segment files no retained version lists any more. A failure only leaves files behind,
-    /// which the next open removes; it is logged, not thrown.
+    /// which the next open (or retirement) removes; it is logged, not thrown. The versions stay in
+    /// `history` until their files are gone, so a version whose file could not be removed keeps its
+    /// segments.
     func retireExpiredVersions() async {
         let expired = history.expired(
             current: manifest,
@@ -140,20 +143,30 @@ extension LocalCollection {
         guard !expired.isEmpty else { return }
         var candidates: Set<UInt64> = []
         for version in expired { candidates.formUnion(history.manifests[version]?.segments.map(\.fileNumber) ?? []) }
-        history.remove(expired)
-        let live = history.segmentNumbers(current: manifest)
-        let dead = candidates.subtracting(live)
-        versionSnapshots = versionSnapshots.filter { history.retains($0.key, current: manifest) }
-        let directory = self.directory
+        var remaining = history
+        remaining.remove(expired)
+        let dead = candidates.subtracting(remaining.segmentNumbers(current: manifest))
+        let (directory, fileSystem) = (self.directory, self.fileSystem)
         do {
             try await Self.offload { () throws(StoreError) in
-                try Self.removeVersionFiles(expired, in: directory)
-                for number in dead.sorted() { try StoreFiles.remove(directory + "/" + StoreFileName.segment(number)) }
-                if !dead.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+                try Self.removeVersionFiles(expired, in: directory, fileSystem: fileSystem)
             }
         } catch {
             logger.warning(
                 "could not delete the files of expired versions; the next open retries",
+                metadata: ["error": "\(error)"]
+            )
+            return
+        }
+        history.remove(expired)
+        versionSnapshots = versionSnapshots.filter { history.retains($0.key, current: manifest) }
+        do {
+            try await Self.offload { () throws(StoreError) in
+                try fileSystem.removeDurably(dead.sorted().map { directory + "/" + StoreFileName.segment($0) })
+            }
+        } catch {
+            logger.warning(
+                "could not delete the segments of expired versions; the next open retries",
                 metadata: ["error": "\(error)"]
             )
         }
@@ -161,10 +174,11 @@ extension LocalCollection {
 
     /// Removes `versions/MANIFEST-N` for each version and makes the removals durable, so no retained
     /// version can list a segment file deleted after this returns.
-    static func removeVersionFiles(_ versions: [UInt64], in directory: String) throws(StoreError) {
-        guard !versions.isEmpty else { return }
-        let versionsDirectory = directory + "/" + StoreFileName.versionsDirectory
-        for version in versions { try StoreFiles.remove(versionsDirectory + "/" + StoreFileName.version(version)) }
-        try StoreFiles.syncDirectory(of: versionsDirectory + "/" + StoreFileName.version(0))
+    static func removeVersionFiles(
+        _ versions: [UInt64],
+        in directory: String,
+        fileSystem: any StoreFileSystem
+    ) throws(StoreError) {
+        try fileSystem.removeDurably(versions.map { versionPath($0, in: directory) })
     }
 }

@@ -15,6 +15,8 @@ public actor LocalCollection: DocumentCollection {
     /// Fixed at creation but for schema evolution (`addField`), which rewrites `collection.json`.
     public internal(set) var info: CollectionInfo
     let directory: String
+    /// Every file operation of the collection goes through it (`LocalStore(fileSystem:)`).
+    let fileSystem: any StoreFileSystem
     let options: StoreOptions
     let logger: Logger
     let clock: StoreClock
@@ -60,6 +62,7 @@ public actor LocalCollection: DocumentCollection {
     init(
         info: CollectionInfo,
         directory: String,
+        fileSystem: any StoreFileSystem,
         options: StoreOptions,
         logger: Logger,
         clock: StoreClock,
@@ -70,6 +73,7 @@ public actor LocalCollection: DocumentCollection {
         self.clock = clock
         self.maintenanceClock = maintenanceClock
         self.directory = directory
+        self.fileSystem = fileSystem
         self.options = options
         self.logger = logger
         manifest = recovered.manifest
@@ -104,20 +108,25 @@ public actor LocalCollection: DocumentCollection {
     ///
     /// - Throws: `StoreError.badInput` (`badSchema`) when the name is taken or the field is required
     ///   without a default; `StoreError.io` when the collection is read-only or the disk refuses.
-    public func addField(_ field: FieldDefinition) throws(StoreError) {
-        try evolve(to: try info.schema.adding(field))
+    public func addField(_ field: FieldDefinition) async throws(StoreError) {
+        try await evolve(to: try info.schema.adding(field))
     }
 
     /// Replaces the schema by `schema`, which must extend the current one (fields appended).
-    func evolve(to schema: CollectionSchema) throws(StoreError) {
+    func evolve(to schema: CollectionSchema) async throws(StoreError) {
         _ = try acceptingWAL()
+        // One schema change or manifest commit at a time: the file written is the one kept.
+        await beginCommit()
+        defer { endCommit() }
         guard schema.extends(info.schema) else {
             throw .violation(.badSchema, "schema change is not an evolution (only appended fields are)")
         }
         guard schema != info.schema else { return }
         var evolved = info
         evolved.schema = schema
-        try Self.writeInfo(evolved, to: path(Self.infoFileName))
+        let (path, fileSystem, written) = (path(Self.infoFileName), fileSystem, evolved)
+        try await Self.offload { () throws(StoreError) in try Self.writeInfo(written, to: path, fileSystem: fileSystem)
+        }
         info = evolved
         cachedSnapshot = nil
     }
@@ -161,10 +170,12 @@ public actor LocalCollection: DocumentCollection {
         let wal = try acceptingWAL()
         let record = makeRecord(nextSequence)
         let bytes = try record.encode()
-        let ticket = try wal.append(bytes)
+        // Sequences are taken in this actor turn and the append is queued in it too, so records
+        // land in the WAL in sequence order; a failed append poisons the log (no gap is ever used).
         nextSequence += UInt64(record.rowCount)
         pendingWrites += 1
         do {
+            let ticket = try await wal.append(bytes).value()
             try await wal.waitDurable(ticket)
         } catch {
             pendingWrites -= 1

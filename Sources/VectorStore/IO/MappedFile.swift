@@ -1,33 +1,26 @@
-import Glibc
-
-/// A whole file mapped read-only into memory. Segment vectors are used in place from the mapping,
-/// never parsed or copied; the mapping lives as long as the last reader holding this object.
-final class MappedFile: @unchecked Sendable {
+/// A whole file mapped read-only into memory (`StoreFileSystem.map`). Segment vectors are used in
+/// place from the mapping, never parsed or copied; the mapping lives as long as the last reader
+/// holding this object, then `release` unmaps it.
+public final class MappedFile: @unchecked Sendable {
     // @unchecked: the mapping is read-only and never changes after init, so sharing it is safe.
-    let path: String
-    let bytes: UnsafeRawBufferPointer
+    public let path: String
+    public let bytes: UnsafeRawBufferPointer
+    private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
-    init(path: String) throws(StoreError) {
+    /// - Parameters:
+    ///   - bytes: the mapped bytes; they must stay valid and unchanged until `release` is called.
+    ///   - release: called once, when the last reference goes.
+    public init(
+        path: String,
+        bytes: UnsafeRawBufferPointer,
+        release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void
+    ) {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StoreFiles.ioError("open", path) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw StoreFiles.ioError("stat", path) }
-        let size = Int(status.st_size)
-        guard size > 0 else {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
-        }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            throw StoreFiles.ioError("mmap", path)
-        }
-        bytes = UnsafeRawBufferPointer(start: address, count: size)
+        self.bytes = bytes
+        self.release = release
     }
 
-    deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
-    }
+    deinit { release(bytes) }
 
     /// A copy of `range` as an array (for small blocks that are decoded, not used in place).
     func copy(_ range: Range<Int>) -> [UInt8] { Array(bytes[range]) }

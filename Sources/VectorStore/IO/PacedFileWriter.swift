@@ -13,10 +13,11 @@ enum PacedFileWriter {
         _ bytes: [UInt8],
         to path: String,
         bytesPerSecond: Int,
-        clock: MaintenanceClock
+        clock: MaintenanceClock,
+        fileSystem: any StoreFileSystem
     ) async throws(StoreError) -> Bool {
-        let descriptor = try await LocalCollection.offload { () throws(StoreError) in
-            try StoreFiles.createExclusive(path)
+        let file = try await LocalCollection.offload { () throws(StoreError) in
+            try fileSystem.openForWriting(path, mode: .createNew)
         }
         var pacer = IOPacer(bytesPerSecond: bytesPerSecond, start: clock.now())
         var offset = 0
@@ -25,7 +26,7 @@ enum PacedFileWriter {
             while offset < bytes.count, !Task.isCancelled {
                 let chunk = bytes[offset..<min(bytes.count, offset + pacer.chunkBytes)]
                 try await LocalCollection.offload { () throws(StoreError) in
-                    try StoreFiles.writeAll(descriptor, chunk, path: path)
+                    try file.write(chunk, atOffset: chunk.startIndex)
                 }
                 offset += chunk.count
                 let delay = pacer.delay(afterWriting: chunk.count, now: clock.now())
@@ -41,15 +42,15 @@ enum PacedFileWriter {
         }
         let complete = failure == nil && offset == bytes.count && !Task.isCancelled
         try await LocalCollection.offload { () throws(StoreError) in
-            defer { StoreFiles.close(descriptor) }
+            defer { file.close() }
             do throws(StoreError) {
                 guard complete else {
-                    try? StoreFiles.remove(path)
+                    try? fileSystem.remove(path)
                     return
                 }
-                try StoreFiles.finishDurably(descriptor, path: path)
+                try fileSystem.finishDurably(file)
             } catch {
-                try? StoreFiles.remove(path)
+                try? fileSystem.remove(path)
                 throw error
             }
         }

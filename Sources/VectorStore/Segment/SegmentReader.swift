@@ -14,11 +14,16 @@ final class SegmentReader: Sendable {
     let source: SearchSource
     let tombstones: [(sequence: UInt64, id: String)]
 
-    init(path: String, fileNumber: UInt64, schema: CollectionSchema) throws(StoreError) {
+    init(
+        path: String,
+        fileNumber: UInt64,
+        schema: CollectionSchema,
+        fileSystem: any StoreFileSystem = POSIXFileSystem()
+    ) throws(StoreError) {
         self.path = path
         self.fileNumber = fileNumber
         let dimension = schema.vectors[0].dimension
-        let file = try MappedFile(path: path)
+        let file = try fileSystem.map(path)
         let bytes = file.bytes
         fileBytes = bytes.count
         func corrupt(_ message: String, _ offset: Int) -> StoreError {
