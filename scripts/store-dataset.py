@@ -16,6 +16,7 @@ the same terms and the BM25 ground truth below is exact for all of them.
 Writes into OUT_DIR (base.fvecs and queries.fvecs must already be there, from ann-dataset.py):
   documents.jsonl  one SEC document per line, in base.fvecs order ("id", fields...)
   queries.jsonl    one query per line: "text" (3-5 vocabulary words), row i of queries.fvecs
+  schema.toml      the collection schema (a copy of --schema, config/sec-collection.toml)
   filters.json     the four filters: name, VectorDB expressions, LanceDB SQL, matching count, fraction
   truth.json       exact top-k ids per filter, mode (vector, lexical, hybrid) and query
 usage: store-dataset.py OUT_DIR [--n 100000] [--queries 50] [--k 10] [--seed 12]
@@ -24,6 +25,7 @@ usage: store-dataset.py OUT_DIR [--n 100000] [--queries 50] [--k 10] [--seed 12]
 import argparse
 import json
 import pathlib
+import shutil
 
 import numpy as np
 
@@ -175,8 +177,10 @@ def main():
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--vocabulary", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--schema", default="config/sec-collection.toml")
     args = parser.parse_args()
     out = pathlib.Path(args.out)
+    shutil.copyfile(args.schema, out / "schema.toml")
     rng = np.random.default_rng(args.seed)
     words = vocabulary(rng, args.vocabulary)
     zipf = 1.0 / np.arange(1, len(words) + 1) ** 1.07
