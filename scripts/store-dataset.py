@@ -125,9 +125,8 @@ def make_filers(rng):
     for index, cik in enumerate(ciks):
         tickers = [ticker(rng, taken)] + ([ticker(rng, taken)] if rng.random() < 0.05 else [])
         fye = int(rng.choice([12, 12, 12, 12, 12, 12, 12, 3, 6, 9]))
-        first_year = int(rng.choice(YEARS)) if rng.random() < 0.4 else 2001
         name = f"{names[index % len(names)]} {tickers[0].title()} {kinds[(index // 10) % len(kinds)]} Inc."
-        filers.append({"cik": int(cik), "company": name, "tickers": tickers, "fye": fye, "first": first_year})
+        filers.append({"cik": int(cik), "company": name, "tickers": tickers, "fye": fye})
     return filers
 
 
@@ -145,7 +144,7 @@ def filings(rng, filers, n):
     sequence = 0
     while total < n:
         filer = filers[rng.integers(FILERS)]
-        year = int(rng.integers(max(filer["first"], 2001), 2026))
+        year = int(rng.integers(YEARS.start, YEARS.stop))
         form = forms[rng.choice(len(forms), p=weights)]
         mean = FORMS[form][1]
         chunks = max(1, int(rng.lognormal(np.log(mean), 0.5)))
