@@ -38,10 +38,20 @@ struct BenchStoreCommand: AsyncParsableCommand {
         guard batch >= 1, queries >= 1 else { throw ValidationError("--batch and --queries must be at least 1") }
         let data = try StoreBenchDataset(directory: dataset, queryCountMax: queries)
         let store = LocalStore(root: URL(fileURLWithPath: dataDir))
-        let result: [String: Any]
+        var result: [String: Any]
         switch phase {
         case .ingest: result = try await ingest(data, store: store)
-        case .query: result = try await query(data, store: store)
+        case .query:
+            result = try await query(data, store: store)
+            // After the in-process collection is released, so each child opens it as a writer would.
+            if !cold {
+                result["search_process"] = try StoreBenchProcess.measure(
+                    dataset: data,
+                    dataDir: dataDir,
+                    collection: collection,
+                    runs: processRuns
+                )
+            }
         }
         if json {
             let bytes = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
@@ -108,12 +118,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
         result["cells"] = cells
         result["rss_after_queries_bytes"] = afterQueries.current
         result["rss_peak_bytes"] = afterQueries.peak
-        result["search_process"] = try StoreBenchProcess.measure(
-            dataset: data,
-            dataDir: dataDir,
-            collection: collection,
-            runs: processRuns
-        )
+        await target.close()
         return result
     }
 
@@ -137,10 +142,12 @@ struct BenchStoreCommand: AsyncParsableCommand {
             expectedTotal += expected.count
         }
         let summary = LatencySummary(seconds: seconds)
+        // Queries with no expected hit (a selective filter over rows without the query's words) count as found.
+        let recall: Double = expectedTotal == 0 ? 1 : Double(found) / Double(expectedTotal)
         return [
             "filter": filter.name, "mode": mode.rawValue, "queries": seconds.count, "p50_ms": summary.p50Ms,
             "p99_ms": summary.p99Ms, "qps": summary.qps,
-            "recall": expectedTotal == 0 ? 1 : Double(found) / Double(expectedTotal),
+            "recall": recall,
             "matching": filter.count, "fraction": filter.fraction,
         ]
     }
