@@ -33,7 +33,7 @@ store=(--dataset "$data" --data-dir "$work/vectordb" --queries "$queries" --json
 "$bin" bench store --phase query "${store[@]}" | tee -a "$out/results.jsonl"
 "$bin" bench store --phase query --cold "${store[@]}" | tee -a "$out/results.jsonl"
 peers=(.venv/bin/python -W ignore scripts/store-peers.py)
-export RUST_LOG=error OPENBLAS_NUM_THREADS=1
+export RUST_LOG=error LANCE_LOG=error OPENBLAS_NUM_THREADS=1
 "${peers[@]}" lancedb-ingest "$data" "$work/lancedb" | tee -a "$out/results.jsonl"
 "${peers[@]}" lancedb-query "$data" "$work/lancedb" --queries "$queries" | tee -a "$out/results.jsonl"
 "${peers[@]}" lancedb-query "$data" "$work/lancedb" --queries "$queries" --cold | tee -a "$out/results.jsonl"
