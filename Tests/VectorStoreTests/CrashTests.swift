@@ -188,25 +188,55 @@ final class CrashChildProcess {
     private let firstBatch: Int
     private var text = ""
 
-    init(root: URL, workloadSeed: UInt64, firstBatch: Int) throws {
+    convenience init(root: URL, workloadSeed: UInt64, firstBatch: Int) throws {
+        try self.init(
+            executable: CrashTests.childPath,
+            arguments: [root.path, String(workloadSeed), String(firstBatch)],
+            firstBatch: firstBatch
+        )
+    }
+
+    /// Any executable that prints `ack N` lines (tests of this harness use a silent one).
+    init(executable: String, arguments: [String], firstBatch: Int) throws {
         self.firstBatch = firstBatch
-        process.executableURL = URL(fileURLWithPath: CrashTests.childPath)
-        process.arguments = [root.path, String(workloadSeed), String(firstBatch)]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.standardOutput = output
         process.standardError = errors
         try process.run()
     }
 
-    /// Blocks until at least `count` acknowledgements arrived (or the child ended); returns how many.
+    /// Blocks until at least `count` acknowledgements arrived, the child ended, or `timeout` passed
+    /// (then the child is SIGKILLed and the test fails, naming what arrived); returns how many arrived.
     @discardableResult
-    func waitForAcks(_ count: Int) -> Int {
+    func waitForAcks(_ count: Int, timeout: Duration = CrashChildProcess.ackTimeout) -> Int {
+        let deadline = ContinuousClock.now + timeout
+        let descriptor = output.fileHandleForReading.fileDescriptor
         while text.split(separator: "\n").count < count {
+            let left = ContinuousClock.now.duration(to: deadline)
+            let leftMs = max(0, left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000)
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&request, 1, Int32(min(leftMs, Int64(Int32.max))))
+            if ready < 0, errno == EINTR { continue }
+            if ready == 0 {
+                // A wedged child fails the test with what it said instead of hanging the suite.
+                Glibc.kill(process.processIdentifier, SIGKILL)
+                let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                Issue.record(
+                    "crash child: \(text.split(separator: "\n").count) of \(count) acks after \(timeout); stderr: \(stderr)"
+                )
+                break
+            }
             let data = output.fileHandleForReading.availableData
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
         return text.split(separator: "\n").count
     }
+
+    /// How long `waitForAcks` waits for the acknowledgements it asks for: generous, as the child
+    /// shares two cores with the rest of the suite; only a wedged child reaches it.
+    static let ackTimeout: Duration = .seconds(120)
 
     /// SIGKILLs the child and returns how many batches it acknowledged in all (whole lines only;
     /// they are consecutive from `firstBatch`).

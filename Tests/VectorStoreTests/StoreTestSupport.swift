@@ -46,10 +46,11 @@ enum StoreTestSupport {
 
     struct Missing: Error {}
 
-    /// Whether a record satisfies every filter (the oracle's view of a filter).
+    /// Whether a record satisfies every filter (the oracle's view of a filter): the reference
+    /// evaluation of `SchemaTestSupport.oracleMatches`, not `CompiledFilter` (the code under test).
     static func matches(_ filters: [MetadataFilter], _ record: ChunkRecord) throws -> Bool {
         let schema = CollectionSchema.secFilings(dimension: record.vector.count)
-        return try CompiledFilter(filters, schema: schema).matches(record.document, schema: schema)
+        return SchemaTestSupport.oracleMatches(.and(filters), record.document, schema)
     }
 
     /// The stored row of a record under the SEC schema of `dimension`.

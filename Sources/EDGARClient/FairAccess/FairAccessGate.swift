@@ -24,13 +24,16 @@ public actor FairAccessGate<C: Clock> where C.Duration == Duration {
 
     /// Waits until a request may be sent, then records the grant.
     ///
+    /// - Returns: the instant of the grant on the gate's clock (what tests check the spacing of).
     /// - Throws: `CancellationError` when the task is cancelled while waiting.
-    public func acquire() async throws {
+    @discardableResult
+    public func acquire() async throws -> C.Instant {
         while true {
-            switch state.acquire(now: clock.now) {
+            let now = clock.now
+            switch state.acquire(now: now) {
             case .proceed:
                 grantCount += 1
-                return
+                return now
             case .wait(let until):
                 try await clock.sleep(until: until, tolerance: nil)
             }

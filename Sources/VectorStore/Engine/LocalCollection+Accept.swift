@@ -6,7 +6,7 @@ extension LocalCollection {
     ///
     /// - Throws: `StoreError.conflict` for another model or dimension; `StoreError.badInput`
     ///   (`badSchema`) for a schema that is neither an extension nor a prefix of this one.
-    func accept(_ requested: CollectionInfo) throws(StoreError) {
+    func accept(_ requested: CollectionInfo) async throws(StoreError) {
         guard requested.embeddingModel == info.embeddingModel, requested.dimension == info.dimension else {
             throw StoreError(
                 code: .conflict,
@@ -17,7 +17,7 @@ extension LocalCollection {
             )
         }
         if requested.schema.extends(info.schema), requested.schema != info.schema {
-            try evolve(to: requested.schema)
+            try await evolve(to: requested.schema)
         } else if !info.schema.extends(requested.schema) {
             throw .violation(
                 .badSchema,
@@ -25,16 +25,23 @@ extension LocalCollection {
                     + "field differ, beyond appended fields); use another collection name or data directory"
             )
         }
-        try record(embedder: requested.embedder)
+        try await record(embedder: requested.embedder)
     }
 
     /// Writes `embedder` into `collection.json` when none is recorded yet (and the collection is
     /// writable); an existing record is kept.
-    func record(embedder: EmbedderRecord?) throws(StoreError) {
+    func record(embedder: EmbedderRecord?) async throws(StoreError) {
         guard let embedder, info.embedder == nil, !isReadOnly else { return }
+        // One schema change or manifest commit at a time: the file written is the one kept.
+        await beginCommit()
+        defer { endCommit() }
+        guard info.embedder == nil else { return }
         var recorded = info
         recorded.embedder = embedder
-        try Self.writeInfo(recorded, to: path(Self.infoFileName))
+        let (path, fileSystem, written) = (path(Self.infoFileName), fileSystem, recorded)
+        try await Self.offload { () throws(StoreError) in
+            try Self.writeInfo(written, to: path, fileSystem: fileSystem)
+        }
         info = recorded
         cachedSnapshot = nil
     }

@@ -19,6 +19,8 @@ public actor StoreEngine {
     public nonisolated let root: URL
     private let store: LocalStore
     private var collections: [String: LocalCollection] = [:]
+    /// Opens running now (off the pool), by collection name: later requests wait for them.
+    private var opening: [String: Task<Result<LocalCollection, StoreError>, Never>] = [:]
     private var isShutDown = false
 
     public init(
@@ -26,6 +28,7 @@ public actor StoreEngine {
         options: StoreOptions = StoreOptions(),
         clock: StoreClock = .system,
         maintenanceClock: MaintenanceClock = .continuous,
+        fileSystem: any StoreFileSystem = POSIXFileSystem(),
         logger: Logger = Logger(label: "vectordb.store")
     ) {
         self.root = root
@@ -34,6 +37,7 @@ public actor StoreEngine {
             options: options,
             clock: clock,
             maintenanceClock: maintenanceClock,
+            fileSystem: fileSystem,
             logger: logger
         )
     }
@@ -43,12 +47,9 @@ public actor StoreEngine {
     /// - Throws: `StoreError.notFound` when the data directory or the collection does not exist;
     ///   `StoreError.corruption` when its files fail verification; `StoreError.conflict` after
     ///   `shutdown()`.
-    public func collection(_ name: String) throws(StoreError) -> LocalCollection {
-        try checkRunning()
-        if let open = collections[name] { return open }
-        let opened = try store.open(collection: name)
-        collections[name] = opened
-        return opened
+    public func collection(_ name: String) async throws(StoreError) -> LocalCollection {
+        let store = self.store
+        return try await opened(name) { () throws(StoreError) in try store.open(collection: name) }.collection
     }
 
     /// The collection `info` names, created when it does not exist; an open one is returned as it
@@ -59,15 +60,52 @@ public actor StoreEngine {
     /// - Throws: `StoreError.badInput` for an invalid or incompatible schema; `StoreError.conflict`
     ///   for another embedding model or dimension, or after `shutdown()`.
     public func openOrCreate(_ info: CollectionInfo) async throws(StoreError) -> LocalCollection {
-        try checkRunning()
-        guard let open = collections[info.name] else {
-            let opened = try store.openOrCreate(info)
-            collections[info.name] = opened
-            try await opened.record(embedder: info.embedder)
-            return opened
+        let store = self.store
+        let (collection, isNew) = try await opened(info.name) { () throws(StoreError) in
+            try store.openOrCreate(info)
         }
-        try await open.accept(info)
-        return open
+        if isNew {
+            try await collection.record(embedder: info.embedder)
+        } else {
+            try await collection.accept(info)
+        }
+        return collection
+    }
+
+    /// The open collection `name`, or the one `open` opens — once: recovery reads, truncates and
+    /// fsyncs, so it runs off the cooperative pool, and a request arriving while it runs (the actor
+    /// is re-entered at the `await`) waits for the same open instead of starting a second.
+    /// `isNew` is `true` for the request that opened it.
+    private func opened(
+        _ name: String,
+        _ open: @escaping @Sendable () throws(StoreError) -> LocalCollection
+    ) async throws(StoreError) -> (collection: LocalCollection, isNew: Bool) {
+        try checkRunning()
+        if let collection = collections[name] { return (collection, false) }
+        if let pending = opening[name] { return (try await Self.result(of: pending), false) }
+        let task = Task { () async -> Result<LocalCollection, StoreError> in
+            do throws(StoreError) {
+                return .success(try await LocalCollection.offload(open))
+            } catch {
+                return .failure(error)
+            }
+        }
+        opening[name] = task
+        defer { opening[name] = nil }
+        let collection = try await Self.result(of: task)
+        guard !isShutDown else {
+            await collection.close()
+            try checkRunning()
+            return (collection, true)
+        }
+        collections[name] = collection
+        return (collection, true)
+    }
+
+    private static func result(
+        of task: Task<Result<LocalCollection, StoreError>, Never>
+    ) async throws(StoreError) -> LocalCollection {
+        try await task.value.get()
     }
 
     /// An immutable view of collection `name` now (memtable included): searches on it run outside
