@@ -38,13 +38,16 @@ struct CollectionSnapshot: Sendable {
             bases.append(total)
             total += source.rowCount
             var flags = [Bool](repeating: false, count: source.rowCount)
-            for row in 0..<source.rowCount where newestSequence(source.ids[row]) == source.sequences[row] {
+            let ids = source.ids
+            let sequences = source.sequences
+            let lengths = source.lexical.lengths
+            for row in 0..<source.rowCount where newestSequence(ids[row]) == sequences[row] {
                 let expiry = source.expiryMs(row, ttlMs: ttlMs)
                 guard expiry > nowMs else { continue }
                 nextExpiryMs = min(nextExpiryMs, expiry)
                 flags[row] = true
                 liveCount += 1
-                lengthSum += Double(source.lexical.lengths[row])
+                lengthSum += Double(lengths[row])
             }
             live.append(flags)
         }
@@ -53,6 +56,12 @@ struct CollectionSnapshot: Sendable {
         self.liveCount = liveCount
         self.nextExpiryMs = nextExpiryMs
         averageLength = liveCount == 0 ? 1 : max(Float(lengthSum / Double(liveCount)), 1)
+    }
+
+    /// Fails with the first verification error any source met while this snapshot was read (a
+    /// corrupt block reads as empty; the search that touched it must not return its results).
+    func checkIntegrity() throws(StoreError) {
+        for source in sources { if let failure = source.failure { throw failure } }
     }
 
     var totalRows: Int { (bases.last ?? 0) + (sources.last?.rowCount ?? 0) }

@@ -43,7 +43,7 @@ extension LocalCollection {
         let started = ContinuousClock.now
         do {
             let bytes = try await Self.offload { () throws(StoreError) -> [UInt8]? in
-                let contents = merge.contents()
+                let contents = try merge.contents()
                 guard !contents.rows.isEmpty || !contents.tombstones.isEmpty else { return nil }
                 return try SegmentWriter.encode(
                     contents,

@@ -134,7 +134,7 @@ extension SegmentReader {
             fileNumber: fileNumber,
             fileBytes: UInt64(fileBytes),
             rowCount: UInt32(source.rowCount),
-            tombstoneCount: UInt32(tombstones.count),
+            tombstoneCount: UInt32(tombstoneCount),
             sequenceMax: sequenceMax
         )
     }

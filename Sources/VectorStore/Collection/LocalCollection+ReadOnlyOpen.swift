@@ -114,7 +114,7 @@ extension LocalCollection {
         for entry in manifest.segments {
             let segment = try openSegment(entry, in: directory, schema: info.schema, reusing: opened)
             opened[entry.fileNumber] = segment
-            newest.note(segment)
+            try newest.note(segment)
             segments.append(segment)
         }
         return .opened(

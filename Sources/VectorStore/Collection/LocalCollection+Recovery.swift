@@ -115,7 +115,7 @@ extension LocalCollection {
         var sequenceMax = manifest.flushedSequence
         for entry in manifest.segments {
             let segment = try openSegment(entry, in: directory, schema: info.schema)
-            newest.note(segment)
+            try newest.note(segment)
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }

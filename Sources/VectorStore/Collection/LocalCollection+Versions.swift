@@ -100,7 +100,7 @@ extension LocalCollection {
         }
         let readers = target.segments.compactMap { open[$0.fileNumber] }
         var newest = NewestVersions()
-        for reader in readers { newest.note(reader) }
+        for reader in readers { try newest.note(reader) }
         let snapshot = CollectionSnapshot(
             info: info,
             sources: readers.map(\.source),

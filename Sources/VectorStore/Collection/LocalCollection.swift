@@ -135,9 +135,13 @@ public actor LocalCollection: DocumentCollection {
 
     /// Searches a snapshot taken now, or the committed version `request.asOf` selects; the search
     /// itself runs outside the actor.
+    /// A block that fails verification while the search reads it fails the search
+    /// (`StoreError.corruption` naming the segment and offset).
     public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
-        if let asOf = request.asOf { return try await snapshot(asOf: asOf).search(request) }
-        return try await snapshot().search(request)
+        let snapshot = if let asOf = request.asOf { try await snapshot(asOf: asOf) } else { await snapshot() }
+        let hits = try snapshot.search(request)
+        try snapshot.checkIntegrity()
+        return hits
     }
 
     /// Every live record (tests and tools).

@@ -24,10 +24,15 @@ struct NewestVersions: Sendable {
         }
     }
 
-    mutating func note(_ segment: SegmentReader) {
-        for row in 0..<segment.source.rowCount {
-            note(id: segment.source.ids[row], sequence: segment.source.sequences[row], isLive: true)
+    /// Notes every row and tombstone of a segment (decoding its ids, sequences and tombstones).
+    ///
+    /// - Throws: `StoreError.corruption` when one of those blocks fails verification.
+    mutating func note(_ segment: SegmentReader) throws(StoreError) {
+        let ids = try segment.rows.ids()
+        let sequences = try segment.rows.sequences()
+        for row in ids.indices { note(id: ids[row], sequence: sequences[row], isLive: true) }
+        for tombstone in try segment.tombstones() {
+            note(id: tombstone.id, sequence: tombstone.sequence, isLive: false)
         }
-        for tombstone in segment.tombstones { note(id: tombstone.id, sequence: tombstone.sequence, isLive: false) }
     }
 }

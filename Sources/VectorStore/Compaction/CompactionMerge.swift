@@ -17,26 +17,31 @@ struct CompactionMerge: Sendable {
     let nowMs: UInt64
     let ttlMs: UInt64?
 
-    func contents() -> SegmentWriter.Contents {
+    /// - Throws: `StoreError.corruption` when an input's block fails verification.
+    func contents() throws(StoreError) -> SegmentWriter.Contents {
         var contents = SegmentWriter.Contents(rows: [], tombstones: [])
         for input in inputs {
+            try input.verify()
             let source = input.source
-            for row in 0..<source.rowCount where !isShadowed(source.ids[row], source.sequences[row]) {
+            let ids = try input.rows.ids()
+            let sequences = try input.rows.sequences()
+            for row in 0..<source.rowCount where !isShadowed(ids[row], sequences[row]) {
                 if source.expiryMs(row, ttlMs: ttlMs) > nowMs {
                     contents.rows.append(
                         StoredRow(
-                            sequence: source.sequences[row],
+                            sequence: sequences[row],
                             record: source.row(row),
-                            writtenAtMs: source.writtenAtMs[row]
+                            writtenAtMs: source.times(row).writtenAtMs
                         )
                     )
                 } else if !dropsTombstones {
                     // An expired newest version becomes a tombstone, so an older version in a segment
                     // outside this compaction cannot resurface after a reopen.
-                    contents.tombstones.append((source.sequences[row], source.ids[row]))
+                    contents.tombstones.append((sequences[row], ids[row]))
                 }
             }
-            for tombstone in input.tombstones where !dropsTombstones && !isShadowed(tombstone.id, tombstone.sequence) {
+            for tombstone in try input.tombstones()
+            where !dropsTombstones && !isShadowed(tombstone.id, tombstone.sequence) {
                 contents.tombstones.append(tombstone)
             }
         }

@@ -4,7 +4,10 @@ import Codecs
 enum SegmentFormat {
     static let headerMagic: [UInt8] = Array("VDB-SEG\n".utf8)
     static let trailerMagic: [UInt8] = Array("VDBSEGND".utf8)
-    static let formatVersion: UInt32 = 2
+    /// The version written; version 3 stores ids and columns row-chunked (`RowChunks`).
+    static let formatVersion: UInt32 = 3
+    /// Versions that open: version 2 (whole-block ids and columns) is read as before, lazily.
+    static let readableVersions: ClosedRange<UInt32> = 2...3
     static let headerBytes = 64
     static let trailerBytes = 32
     static let directoryEntryBytes = 32
@@ -18,7 +21,7 @@ enum SegmentFormat {
     enum BlockKind: UInt32, CaseIterable {
         case vectors = 1
         case sequences = 2
-        /// Primary keys: `(len u16 | utf8)` per row.
+        /// Primary keys: `(len u16 | utf8)` per row, row-chunked from version 3.
         case ids = 3
         case tombstones = 4
         case lexical = 5
@@ -34,8 +37,9 @@ enum SegmentFormat {
 
     static let graphHeaderBytes = 40
 
-    /// Kind of the column block of scalar field `ordinal`: `type tag u8`, then per row
-    /// `present u8 (0/1)` and, when present, the untagged value (docs/formats/segment.md).
+    /// Kind of the column block of scalar field `ordinal`: per row `present u8 (0/1)` and, when
+    /// present, the untagged value, row-chunked with the type tag in the chunk table (version 3) or
+    /// after one leading `type tag u8` (version 2) (docs/formats/segment.md).
     static func columnKind(_ ordinal: Int) -> UInt32 { 0x1000 + UInt32(ordinal) }
 
     /// Kind of the raw float32 block of vector field `ordinal` (the first uses `vectors`).
