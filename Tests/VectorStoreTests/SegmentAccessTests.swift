@@ -81,35 +81,80 @@ import Testing
         #expect(throws: StoreError.self) { try segment.verify() }
     }
 
-    @Test func openingACollectionDecodesOnlyWhatLivenessNeeds() async throws {
-        let root = StoreTestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = LocalStore(root: root, options: StoreOptions(memtableBytesMax: 8 * 1024, compactionFanIn: 1_000))
+    /// A collection of several segments with overwrites and deletes, committed and closed.
+    static func populated(_ store: LocalStore) async throws -> [Document] {
         let collection = try store.openOrCreate(SchemaTestSupport.info())
         let documents = Self.documents(300, seed: 9)
         for start in stride(from: 0, to: documents.count, by: 50) {
             try await collection.upsert(Array(documents[start..<(start + 50)]))
         }
+        // Overwrites and deletes across segments: deletion vectors to persist.
+        try await collection.upsert(Array(documents[0..<20]))
+        try await collection.delete(documents[20..<30].map(\.id))
         try await collection.commit()
         await collection.close()
+        return documents
+    }
+
+    @Test func openingACollectionReadsNoDataBlockAndASnapshotTouchesNoUnchangedSegment() async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = LocalStore(root: root, options: StoreOptions(memtableBytesMax: 8 * 1024, compactionFanIn: 1_000))
+        let documents = try await Self.populated(store)
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path + "/collections/products")
+        #expect(names.contains { StoreFileName.isDeletions($0) })
 
         let reopened = try store.open(collection: "products")
         let segments = await reopened.segments
         #expect(segments.count >= 3)
-        // Recovery reads what liveness needs: ids, sequences, tombstones; no column, lexical index,
-        // time or vector block and no chunk.
-        let recoveryBlocks: Set<UInt32> = Set(
-            [SegmentFormat.BlockKind.ids, .sequences, .tombstones].map(\.rawValue)
-        )
+        // Liveness comes from the deletion vectors: no block of any segment is read.
         for segment in segments {
-            #expect(segment.counters.decoded.isSubset(of: recoveryBlocks))
-            #expect(segment.counters.verified.isSubset(of: recoveryBlocks))
+            #expect(segment.counters.decoded.isEmpty && segment.counters.verified.isEmpty)
             #expect(segment.counters.chunksDecoded.load(ordering: .relaxed) == 0)
         }
+        let first = await reopened.snapshot()
+        #expect(first.liveCount == documents.count - 10)
+        #expect(first.rowsScanned == 0)
+        for segment in segments { #expect(segment.counters.decoded.isEmpty) }
+
+        // One write probes the primary-key blocks; the snapshot after it reads nothing more.
+        try await reopened.upsert([documents[100]])
+        let before = segments.map { ($0.counters.decoded, $0.counters.verified) }
+        let chunksBefore = segments.map { $0.counters.chunksDecoded.load(ordering: .relaxed) }
+        let second = await reopened.snapshot()
+        #expect(second.liveCount == documents.count - 10)
+        #expect(second.rowsScanned == 0)
+        for (index, segment) in segments.enumerated() {
+            #expect(segment.counters.decoded == before[index].0 && segment.counters.verified == before[index].1)
+            #expect(segment.counters.chunksDecoded.load(ordering: .relaxed) == chunksBefore[index])
+            #expect(!segment.counters.decoded.contains(SegmentFormat.BlockKind.ids.rawValue))
+        }
+        // The overwritten row is no longer live in its segment; the snapshots share the others' bitmaps.
         let hits = try await reopened.search(SearchRequest(vector: documents[7].vectors["image"] ?? [], k: 3))
         #expect(hits.first?.id == documents[7].id)
         let columns = Set((0..<Self.schema.fields.count).map(SegmentFormat.columnKind))
         for segment in segments { #expect(segment.counters.decoded.isDisjoint(with: columns)) }
+        #expect(Set(await reopened.documents().map(\.id)).count == documents.count - 10)
+        await reopened.close()
+    }
+
+    @Test func aRetainedVersionKeepsItsOwnDeletions() async throws {
+        let root = StoreTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = LocalStore(root: root, options: StoreOptions(memtableBytesMax: 8 * 1024, compactionFanIn: 1_000))
+        let documents = try await Self.populated(store)
+        let collection = try store.open(collection: "products")
+        let before = await collection.manifest.version
+        try await collection.delete(documents[30..<60].map(\.id))
+        try await collection.commit()
+        #expect(await collection.count == documents.count - 40)
+        let old = try await collection.snapshot(asOf: .version(before))
+        #expect(old.liveCount == documents.count - 10)
+        #expect(Set(old.documents().map(\.id)) == Set(documents.map(\.id)).subtracting(documents[20..<30].map(\.id)))
+        await collection.close()
+        let reopened = try store.open(collection: "products")
+        #expect(await reopened.count == documents.count - 40)
+        #expect(try await reopened.snapshot(asOf: .version(before)).liveCount == documents.count - 10)
         await reopened.close()
     }
 }

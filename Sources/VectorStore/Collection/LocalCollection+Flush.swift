@@ -38,6 +38,7 @@ extension LocalCollection {
         let contents = memtable.sortedRows()
         let flushedSequence = memtable.sequenceMax
         frozen = SearchSource(memtable: memtable, schema: info.schema)
+        liveness.freeze(contents)
         memtable = MemTable()
         cachedSnapshot = nil
         let segmentPath = path(StoreFileName.segment(segmentNumber))
@@ -51,13 +52,17 @@ extension LocalCollection {
                 try StoreFiles.createDurably(segmentPath, with: bytes)
                 return try SegmentReader(path: segmentPath, fileNumber: segmentNumber, schema: schema)
             }
+            var changed: [UInt64: RowBitmap] = [:]
             try await commitVersion { manifest in
                 manifest.segments.append(reader.manifestEntry)
                 manifest.walFileNumber = walNumber
                 manifest.flushedSequence = max(manifest.flushedSequence, flushedSequence)
+                changed = liveness.committedAfterFlush(manifest)
+                return Liveness.record(changed, in: &manifest)
             } apply: {
                 segments.append(reader)
                 frozen = nil
+                liveness.flushCommitted(segment: segmentNumber, changed: changed)
             }
             try await Self.offload { () throws(StoreError) in
                 try Self.removeObsoleteWALFiles(in: directory, below: walNumber)
@@ -90,12 +95,14 @@ extension LocalCollection {
     }
 
     /// At open, when nothing else runs: removes the files no version refers to — WAL files below
-    /// `walFileNumber` (ascending, as `removeObsoleteWALFiles`), segments not in `liveSegments`, and
-    /// a leftover `MANIFEST.tmp` or `PINS.tmp` (later, one may belong to a commit or pin in progress).
+    /// `walFileNumber` (ascending, as `removeObsoleteWALFiles`), segments not in `liveSegments`,
+    /// deletion vectors not in `liveDeletions`, and a leftover `MANIFEST.tmp` or `PINS.tmp` (later,
+    /// one may belong to a commit or pin in progress).
     static func removeObsoleteFiles(
         in directory: String,
         walFileNumber: UInt64,
-        liveSegments: Set<UInt64>
+        liveSegments: Set<UInt64>,
+        liveDeletions: Set<String>
     ) throws(StoreError) {
         var obsolete: [(number: UInt64, name: String)] = []
         for name in try StoreFiles.list(directory) {
@@ -106,6 +113,8 @@ extension LocalCollection {
                 if number < walFileNumber { obsolete.append((number, name)) }
             case nil:
                 if name == Manifest.fileName + ".tmp" || name == PinnedVersions.fileName + ".tmp" {
+                    obsolete.append((0, name))
+                } else if StoreFileName.isDeletions(name), !liveDeletions.contains(name) {
                     obsolete.append((0, name))
                 }
             }

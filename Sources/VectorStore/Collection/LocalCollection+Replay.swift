@@ -50,13 +50,13 @@ extension LocalCollection {
         schema: CollectionSchema,
         reusing opened: [UInt64: SegmentReader] = [:]
     ) throws(StoreError) -> SegmentReader {
-        if let reader = opened[entry.fileNumber], reader.manifestEntry == entry { return reader }
+        if let reader = opened[entry.fileNumber], reader.manifestEntry.describesSameFile(as: entry) { return reader }
         let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
         }
         let segment = try SegmentReader(path: path, fileNumber: entry.fileNumber, schema: schema)
-        guard segment.manifestEntry == entry else {
+        guard segment.manifestEntry.describesSameFile(as: entry) else {
             throw StoreError(
                 code: .corruption,
                 message: "segment does not match its MANIFEST entry (size, rows or sequence)",

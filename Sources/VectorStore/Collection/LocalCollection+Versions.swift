@@ -99,14 +99,23 @@ extension LocalCollection {
             for reader in opened { open[reader.fileNumber] = reader }
         }
         let readers = target.segments.compactMap { open[$0.fileNumber] }
-        var newest = NewestVersions()
-        for reader in readers { try newest.note(reader) }
+        let directory = self.directory
+        let liveness: Liveness
+        do {
+            liveness = try await Self.offload { () throws(StoreError) in
+                try Liveness.load(target, segments: readers, directory: directory)
+            }
+        } catch {
+            _ = try history.manifest(for: .version(target.version), current: manifest)
+            throw error
+        }
         let snapshot = CollectionSnapshot(
             info: info,
             sources: readers.map(\.source),
+            deleted: readers.map { liveness.committed[$0.fileNumber] },
             nowMs: target.commitTimeMs,
             ttlMs: options.ttlMs
-        ) { newest.sequence(of: $0) }
+        )
         if versionSnapshots.count >= Self.versionSnapshotsMax { versionSnapshots.removeAll() }
         versionSnapshots[target.version] = snapshot
         return snapshot
@@ -139,17 +148,26 @@ extension LocalCollection {
         )
         guard !expired.isEmpty else { return }
         var candidates: Set<UInt64> = []
-        for version in expired { candidates.formUnion(history.manifests[version]?.segments.map(\.fileNumber) ?? []) }
+        var deletionCandidates: Set<String> = []
+        for version in expired {
+            let entries = history.manifests[version]?.segments ?? []
+            candidates.formUnion(entries.map(\.fileNumber))
+            deletionCandidates.formUnion(entries.filter { $0.deletionVersion != 0 }.map(\.deletionFileName))
+        }
         history.remove(expired)
         let live = history.segmentNumbers(current: manifest)
         let dead = candidates.subtracting(live)
+        let deadDeletions = deletionCandidates.subtracting(history.deletionFileNames(current: manifest))
         versionSnapshots = versionSnapshots.filter { history.retains($0.key, current: manifest) }
         let directory = self.directory
         do {
             try await Self.offload { () throws(StoreError) in
                 try Self.removeVersionFiles(expired, in: directory)
                 for number in dead.sorted() { try StoreFiles.remove(directory + "/" + StoreFileName.segment(number)) }
-                if !dead.isEmpty { try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName) }
+                for name in deadDeletions.sorted() { try StoreFiles.remove(directory + "/" + name) }
+                if !dead.isEmpty || !deadDeletions.isEmpty {
+                    try StoreFiles.syncDirectory(of: directory + "/" + Manifest.fileName)
+                }
             }
         } catch {
             logger.warning(

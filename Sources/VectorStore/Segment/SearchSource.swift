@@ -30,6 +30,31 @@ final class SearchSource: Sendable {
         var expiresAtMs: [UInt64]
     }
 
+    /// The earliest times a TTL can act on (a stale snapshot is refreshed; a segment whose stats
+    /// cannot be read reports "now", so its rows are checked and its failure recorded).
+    var expiryStats: SegmentFormat.ExpiryStats {
+        switch rows {
+        case .memory(let memory):
+            return SegmentFormat.ExpiryStats(
+                writtenAtMsMin: memory.writtenAtMs.min() ?? .max,
+                expiresAtMsMin: memory.expiresAtMs.filter { $0 != 0 }.min() ?? .max
+            )
+        case .segment(let segment):
+            return segment.reading(
+                segment.expiryStats,
+                else: SegmentFormat.ExpiryStats(writtenAtMsMin: 0, expiresAtMsMin: 0)
+            )
+        }
+    }
+
+    /// Terms of all rows together (BM25 lengths).
+    var lengthSum: UInt64 {
+        switch rows {
+        case .memory(let memory): memory.lexical.lengths.reduce(0) { $0 + UInt64($1) }
+        case .segment(let segment): segment.reading(segment.lengthSum, else: 0)
+        }
+    }
+
     enum Rows: Sendable {
         case memory(MemoryRows)
         case segment(SegmentRows)

@@ -33,9 +33,35 @@ enum SegmentFormat {
         case graphUpper = 9
         /// Per row: `writtenAtMs u64, expiresAtMs u64` (0 = no per-document expiry), for TTLs.
         case times = 10
+        /// The primary-key index (`PrimaryKeyIndex`), from version 3.
+        case primaryKeys = 11
     }
 
     static let graphHeaderBytes = 40
+
+    /// The earliest times in a segment that a TTL can act on (header bytes 44..<60, version 3), so
+    /// a snapshot reads a segment's times only once some row of it can have expired.
+    struct ExpiryStats: Sendable, Equatable {
+        /// Earliest write time of a row, ms since 1970; `UInt64.max` when there are no rows.
+        var writtenAtMsMin: UInt64
+        /// Earliest per-document expiry, ms since 1970; `UInt64.max` when no row has one.
+        var expiresAtMsMin: UInt64
+
+        init(writtenAtMsMin: UInt64, expiresAtMsMin: UInt64) {
+            self.writtenAtMsMin = writtenAtMsMin
+            self.expiresAtMsMin = expiresAtMsMin
+        }
+
+        init(_ rows: [StoredRow]) {
+            writtenAtMsMin = rows.map(\.writtenAtMs).min() ?? .max
+            expiresAtMsMin = rows.map(\.record.expiresAtMs).filter { $0 != 0 }.min() ?? .max
+        }
+
+        /// The first moment a row can be expired under a collection TTL of `ttlMs`.
+        func earliestExpiryMs(ttlMs: UInt64?) -> UInt64 {
+            min(expiresAtMsMin, ttlMs.map { writtenAtMsMin == .max ? .max : writtenAtMsMin &+ $0 } ?? .max)
+        }
+    }
 
     /// Kind of the column block of scalar field `ordinal`: per row `present u8 (0/1)` and, when
     /// present, the untagged value, row-chunked with the type tag in the chunk table (version 3) or

@@ -13,6 +13,8 @@ final class SegmentReader: Sendable {
     let fileBytes: Int
     let sequenceMax: UInt64
     let tombstoneCount: Int
+    /// From the header (version 3); `nil` for version 2, whose times must be read to know.
+    let expiryStats: SegmentFormat.ExpiryStats?
     let source: SearchSource
     let rows: SegmentRows
 
@@ -43,6 +45,11 @@ final class SegmentReader: Sendable {
             let sequenceMax = reader.readUInt64(), let codec = reader.readByte(), reader.readBytes(3) != nil,
             let fieldCount = reader.readUInt32(), let vectorFieldCount = reader.readUInt32()
         else { throw corrupt("dimension differs from the collection's \(dimension)", 12) }
+        if version >= 3, let writtenMin = reader.readUInt64(), let expiresMin = reader.readUInt64() {
+            expiryStats = SegmentFormat.ExpiryStats(writtenAtMsMin: writtenMin, expiresAtMsMin: expiresMin)
+        } else {
+            expiryStats = nil
+        }
         guard Int(fieldCount) <= schema.fields.count, Int(vectorFieldCount) == schema.vectors.count else {
             throw corrupt(
                 "segment has \(fieldCount) fields and \(vectorFieldCount) vector fields; the schema has "
@@ -89,6 +96,7 @@ final class SegmentReader: Sendable {
         }
         var required = [SegmentFormat.BlockKind.sequences, .ids, .tombstones, .lexical, .times].map(\.rawValue)
         required += (0..<Int(fieldCount)).map(SegmentFormat.columnKind)
+        if version >= 3 { required.append(SegmentFormat.BlockKind.primaryKeys.rawValue) }
         if let missing = required.first(where: { blocks[$0] == nil }) {
             throw corrupt("missing block \(missing)", directoryOffset)
         }
@@ -112,7 +120,8 @@ final class SegmentReader: Sendable {
             blocks: segmentBlocks,
             fields: schema.fields.prefix(Int(fieldCount)).map { ($0.name, $0.type) },
             tombstoneCount: tombstoneCount,
-            dimension: dimension
+            dimension: dimension,
+            headerStats: expiryStats
         )
         source = SearchSource(
             rowCount: rowCount,
@@ -158,6 +167,7 @@ final class SegmentReader: Sendable {
         _ = try rows.tombstones()
         _ = try rows.lexical()
         _ = try rows.graph()
+        try rows.verifyPrimaryKeys()
     }
 }
 

@@ -15,6 +15,8 @@ final class SegmentRows: Sendable {
     let fields: [(name: String, type: FieldType)]
     let tombstoneCount: Int
     let dimension: Int
+    /// From the header (version 3); `nil` for version 2 (then computed from the times once).
+    let headerStats: SegmentFormat.ExpiryStats?
     private let idCell = LazyValue<[String]>()
     private let sequenceCell = LazyValue<[UInt64]>()
     private let timeCell = LazyValue<Times>()
@@ -22,8 +24,18 @@ final class SegmentRows: Sendable {
     private let lexicalCell = LazyValue<LexicalPostings>()
     private let graphCell = LazyValue<HNSWIndex?>()
     private let columnCells: [LazyValue<[FieldValue?]>]
+    /// Version 2 segments have no primary-key block: id → row, built from the ids on first lookup.
+    private let legacyKeys = LazyValue<[String: Int]>()
+    private let lengthSumCell = LazyValue<UInt64>()
 
-    init(blocks: SegmentBlocks, fields: [(name: String, type: FieldType)], tombstoneCount: Int, dimension: Int) {
+    init(
+        blocks: SegmentBlocks,
+        fields: [(name: String, type: FieldType)],
+        tombstoneCount: Int,
+        dimension: Int,
+        headerStats: SegmentFormat.ExpiryStats?
+    ) {
+        self.headerStats = headerStats
         self.blocks = blocks
         self.fields = fields
         self.tombstoneCount = tombstoneCount
@@ -177,6 +189,49 @@ final class SegmentRows: Sendable {
                 corrupt: blocks.corrupt
             )
         }
+    }
+
+    /// The row holding `id`, if any (at most one: a segment holds one version per id).
+    func row(of id: String) throws(StoreError) -> Int? {
+        guard blocks.version >= 3 else {
+            return try legacyKeys.value { () throws(StoreError) in
+                let ids = try self.ids()
+                return Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: max)
+            }[id]
+        }
+        let (entry, block) = try blocks.verifiedStored(SegmentFormat.BlockKind.primaryKeys.rawValue)
+        guard block.count == rowCount * PrimaryKeyIndex.entryBytes else {
+            throw blocks.corrupt("primary-key block has the wrong size", entry.offsetBytes)
+        }
+        for row in PrimaryKeyIndex.rows(hashing: PrimaryKeyIndex.hash(id), in: block, count: rowCount) {
+            guard row < rowCount else { throw blocks.corrupt("primary-key row out of range", entry.offsetBytes) }
+            if try self.id(row) == id { return row }
+        }
+        return nil
+    }
+
+    /// Checks that the primary-key block indexes exactly the stored ids (a scrub).
+    func verifyPrimaryKeys() throws(StoreError) {
+        guard blocks.version >= 3 else { return }
+        let (entry, block) = try blocks.verifiedStored(SegmentFormat.BlockKind.primaryKeys.rawValue)
+        guard Array(block) == PrimaryKeyIndex.encode(try ids()) else {
+            throw blocks.corrupt("primary-key block does not match the ids", entry.offsetBytes)
+        }
+    }
+
+    /// The earliest times a TTL can act on: the header's, or (version 2) the times block's.
+    func expiryStats() throws(StoreError) -> SegmentFormat.ExpiryStats {
+        if let headerStats { return headerStats }
+        let times = try times()
+        return SegmentFormat.ExpiryStats(
+            writtenAtMsMin: times.writtenAtMs.min() ?? .max,
+            expiresAtMsMin: times.expiresAtMs.filter { $0 != 0 }.min() ?? .max
+        )
+    }
+
+    /// Terms of all rows together (BM25 lengths), computed once.
+    func lengthSum() throws(StoreError) -> UInt64 {
+        try lengthSumCell.value { () throws(StoreError) in try lexical().lengths.reduce(0) { $0 + UInt64($1) } }
     }
 
     static func decodeIDs(_ bytes: ArraySlice<UInt8>, count: Int) -> [String]? {

@@ -38,7 +38,9 @@ enum SegmentWriter {
         file.append(contentsOf: [0, 0, 0])
         file.appendLittleEndian(UInt32(schema.fields.count))
         file.appendLittleEndian(UInt32(schema.vectors.count))
-        file.pad(toMultipleOf: 60)
+        let stats = SegmentFormat.ExpiryStats(contents.rows)
+        file.appendLittleEndian(stats.writtenAtMsMin)
+        file.appendLittleEndian(stats.expiresAtMsMin)
         file.appendLittleEndian(CRC32C.checksum(file))
 
         var entries: [SegmentFormat.BlockEntry] = []
@@ -133,6 +135,8 @@ enum SegmentWriter {
             times.appendLittleEndian(row.record.expiresAtMs)
         }
         try addBlock(SegmentFormat.BlockKind.times.rawValue, raw: times, codec: .none)
+        let keys = PrimaryKeyIndex.encode(contents.rows.map(\.record.id))
+        try addBlock(SegmentFormat.BlockKind.primaryKeys.rawValue, raw: keys, codec: .none)
         if let graph, !contents.rows.isEmpty {
             let blocks = try graphBlocks(
                 contents.rows.map { $0.record.vectors[0] },
