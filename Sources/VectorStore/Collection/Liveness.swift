@@ -80,13 +80,22 @@ struct Liveness: Sendable {
     /// not yet recorded), for the segments of `manifest`.
     func committedAfterFlush(_ manifest: Manifest) -> [UInt64: RowBitmap] {
         let rows = Dictionary(manifest.segments.map { ($0.fileNumber, Int($0.rowCount)) }, uniquingKeysWith: max)
-        var changed: [UInt64: RowBitmap] = [:]
-        for number in unrecorded where rows[number] != nil { changed[number] = committed[number] }
+        var changed = committedUnrecorded(manifest)
         for location in frozenDeletes {
             guard let count = rows[location.segment] else { continue }
             changed[location.segment, default: committed[location.segment] ?? RowBitmap(count: count)].insert(
                 location.row
             )
+        }
+        return changed
+    }
+
+    /// The committed bitmaps of `manifest`'s segments that no deletion vector records yet: every
+    /// commit writes them, since a format 3 manifest must name every segment's deletions.
+    func committedUnrecorded(_ manifest: Manifest) -> [UInt64: RowBitmap] {
+        var changed: [UInt64: RowBitmap] = [:]
+        for entry in manifest.segments where unrecorded.contains(entry.fileNumber) {
+            changed[entry.fileNumber] = committed[entry.fileNumber]
         }
         return changed
     }
@@ -127,8 +136,8 @@ struct Liveness: Sendable {
         for input in inputs {
             deleted[input] = nil
             committed[input] = nil
-            unrecorded.remove(input)
         }
+        unrecorded = []
     }
 
     /// The committed bitmap of an output row set: origins deleted as of the current version.

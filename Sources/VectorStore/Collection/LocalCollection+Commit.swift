@@ -21,6 +21,8 @@ extension LocalCollection {
         next.version += 1
         next.commitTimeMs = max(manifest.commitTimeMs, clock.nowMs)
         let files = change(&next)
+        // Written in format 3, which names every segment's deletions (`Liveness.committedUnrecorded`).
+        next.tracksDeletions = true
         next.nextFileNumber = nextFileNumber
         let committed = next
         let directory = self.directory

@@ -69,12 +69,15 @@ extension LocalCollection {
             var committedOutput: RowBitmap?
             try await commitVersion { manifest in
                 manifest.segments.removeAll { chosen.contains($0.fileNumber) }
-                guard let output else { return [] }
-                manifest.segments.append(output.manifestEntry)
-                // Flushes committed since the merge started may have deleted rows it copied.
-                let bitmap = liveness.committed(origins: origins)
-                committedOutput = bitmap
-                return Liveness.record([output.fileNumber: bitmap], in: &manifest)
+                var changed = liveness.committedUnrecorded(manifest)
+                if let output {
+                    manifest.segments.append(output.manifestEntry)
+                    // Flushes committed since the merge started may have deleted rows it copied.
+                    let bitmap = liveness.committed(origins: origins)
+                    committedOutput = bitmap
+                    changed[output.fileNumber] = bitmap
+                }
+                return Liveness.record(changed, in: &manifest)
             } apply: {
                 // The outgoing version still lists the inputs: their files stay until it leaves
                 // retention, and a point-in-time search reopens them.
