@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "SECModel", swiftSettings: strictSettings),
         .target(
             name: "Codecs",
-            dependencies: ["CZstd", "CLZ4", "CZlib", "CIntrinsics"],
+            dependencies: ["SECModel", "CZstd", "CLZ4", "CZlib", "CIntrinsics"],
             swiftSettings: strictSettings
         ),
 
@@ -88,6 +88,9 @@ let package = Package(
             dependencies: ["SECModel", "Codecs", "CBLAS", "HNSW", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // SEC documents in the store: the SEC schema, ChunkRecord and its mapping to documents.
+        // VectorStore knows documents and schemas only.
+        .target(name: "SECDocuments", dependencies: ["SECModel", "VectorStore"], swiftSettings: strictSettings),
         .target(
             name: "PipelineConfig",
             // VectorStore for the collection schema type its schema files are parsed into.
@@ -98,21 +101,21 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
-                "VectorStore", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+                "VectorStore", "SECDocuments", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
         .executableTarget(
             name: "VectorStoreCrashChild",
-            dependencies: ["SECModel", "VectorStore"],
+            dependencies: ["SECModel", "VectorStore", "SECDocuments"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "VectorDBCLI",
             dependencies: [
                 "SECModel", "EDGARClient", "FilingParser", "Chunker", "Embedding", "HNSW", "VectorStore",
-                "PipelineConfig", "Pipeline",
+                "SECDocuments", "PipelineConfig", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -154,24 +157,24 @@ let package = Package(
         .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "VectorStoreTests",
-            dependencies: ["VectorStore", "SECModel", "HNSW", "VectorStoreCrashChild"],
+            dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PipelineConfigTests",
-            dependencies: ["PipelineConfig", "VectorStore"],
+            dependencies: ["PipelineConfig", "VectorStore", "SECDocuments"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "SECModel", "EDGARClient"],
+            dependencies: ["Pipeline", "SECModel", "EDGARClient", "VectorStore", "Codecs"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Pipeline", "VectorStore", "Embedding", "FilingParser", "PipelineConfig", "SECModel", "VectorDBCLI",
-                "Chunker",
+                "Pipeline", "VectorStore", "SECDocuments", "Embedding", "FilingParser", "PipelineConfig", "SECModel",
+                "VectorDBCLI", "Chunker",
             ],
             swiftSettings: strictSettings
         ),

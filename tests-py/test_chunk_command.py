@@ -47,5 +47,5 @@ def test_bad_settings_are_clear_errors(vectordb):
         capture_output=True,
         text=True,
     )
-    assert out.returncode != 0
+    assert out.returncode == 65, out.stderr  # bad input (docs/cli.md, exit statuses)
     assert "overlapTokens" in out.stderr

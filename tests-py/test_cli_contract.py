@@ -71,5 +71,5 @@ def test_bad_filter_is_a_clear_error(vectordb, data_dir):
         capture_output=True,
         text=True,
     )
-    assert out.returncode != 0
+    assert out.returncode == 65, out.stderr  # bad input (docs/cli.md, exit statuses)
     assert "unknown key 'sector'" in out.stderr

@@ -54,5 +54,5 @@ def test_bad_versions_and_times_are_clear_errors(vectordb, data_dir):
     ]
     for arguments, message in cases:
         out = run(vectordb, data_dir, *arguments)
-        assert out.returncode == 1, (arguments, out.stderr)
+        assert out.returncode == 65, (arguments, out.stderr)  # bad input (docs/cli.md, exit statuses)
         assert message in out.stderr, (arguments, out.stderr)

@@ -33,6 +33,7 @@ public struct EDGARArchiveSource: FilingSource {
             throw PipelineError(
                 stage: .source,
                 subject: directory.path,
+                category: .notFound,
                 message: "cannot list submissions: the source root must hold a submissions/ directory"
             )
         }
@@ -41,7 +42,12 @@ public struct EDGARArchiveSource: FilingSource {
         where name.hasPrefix("CIK") && name.hasSuffix(".json") && !name.contains("-submissions-") {
             let path = directory.appendingPathComponent(name).path
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw PipelineError(stage: .source, subject: path, message: "cannot read the file")
+                throw PipelineError(
+                    stage: .source,
+                    subject: path,
+                    category: .unavailable,
+                    message: "cannot read the file"
+                )
             }
             let response: SubmissionsResponse
             let records: [SubmissionRecord]
@@ -49,7 +55,7 @@ public struct EDGARArchiveSource: FilingSource {
                 response = try SubmissionsResponse.decode(data, source: path)
                 records = try response.filings.recent.records(source: path)
             } catch {
-                throw PipelineError(stage: .source, subject: path, message: error.description)
+                throw PipelineError(stage: .source, subject: path, wrapping: error)
             }
             if !ciks.isEmpty, !ciks.contains(response.cik) { continue }
             for record in records {
@@ -63,7 +69,12 @@ public struct EDGARArchiveSource: FilingSource {
 
     public func primaryDocument(of filing: SourceFiling) async throws(PipelineError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: filing.location) else {
-            throw PipelineError(stage: .source, subject: filing.location, message: "cannot read the primary document")
+            throw PipelineError(
+                stage: .source,
+                subject: filing.location,
+                category: .notFound,
+                message: "cannot read the primary document"
+            )
         }
         return [UInt8](data)
     }

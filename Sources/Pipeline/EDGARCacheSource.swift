@@ -27,6 +27,7 @@ public struct EDGARCacheSource: FilingSource {
             throw PipelineError(
                 stage: .source,
                 subject: directory.path,
+                category: .notFound,
                 message: "no cached submissions: run `vectordb fetch --cik …` with --cache \(cache.root.path) first"
             )
         }
@@ -52,7 +53,7 @@ public struct EDGARCacheSource: FilingSource {
                 throw PipelineError(
                     stage: .source,
                     subject: directory.appendingPathComponent(name).path,
-                    message: error.description
+                    wrapping: error
                 )
             }
         }
@@ -63,13 +64,18 @@ public struct EDGARCacheSource: FilingSource {
         let accession = filing.metadata.accession
         do {
             guard let bytes = try cache.loadDocument(accession, filing.metadata.primaryDocument) else {
-                throw PipelineError(stage: .source, subject: filing.location, message: "the document left the cache")
+                throw PipelineError(
+                    stage: .source,
+                    subject: filing.location,
+                    category: .notFound,
+                    message: "the document left the cache"
+                )
             }
             return bytes
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw PipelineError(stage: .source, subject: filing.location, message: "\(error)")
+            throw PipelineError(stage: .source, subject: filing.location, wrapping: error)
         }
     }
 

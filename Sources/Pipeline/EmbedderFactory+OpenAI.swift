@@ -12,7 +12,12 @@ extension EmbedderFactory {
         environment: [String: String]
     ) throws(PipelineError) -> OpenAICompatibleEmbedder {
         guard let openAI = settings.openAI else {
-            throw PipelineError(stage: .embed, subject: nil, message: "the openai provider needs base_url and model")
+            throw PipelineError(
+                stage: .embed,
+                subject: nil,
+                category: .badInput,
+                message: "the openai provider needs base_url and model"
+            )
         }
         var apiKey: String?
         if let variable = openAI.apiKeyEnvironmentVariable {
@@ -20,6 +25,7 @@ extension EmbedderFactory {
                 throw PipelineError(
                     stage: .embed,
                     subject: openAI.baseURL,
+                    category: .badInput,
                     message: "the environment variable \(variable) (api_key_env) is not set"
                 )
             }

@@ -1,18 +1,25 @@
 import Embedding
 import Foundation
 import PipelineConfig
+import VectorStore
 
-/// Builds the embedder a pipeline's `[embedder]` table names.
+/// Builds the embedder a pipeline's `[embedder]` table names, or the one a collection recorded
+/// (`EmbedderFactory+Record.swift`): one implementation for `run`, `search`, `chunk` and `import`.
 public enum EmbedderFactory {
     /// The model id `MiniLMEmbedder` records for the default model directory.
     public static let miniLMModelID = "all-MiniLM-L6-v2"
 
-    /// - Parameter environment: where `api_key_env` is looked up (the process environment by default).
+    /// - Parameters:
+    ///   - environment: where `api_key_env` and the model-directory variables are looked up (the
+    ///     process environment by default).
+    ///   - recordedModelDirectory: the directory a collection recorded, one of the places a MiniLM
+    ///     model is looked for (`ModelDirectoryLookup`).
     /// - Throws: `PipelineError` (stage `embed`) for a provider this build does not have, a missing or
     ///   broken model directory, a `dimension` the model does not produce, or an unset API key variable.
     public static func make(
         _ settings: PipelineDefinition.EmbedderSettings,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        recordedModelDirectory: String? = nil
     ) throws(PipelineError) -> any Embedder {
         switch settings.provider {
         case "openai":
@@ -24,14 +31,21 @@ public enum EmbedderFactory {
                 throw PipelineError(
                     stage: .embed,
                     subject: nil,
+                    category: .badInput,
                     message: "unknown precision '\(settings.precision)'; use auto, float32 or bfloat16"
                 )
             }
-            let embedder = try miniLM(directory: settings.modelDirectory, precision: precision)
+            let lookup = ModelDirectoryLookup(
+                explicit: settings.modelDirectory,
+                recorded: recordedModelDirectory,
+                environment: environment
+            )
+            let embedder = try miniLM(lookup: lookup, precision: precision)
             guard embedder.dimension == settings.dimension else {
                 throw PipelineError(
                     stage: .embed,
                     subject: embedder.directory.path,
+                    category: .badInput,
                     message: "the model produces \(embedder.dimension) components but [embedder] dimension is "
                         + "\(settings.dimension)"
                 )
@@ -41,69 +55,34 @@ public enum EmbedderFactory {
             throw PipelineError(
                 stage: .embed,
                 subject: nil,
+                category: .badInput,
                 message: "unknown embedding provider '\(settings.provider)'"
             )
         }
     }
 
-    /// Loads a MiniLM-style model directory, by default `.models/all-MiniLM-L6-v2` in the current
-    /// directory.
+    /// Loads a MiniLM-style model directory: `directory` when given, else the first place of the
+    /// default lookup (`ModelDirectoryLookup`) that exists.
     ///
-    /// - Throws: `PipelineError` (stage `embed`) telling the user to run `make deps` when the directory
-    ///   is missing, or carrying the `EmbeddingError` that names the broken file and tensor.
+    /// - Throws: `PipelineError` (stage `embed`) listing the places tried when none exists, or
+    ///   carrying the `EmbeddingError` that names the broken file and tensor.
     public static func miniLM(
         directory: URL?,
         precision: MatrixPrecision = .automatic
     ) throws(PipelineError) -> MiniLMEmbedder {
-        let resolved =
-            directory
-            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            .appendingPathComponent(MiniLMEmbedder.defaultDirectory)
-        guard FileManager.default.fileExists(atPath: resolved.path) else {
-            throw PipelineError(
-                stage: .embed,
-                subject: resolved.path,
-                message: "the MiniLM model directory does not exist; run `make deps` to download all-MiniLM-L6-v2 "
-                    + "(or set [embedder] model_dir)"
-            )
-        }
+        try miniLM(lookup: ModelDirectoryLookup(explicit: directory), precision: precision)
+    }
+
+    /// Loads the MiniLM-style model `lookup` finds.
+    public static func miniLM(
+        lookup: ModelDirectoryLookup,
+        precision: MatrixPrecision = .automatic
+    ) throws(PipelineError) -> MiniLMEmbedder {
+        let resolved = try lookup.resolve()
         do {
             return try MiniLMEmbedder(directory: resolved, precision: precision)
         } catch {
-            throw PipelineError(stage: .embed, subject: resolved.path, message: error.description)
+            throw PipelineError(stage: .embed, subject: resolved.path, cause: error)
         }
-    }
-}
-
-extension EmbedderFactory {
-    /// Builds the embedder that wrote a collection, so queries are embedded the same way.
-    ///
-    /// - Parameter modelDirectory: where to find a MiniLM-style model; `nil` means the default
-    ///   directory, which serves collections written by `all-MiniLM-L6-v2`.
-    /// - Throws: `PipelineError` (stage `embed`) when this build cannot produce that model.
-    public static func make(
-        modelID: String,
-        dimension: Int,
-        modelDirectory: URL? = nil
-    ) throws(PipelineError) -> any Embedder {
-        let hashing = HashingEmbedder(dimension: max(16, dimension))
-        if hashing.modelID == modelID { return hashing }
-        if modelID == miniLMModelID || modelDirectory != nil {
-            let embedder = try miniLM(directory: modelDirectory)
-            guard embedder.modelID == modelID, embedder.dimension == dimension else {
-                throw PipelineError(
-                    stage: .embed,
-                    subject: embedder.directory.path,
-                    message: "the collection was embedded with '\(modelID)' (\(dimension) components), but this "
-                        + "directory holds '\(embedder.modelID)' (\(embedder.dimension) components)"
-                )
-            }
-            return embedder
-        }
-        throw PipelineError(
-            stage: .embed,
-            subject: nil,
-            message: "the collection was embedded with '\(modelID)', which this build cannot load"
-        )
     }
 }

@@ -1,8 +1,11 @@
-/// A failure of a pipeline run, wrapping the failing stage's error with the filing it concerned.
+import SECModel
+
+/// A failure of a pipeline run: the stage, the filing or file it concerned, and — when a stage's
+/// own error caused it — that typed error unchanged (`underlyingError`: a `ParseError`,
+/// `StoreError`, `EmbeddingError`, …), whose category this error takes.
 ///
-/// `source` errors are bad input in the source directory; the other cases carry their stage's own
-/// typed error, whose code says whether it is bad input, transient or corruption.
-public struct PipelineError: Error, Sendable, CustomStringConvertible {
+/// `source` errors of the pipeline itself are bad input (or not found) in the source directory.
+public struct PipelineError: CategorizedError {
     public enum Stage: String, Sendable {
         case source
         case archive
@@ -15,13 +18,44 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
     public let stage: Stage
     /// The filing's accession number or the file concerned, when known.
     public let subject: String?
+    /// What went wrong, in the pipeline's words; for a wrapped error without words of its own, the
+    /// cause's description.
     public let message: String
+    public let category: ErrorCategory
+    /// The stage's typed error, when one caused this failure.
+    public let underlyingError: (any Error)?
 
-    public init(stage: Stage, subject: String?, message: String) {
+    /// A failure the pipeline itself detected (no typed cause).
+    public init(stage: Stage, subject: String?, category: ErrorCategory, message: String) {
         self.stage = stage
         self.subject = subject
+        self.category = category
         self.message = message
+        underlyingError = nil
     }
+
+    /// A stage's typed error, kept as the cause; `message` adds the pipeline's context when given.
+    public init(stage: Stage, subject: String?, cause: some CategorizedError, message: String? = nil) {
+        self.stage = stage
+        self.subject = subject
+        category = cause.category
+        self.message = message.map { "\($0): \(cause.description)" } ?? cause.description
+        underlyingError = cause
+    }
+
+    /// Any error a stage threw: a `CategorizedError` is kept as the cause with its category; another
+    /// error is kept too, as *internal* (a stage that throws an untyped error has a bug to fix).
+    public init(stage: Stage, subject: String?, wrapping error: any Error, message: String? = nil) {
+        self.stage = stage
+        self.subject = subject
+        category = ErrorCategory(of: error)
+        let described = (error as? any CategorizedError)?.description ?? "\(error)"
+        self.message = message.map { "\($0): \(described)" } ?? described
+        underlyingError = error
+    }
+
+    /// The stage's typed error as `type`, when it is one (`error.cause(as: StoreError.self)?.code`).
+    public func cause<E: Error>(as type: E.Type) -> E? { underlyingError as? E }
 
     public var description: String {
         "\(stage.rawValue) stage" + (subject.map { " (\($0))" } ?? "") + ": \(message)"

@@ -4,46 +4,68 @@ import Foundation
 import Logging
 import ObjectStore
 import PipelineConfig
+import SECDocuments
 import SECModel
 import VectorStore
 
 extension PipelineRunner {
-    /// Builds the runner a pipeline file describes, writing into the data directory `dataRoot`:
-    /// the collection under `dataRoot/collections/`, raw documents under `dataRoot/raw/`, computed
-    /// vectors under `dataRoot/embedding-cache/`.
-    ///
-    /// - Throws: `PipelineError` when the chunker settings are invalid (or ask for longer chunks than
-    ///   the model reads) or the collection cannot be opened (for example, it holds vectors of another
-    ///   embedding model).
+    /// The storage tuning a pipeline's `[store]` table sets (for the engine the run writes through).
+    public static func storeOptions(for definition: PipelineDefinition) -> StoreOptions {
+        StoreOptions(
+            segmentCodec: definition.store.codec,
+            compactionBytesPerSecond: definition.store.compactionBytesPerSecond
+        )
+    }
+
+    /// Builds the runner a pipeline file describes, writing into the data directory `dataRoot`
+    /// through an engine of its own (`make(definition:engine:)` shares one).
     public static func make(
         definition: PipelineDefinition,
         dataRoot: URL,
         logger: Logger = Logger(label: "vectordb.pipeline")
-    ) throws(PipelineError) -> PipelineRunner {
+    ) async throws(PipelineError) -> PipelineRunner {
+        let engine = StoreEngine(root: dataRoot, options: storeOptions(for: definition), logger: logger)
+        return try await make(definition: definition, engine: engine, logger: logger)
+    }
+
+    /// Builds the runner a pipeline file describes, writing through `engine` into its data
+    /// directory: the collection under `collections/` (its embedder recorded in `collection.json`),
+    /// raw documents under `raw/`, computed vectors under `embedding-cache/`.
+    ///
+    /// - Throws: `PipelineError` when the chunker settings are invalid (or ask for longer chunks than
+    ///   the model reads) or the collection cannot be opened (for example, it holds vectors of another
+    ///   embedding model: *conflict*).
+    public static func make(
+        definition: PipelineDefinition,
+        engine: StoreEngine,
+        logger: Logger = Logger(label: "vectordb.pipeline")
+    ) async throws(PipelineError) -> PipelineRunner {
+        let dataRoot = engine.root
         let embedder = try EmbedderFactory.make(definition.embedder)
-        let chunker = try makeChunker(definition: definition, embedder: embedder)
+        let chunker = try FilingChunker(definition: definition, embedder: embedder).chunker
         let schema: CollectionSchema
         if let schemaFile = definition.store.schemaFile {
             do {
                 schema = try CollectionSchema.load(path: schemaFile.path, embedderDimension: embedder.dimension)
                 try schema.checkHoldsSECChunks()
             } catch {
-                throw PipelineError(stage: .store, subject: schemaFile.path, message: "\(error)")
+                throw PipelineError(stage: .store, subject: schemaFile.path, wrapping: error)
             }
         } else {
             schema = .secFilings(dimension: embedder.dimension)
         }
         let collection: LocalCollection
         do {
-            let options = StoreOptions(
-                segmentCodec: definition.store.codec,
-                compactionBytesPerSecond: definition.store.compactionBytesPerSecond
-            )
-            collection = try LocalStore(root: dataRoot, options: options, logger: logger).openOrCreate(
-                CollectionInfo(name: definition.store.collection, embeddingModel: embedder.modelID, schema: schema)
+            collection = try await engine.openOrCreate(
+                CollectionInfo(
+                    name: definition.store.collection,
+                    embeddingModel: embedder.modelID,
+                    schema: schema,
+                    embedder: EmbedderFactory.record(of: definition.embedder, embedder: embedder)
+                )
             )
         } catch {
-            throw PipelineError(stage: .store, subject: dataRoot.path, message: error.description)
+            throw PipelineError(stage: .store, subject: dataRoot.path, cause: error)
         }
         let cache: EmbeddingCache?
         do {
@@ -52,16 +74,10 @@ extension PipelineRunner {
             logger.warning("embedding without the cache", metadata: ["reason": "\(error)"])
             cache = nil
         } catch {
-            throw PipelineError(stage: .embed, subject: error.file, message: error.description)
+            throw PipelineError(stage: .embed, subject: error.file, wrapping: error)
         }
-        let forms = Set(definition.source.forms.map { FormType($0) })
-        let ciks = Set(definition.source.ciks.compactMap { CIK(value: UInt64($0)) })
-        let source: any FilingSource =
-            definition.source.kind == "edgar-cache"
-            ? EDGARCacheSource(root: definition.source.root, forms: forms, ciks: ciks)
-            : EDGARArchiveSource(root: definition.source.root, forms: forms, ciks: ciks)
         return PipelineRunner(
-            source: source,
+            source: makeFilingSource(definition.source),
             archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),
             chunker: chunker,
             embedder: embedder,
@@ -69,36 +85,5 @@ extension PipelineRunner {
             cache: cache,
             logger: logger
         )
-    }
-}
-
-extension PipelineRunner {
-    /// The chunker for a pipeline: sized in the embedder's own tokens when the embedder can count them
-    /// (MiniLM's WordPiece), otherwise with `ApproximateTokenCounter`.
-    ///
-    /// - Throws: `PipelineError` (stage `chunk`) for invalid settings or a `max_tokens` above the
-    ///   embedder's input limit.
-    static func makeChunker(
-        definition: PipelineDefinition,
-        embedder: any Embedder
-    ) throws(PipelineError) -> SectionChunker {
-        let settings = definition.chunker
-        guard settings.maxTokens <= embedder.maxInputTokens else {
-            throw PipelineError(
-                stage: .chunk,
-                subject: definition.file,
-                message: "[chunker] max_tokens \(settings.maxTokens) is more than \(embedder.modelID) reads "
-                    + "(\(embedder.maxInputTokens) tokens)"
-            )
-        }
-        do {
-            return try SectionChunker(
-                maxTokens: settings.maxTokens,
-                overlapTokens: settings.overlapTokens,
-                counter: embedder as? any TokenCounter ?? ApproximateTokenCounter()
-            )
-        } catch {
-            throw PipelineError(stage: .chunk, subject: definition.file, message: error.description)
-        }
     }
 }

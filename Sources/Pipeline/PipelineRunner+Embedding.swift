@@ -18,7 +18,7 @@ extension PipelineRunner {
         do {
             vectors = try await cache?.vectors(for: keys) ?? Array(repeating: nil, count: chunks.count)
         } catch {
-            throw PipelineError(stage: .embed, subject: accession.description, message: error.description)
+            throw PipelineError(stage: .embed, subject: accession.description, wrapping: error)
         }
         let missing = vectors.indices.filter { vectors[$0] == nil || vectors[$0]?.count != embedder.dimension }
         report.embeddingCacheHits += chunks.count - missing.count
@@ -31,7 +31,7 @@ extension PipelineRunner {
             do {
                 try await cache?.store(zip(indices, embedded).map { (key: keys[$0], vector: $1) })
             } catch {
-                throw PipelineError(stage: .embed, subject: accession.description, message: error.description)
+                throw PipelineError(stage: .embed, subject: accession.description, wrapping: error)
             }
             start += indices.count
         }
@@ -60,7 +60,7 @@ extension PipelineRunner {
             }
             return embedded
         } catch {
-            throw PipelineError(stage: .embed, subject: accession.description, message: "\(error)")
+            throw PipelineError(stage: .embed, subject: accession.description, wrapping: error)
         }
     }
 }

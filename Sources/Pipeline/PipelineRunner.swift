@@ -2,6 +2,7 @@ import Chunker
 import Embedding
 import FilingParser
 import Logging
+import SECDocuments
 import SECModel
 import VectorStore
 
@@ -12,8 +13,8 @@ import VectorStore
 public struct PipelineRunner: Sendable {
     public let source: any FilingSource
     public let archive: RawArchive?
-    public let parser: HTMLFilingParser
-    public let chunker: SectionChunker
+    /// Parse and chunk, as `vectordb chunk --pipeline` shows them.
+    public let filingChunker: FilingChunker
     public let embedder: any Embedder
     public let collection: any DocumentCollection
     /// Vectors computed before; `nil` embeds every chunk.
@@ -32,8 +33,7 @@ public struct PipelineRunner: Sendable {
     ) {
         self.source = source
         self.archive = archive
-        self.parser = parser
-        self.chunker = chunker
+        filingChunker = FilingChunker(parser: parser, chunker: chunker)
         self.embedder = embedder
         self.collection = collection
         self.cache = cache
@@ -49,18 +49,12 @@ public struct PipelineRunner: Sendable {
             let metadata = filing.metadata
             let bytes = try await source.primaryDocument(of: filing)
             try await archive?.put(bytes, filing: metadata)
-            let document: ParsedDocument
-            do {
-                document = try parser.parse(bytes, form: metadata.form, source: filing.location)
-            } catch {
-                throw PipelineError(stage: .parse, subject: metadata.accession.description, message: error.description)
-            }
-            let chunks = chunker.chunks(of: document, filing: metadata)
+            let (document, chunks) = try filingChunker.chunks(of: bytes, filing: metadata, source: filing.location)
             let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
             do {
                 try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0.chunk, vector: $1) })
             } catch {
-                throw PipelineError(stage: .store, subject: metadata.accession.description, message: error.description)
+                throw PipelineError(stage: .store, subject: metadata.accession.description, wrapping: error)
             }
             report.filingsIngested += 1
             report.chunksWritten += chunks.count
@@ -80,7 +74,7 @@ public struct PipelineRunner: Sendable {
             try await collection.commit()
             try await collection.waitForMaintenance()
         } catch {
-            throw PipelineError(stage: .store, subject: "commit", message: error.description)
+            throw PipelineError(stage: .store, subject: "commit", wrapping: error)
         }
         report.collectionCount = await collection.count
         return report

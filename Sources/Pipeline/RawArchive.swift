@@ -18,7 +18,7 @@ public struct RawArchive: Sendable {
             let compressed = try ZstdCodec.compress(bytes)
             try await store.put(key, bytes: compressed)
         } catch {
-            throw PipelineError(stage: .archive, subject: filing.accession.description, message: "\(error)")
+            throw PipelineError(stage: .archive, subject: filing.accession.description, wrapping: error)
         }
     }
 
@@ -32,7 +32,7 @@ public struct RawArchive: Sendable {
             guard let compressed = try await store.get(key) else { return nil }
             return try ZstdCodec.decompress(compressed, maxOutputBytes: maxBytes)
         } catch {
-            throw PipelineError(stage: .archive, subject: filing.accession.description, message: "\(error)")
+            throw PipelineError(stage: .archive, subject: filing.accession.description, wrapping: error)
         }
     }
 
@@ -40,7 +40,7 @@ public struct RawArchive: Sendable {
         do {
             return try ObjectKey("raw/\(filing.cik)/\(filing.accession.folderName)/\(filing.primaryDocument).zst")
         } catch {
-            throw PipelineError(stage: .archive, subject: filing.accession.description, message: error.description)
+            throw PipelineError(stage: .archive, subject: filing.accession.description, wrapping: error)
         }
     }
 }

@@ -50,8 +50,9 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var provider: String
         /// Vector components, 16...4096 (default 384); for `minilm` it must equal the model's width.
         public var dimension: Int
-        /// `model_dir` for `minilm`, resolved against the TOML file's directory; `nil` means
-        /// `.models/all-MiniLM-L6-v2` in the current directory (where `make deps` puts it).
+        /// `model_dir` for `minilm`, resolved against the TOML file's directory; `nil` looks in
+        /// `$VECTORDB_MODEL_DIR`, the user cache and `./.models/all-MiniLM-L6-v2` (where `make deps`
+        /// puts it), in that order (`Pipeline.ModelDirectoryLookup`, docs/cli.md).
         public var modelDirectory: URL?
         /// `precision` for `minilm`: `auto` (default: bfloat16 products where the CPU has AVX-512 BF16,
         /// else float32), `float32` or `bfloat16` (an error on a CPU without AVX-512 BF16).

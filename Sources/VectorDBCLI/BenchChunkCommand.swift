@@ -27,17 +27,17 @@ struct BenchChunkCommand: ParsableCommand {
     func run() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
         let (document, filing) = try ChunkFilingMetadata.load(
+            bytes: try InputFile.read(file, maxBytes: HTMLFilingParser().maxInputBytes),
             file: file,
             form: nil,
             accession: nil,
             maxBytes: HTMLFilingParser().maxInputBytes
         )
-        let chunker = try ChunkerSetup.make(
-            provider: provider,
-            modelDir: modelDir,
+        let chunker = try FilingChunker(
             maxTokens: maxTokens,
-            overlapTokens: overlapTokens
-        )
+            overlapTokens: overlapTokens,
+            embedder: provider.tokenEmbedder(modelDir: modelDir)
+        ).chunker
         let clock = ContinuousClock()
         var seconds: [Double] = []
         var chunkCount = 0

@@ -66,7 +66,7 @@ struct BenchParseCommand: ParsableCommand {
             }
             return (characters >= 0 ? document.sections.count : 0, facts)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
     }
 }

@@ -4,6 +4,8 @@ import Embedding
 import FilingParser
 import Foundation
 import Pipeline
+import PipelineConfig
+import SECDocuments
 import SECModel
 
 /// `vectordb chunk FILE`: the chunks a filing document is cut into, with their item, span and size
@@ -13,10 +15,12 @@ struct ChunkCommand: AsyncParsableCommand {
         commandName: "chunk",
         abstract: "Parse a filing and print its chunks: id, item, span and tokens (or JSON with --json).",
         discussion: """
-            Tokens are counted by the embedder's tokenizer (minilm reads .models/all-MiniLM-L6-v2; run \
+            Tokens are counted by the embedder's tokenizer (minilm finds its model as docs/cli.md says; run \
             `make deps`), and include [CLS]/[SEP] and the context line the embedder reads before each chunk. \
             Filer, CIK and fiscal year come from the document's inline XBRL cover facts when it has them; the \
-            accession number from --accession or the file's name or folder.
+            accession number from --accession or the file's name or folder. With --pipeline, the chunker and \
+            tokenizer are the pipeline's and a file its source lists gets the metadata `vectordb run` uses: the \
+            output is exactly what a run embeds.
             """
     )
 
@@ -46,6 +50,15 @@ struct ChunkCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Refuse inputs larger than this many bytes (default: 256 MiB).")
     var maxBytes: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Chunk as this pipeline does: its [chunker], [embedder] and, for a file its source lists, its metadata.",
+            valueName: "file"
+        )
+    )
+    var pipeline: String?
+
     @Flag(name: .long, help: "Print one JSON object with every chunk (docs: README, `vectordb chunk`).")
     var json = false
 
@@ -61,24 +74,13 @@ struct ChunkCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(global)
         let limit = maxBytes ?? HTMLFilingParser().maxInputBytes
-        let (document, filing) = try ChunkFilingMetadata.load(
-            file: file,
-            form: form,
-            accession: accession,
-            maxBytes: limit
-        )
-        let chunker = try ChunkerSetup.make(
-            provider: provider,
-            modelDir: modelDir,
-            maxTokens: maxTokens,
-            overlapTokens: overlapTokens
-        )
-        let chunks = chunker.chunks(of: document, filing: filing)
+        let bytes = try InputFile.read(file, maxBytes: limit)
+        let (document, chunks, settings) = try await chunk(bytes, maxBytes: limit)
         if json {
             let output = ChunkJSON(
-                maxTokens: maxTokens,
-                overlapTokens: overlapTokens,
-                tokenizer: provider == .minilm ? "minilm" : "approximate",
+                maxTokens: settings.maxTokens,
+                overlapTokens: settings.overlapTokens,
+                tokenizer: settings.tokenizer,
                 characters: document.scalarCount,
                 chunks: chunks.map(ChunkJSON.Entry.init)
             )
@@ -99,7 +101,62 @@ struct ChunkCommand: AsyncParsableCommand {
         let largest = chunks.map(\.tokenCount).max() ?? 0
         Terminal.write(
             "\(chunks.count) chunks in \(document.sections.count) sections; largest \(largest) tokens "
-                + "(limit \(maxTokens), \(provider == .minilm ? "MiniLM WordPiece" : "approximate") count)"
+                + "(limit \(settings.maxTokens), \(settings.tokenizer == "minilm" ? "MiniLM WordPiece" : "approximate") count)"
         )
+    }
+}
+
+extension ChunkCommand {
+    /// The settings the chunks were cut with.
+    struct Settings {
+        var maxTokens: Int
+        var overlapTokens: Int
+        /// `minilm` or `approximate`.
+        var tokenizer: String
+    }
+
+    /// Parses and chunks `bytes` with the library's `FilingChunker`: the pipeline's (and, for a file
+    /// its source lists, the metadata a run uses) with `--pipeline`, else the one the flags describe.
+    func chunk(
+        _ bytes: [UInt8],
+        maxBytes: Int
+    ) async throws -> (document: ParsedDocument, chunks: [MeasuredChunk], settings: Settings) {
+        let filingChunker: FilingChunker
+        let settings: Settings
+        var listed: SourceFiling?
+        if let pipeline {
+            let definition = try PipelineDefinition.load(path: pipeline)
+            let embedder = try EmbedderFactory.make(definition.embedder)
+            filingChunker = try FilingChunker(definition: definition, embedder: embedder)
+            settings = Settings(
+                maxTokens: definition.chunker.maxTokens,
+                overlapTokens: definition.chunker.overlapTokens,
+                tokenizer: embedder is any TokenCounter ? "minilm" : "approximate"
+            )
+            listed = try await makeFilingSource(definition.source).filing(at: file)
+        } else {
+            filingChunker = try FilingChunker(
+                maxTokens: maxTokens,
+                overlapTokens: overlapTokens,
+                embedder: provider.tokenEmbedder(modelDir: modelDir)
+            )
+            settings = Settings(
+                maxTokens: maxTokens,
+                overlapTokens: overlapTokens,
+                tokenizer: provider == .minilm ? "minilm" : "approximate"
+            )
+        }
+        if let listed, form == nil, accession == nil {
+            let (document, chunks) = try filingChunker.chunks(of: bytes, filing: listed.metadata, source: file)
+            return (document, chunks, settings)
+        }
+        let (document, filing) = try ChunkFilingMetadata.load(
+            bytes: bytes,
+            file: file,
+            form: form,
+            accession: accession,
+            maxBytes: maxBytes
+        )
+        return (document, filingChunker.chunker.chunks(of: document, filing: filing), settings)
     }
 }

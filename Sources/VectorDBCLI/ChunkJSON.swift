@@ -1,4 +1,5 @@
 import Chunker
+import SECDocuments
 
 /// `vectordb chunk --json`: the chunking settings and every chunk, for scripts and tests.
 struct ChunkJSON: Encodable {

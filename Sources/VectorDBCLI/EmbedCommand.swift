@@ -46,6 +46,15 @@ struct EmbedCommand: AsyncParsableCommand {
     )
     var pipeline: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Embed as `vectordb search` embeds a question for this collection (its recorded embedder).",
+            valueName: "name"
+        )
+    )
+    var collection: String?
+
     @Option(name: .long, help: "Vector length for hashing, 16-4096.")
     var dimension: Int = 384
 
@@ -71,7 +80,13 @@ struct EmbedCommand: AsyncParsableCommand {
         var tokens: Int?
         var usedPrecision: MatrixPrecision?
         do {
-            if let pipeline {
+            if let collection {
+                let modelDirectory = modelDir.map { URL(fileURLWithPath: $0) }
+                embedder = try await global.withEngine { engine in
+                    let info = try await engine.collection(collection).info
+                    return try QueryEmbedder(for: info, modelDirectory: modelDirectory).embedder
+                }
+            } else if let pipeline {
                 embedder = try EmbedderFactory.make(PipelineDefinition.load(path: pipeline).embedder)
             } else {
                 switch provider {
@@ -88,13 +103,13 @@ struct EmbedCommand: AsyncParsableCommand {
                 }
             }
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(error)
         }
         let vector: [Float]
         do {
             vector = try await embedder.embed(queries: [text]).first ?? []
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         if json {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EDGARClient
 import Foundation
 import Logging
+import Pipeline
 import PipelineConfig
 import SECModel
 
@@ -109,9 +110,9 @@ struct FetchCommand: AsyncParsableCommand {
         let plan: FetchPlan
         do {
             let settings = try config.map { (path) throws(ConfigError) in try EDGARSettings.load(path: path) }
-            plan = try FetchPlan(command: self, environment: ProcessInfo.processInfo.environment, settings: settings)
+            plan = try FetchPlan(request: request, environment: ProcessInfo.processInfo.environment, settings: settings)
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(error)
         }
         let client = EDGARHTTPClient(configuration: plan.configuration, logger: logger)
         let cache = RawFilingCache(
@@ -121,13 +122,39 @@ struct FetchCommand: AsyncParsableCommand {
         let fetcher = EDGARFetcher(client: client, cache: cache)
         let summary: FetchSummary
         do {
-            summary = try await FetchRunner(fetcher: fetcher, plan: plan, logger: logger).run()
+            let display = ProgressDisplay(enabled: ProgressDisplay.stderrIsTerminal)
+            summary = try await FetchRunner(fetcher: fetcher, plan: plan, observer: display, logger: logger).run()
         } catch {
             await client.shutdown()
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         await client.shutdown()
         for line in summary.lines(cacheRoot: plan.cacheRoot.path) { Terminal.write(line) }
         if summary.failures.isEmpty == false { throw ExitCode(1) }
+    }
+}
+
+extension FetchCommand {
+    /// The flags as the library's request (validated by `FetchPlan`).
+    var request: FetchRequest {
+        var request = FetchRequest(dataRoot: global.dataRoot)
+        request.ciks = cik
+        request.tickers = ticker
+        request.forms = form
+        request.includeAmendments = includeAmendments
+        request.since = since
+        request.until = until
+        request.limit = limit
+        request.daily = daily
+        request.cache = cache
+        request.wwwBaseURL = wwwBaseURL
+        request.dataBaseURL = dataBaseURL
+        request.userAgent = userAgent
+        request.rate = rate
+        request.concurrency = concurrency
+        request.coolDownSeconds = coolDownSeconds
+        request.attemptsMax = attemptsMax
+        request.bodyBytesMax = bodyBytesMax
+        return request
     }
 }

@@ -14,7 +14,7 @@ enum InputFile {
     /// - Throws: `CLIFailure` when the file is missing, unreadable, or larger than `maxBytes`.
     static func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw CLIFailure("\(path): no such file or not readable") }
+        guard descriptor >= 0 else { throw CLIFailure("\(path): no such file or not readable", category: .notFound) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
@@ -38,7 +38,10 @@ enum InputFile {
             failed = count != sizeBytes
         }
         if failed {
-            throw CLIFailure("\(path): read \(bytes.count) of \(sizeBytes) bytes; the file changed while read")
+            throw CLIFailure(
+                "\(path): read \(bytes.count) of \(sizeBytes) bytes; the file changed while read",
+                category: .unavailable
+            )
         }
         return bytes
     }

@@ -91,7 +91,7 @@ struct ParseCommand: AsyncParsableCommand {
                 )
                 return (document, factSet)
             } catch {
-                throw CLIFailure(error.description)
+                throw CLIFailure(error)
             }
         }
         do {
@@ -99,7 +99,7 @@ struct ParseCommand: AsyncParsableCommand {
             // With `--facts`, an HTML file without inline XBRL has none.
             return (document, facts ? XBRLFactSet(facts: []) : nil)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
     }
 
@@ -109,7 +109,7 @@ struct ParseCommand: AsyncParsableCommand {
         do {
             submission = try SGMLSubmissionReader(maxInputBytes: limit, readsXBRL: facts).read(bytes, source: file)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         if json {
             Terminal.write(try SubmissionJSON.render(submission, includeFacts: facts))
@@ -135,7 +135,7 @@ struct ParseCommand: AsyncParsableCommand {
         do {
             return try XBRLInstanceReader(maxInputBytes: limit).read(bytes, source: file)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
     }
 }

@@ -1,12 +1,13 @@
 import EDGARClient
 import Foundation
+import Pipeline
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The one updating progress line of `vectordb fetch` on stderr; silent when stderr is not a terminal.
-actor ProgressDisplay {
+actor ProgressDisplay: FetchProgressObserver {
     /// Shortest interval between two redraws.
     static let redrawInterval: Duration = .milliseconds(100)
 
@@ -18,13 +19,14 @@ actor ProgressDisplay {
     private var lastDraw: ContinuousClock.Instant?
     private var ticker: Task<Void, Never>?
 
-    init(filingsTotal: Int, enabled: Bool) {
-        self.progress = FetchProgress(filingsTotal: filingsTotal)
+    init(enabled: Bool) {
+        self.progress = FetchProgress(filingsTotal: 0)
         self.enabled = enabled
     }
 
     /// Draws the first line and refreshes it every second (so rate and ETA move during long waits).
-    func start() {
+    func started(filingsTotal: Int) {
+        progress = FetchProgress(filingsTotal: filingsTotal)
         guard enabled else { return }
         draw(force: true)
         ticker = Task { [weak self] in
@@ -35,16 +37,15 @@ actor ProgressDisplay {
         }
     }
 
-    func record(_ outcome: FilingFetchOutcome) {
+    func recorded(_ outcome: FilingFetchOutcome) {
         progress.record(outcome)
         draw(force: false)
     }
 
-    /// Stops refreshing, clears the line and returns the final counts.
-    func finish() -> FetchProgress {
+    /// Stops refreshing and clears the line.
+    func finished() {
         ticker?.cancel()
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        return progress
     }
 
     private func draw(force: Bool) {

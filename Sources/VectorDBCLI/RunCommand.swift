@@ -24,15 +24,16 @@ struct RunCommand: AsyncParsableCommand {
         do {
             definition = try PipelineDefinition.load(path: pipelineFile)
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         let started = ContinuousClock.now
         let report: RunReport
         do {
-            let runner = try PipelineRunner.make(definition: definition, dataRoot: global.dataRoot, logger: logger)
-            report = try await runner.run()
+            report = try await global.withEngine(options: PipelineRunner.storeOptions(for: definition)) { engine in
+                try await PipelineRunner.make(definition: definition, engine: engine, logger: logger).run()
+            }
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error)
         }
         let seconds = (ContinuousClock.now - started).seconds
         Terminal.write(

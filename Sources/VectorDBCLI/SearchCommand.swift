@@ -3,6 +3,7 @@ import Embedding
 import Foundation
 import Pipeline
 import PipelineConfig
+import SECDocuments
 import SECModel
 import VectorStore
 
@@ -48,7 +49,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "MiniLM-style model directory for collections embedded with it (default .models/all-MiniLM-L6-v2).",
+            "MiniLM-style model directory (default: $VECTORDB_MODEL_DIR, the collection's recorded one, "
+                + "~/.cache/vectordb/models/MODEL, ./.models/MODEL; docs/cli.md).",
             valueName: "dir"
         )
     )
@@ -93,23 +95,24 @@ struct SearchCommand: AsyncParsableCommand {
         let hits: [SearchHit]
         do {
             let selector = try asOf.map(AsOfArgument.parse)
-            let store = try LocalStore(root: global.dataRoot).open(collection: collection)
-            let info = await store.info
-            let filters = try filter.map { (expression) throws(StoreError) in
-                try MetadataFilter(parsing: expression, schema: info.schema)
+            hits = try await global.withEngine { engine in
+                let store = try await engine.collection(collection)
+                let info = await store.info
+                let filters = try filter.map { (expression) throws(StoreError) in
+                    try MetadataFilter(
+                        parsing: expression,
+                        schema: info.schema,
+                        aliases: CollectionSchema.secFilterAliases
+                    )
+                }
+                var vector: [Float]?
+                if mode != .lexical { vector = try await queryEmbedder(for: info).vector(for: query) }
+                var request = SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
+                request.asOf = selector
+                return try await store.search(request)
             }
-            var vector: [Float]?
-            if mode != .lexical {
-                let embedder = try queryEmbedder(for: info)
-                vector = try await embedder.embed(queries: [query]).first
-            }
-            var request = SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
-            request.asOf = selector
-            hits = try await store.search(request)
-        } catch let error as CLIFailure {
-            throw error
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(error)
         }
         if json {
             for hit in hits { Terminal.write(try HitJSON.line(hit)) }
@@ -123,24 +126,14 @@ struct SearchCommand: AsyncParsableCommand {
 
 extension SearchCommand {
     /// The embedder of `--pipeline`'s `[embedder]` table when given (it must be the collection's
-    /// model), else the one the collection's model id names.
-    func queryEmbedder(for info: CollectionInfo) throws -> any Embedder {
+    /// model), else the one the collection recorded (`QueryEmbedder`; model directory from
+    /// `--model-dir` or the documented lookup).
+    func queryEmbedder(for info: CollectionInfo) throws -> QueryEmbedder {
         guard let pipeline else {
-            return try EmbedderFactory.make(
-                modelID: info.embeddingModel,
-                dimension: info.dimension,
-                modelDirectory: modelDir.map { URL(fileURLWithPath: $0) }
-            )
+            return try QueryEmbedder(for: info, modelDirectory: modelDir.map { URL(fileURLWithPath: $0) })
         }
         let definition = try PipelineDefinition.load(path: pipeline)
-        let embedder = try EmbedderFactory.make(definition.embedder)
-        guard embedder.modelID == info.embeddingModel, embedder.dimension == info.dimension else {
-            throw CLIFailure(
-                "the collection was embedded with '\(info.embeddingModel)' (\(info.dimension) components), but "
-                    + "\(pipeline) configures '\(embedder.modelID)' (\(embedder.dimension) components)"
-            )
-        }
-        return embedder
+        return try QueryEmbedder(for: info, settings: definition.embedder, file: pipeline)
     }
 }
 

@@ -21,12 +21,13 @@ struct SnapshotsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The collection.")
         var collection: String = "filings"
 
-        func open() throws -> LocalCollection {
+        /// Runs `body` on the collection, opened through the process's store engine.
+        func withCollection<T>(_ body: (LocalCollection) async throws -> T) async throws -> T {
             LogSetup.bootstrap(global)
             do {
-                return try LocalStore(root: global.dataRoot).open(collection: collection)
+                return try await global.withEngine { engine in try await body(engine.collection(collection)) }
             } catch {
-                throw CLIFailure("\(error)")
+                throw CLIFailure(error)
             }
         }
     }
@@ -42,7 +43,7 @@ struct SnapshotsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let snapshots = try await target.open().snapshots()
+            let snapshots = try await target.withCollection { await $0.snapshots() }
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             if json {
@@ -73,11 +74,7 @@ struct SnapshotsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let number = try SnapshotsCommand.versionNumber(version)
-            do {
-                try await target.open().pin(version: number)
-            } catch let error as StoreError {
-                throw CLIFailure("\(error)")
-            }
+            try await target.withCollection { try await $0.pin(version: number) }
             Terminal.write("pinned version \(number)")
         }
     }
@@ -94,16 +91,12 @@ struct SnapshotsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let number = try SnapshotsCommand.versionNumber(version)
-            do {
-                try await target.open().unpin(version: number)
-            } catch let error as StoreError {
-                throw CLIFailure("\(error)")
-            }
+            try await target.withCollection { try await $0.unpin(version: number) }
             Terminal.write("unpinned version \(number)")
         }
     }
 
-    /// Parsed in `run`, so a bad value exits with status 1 and a one-line reason like other failures.
+    /// Parsed in `run`, so a bad value exits with status 65 (bad input) and a one-line reason like other failures.
     static func versionNumber(_ text: String) throws -> UInt64 {
         guard let number = UInt64(text), number > 0 else {
             throw CLIFailure("version '\(text)' is not a version number (1, 2, …; see `vectordb snapshots list`)")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SECModel
 
 /// The `vectordb` command: ingest SEC filings and search them.
 @main
@@ -15,11 +17,41 @@ struct VectorDB: AsyncParsableCommand {
               vectordb embed "net revenue"                the vector a model gives one text
               vectordb chunk filing.htm                   the chunks a filing is cut into, with token counts
               vectordb snapshots list                     the retained versions, for search --as-of
+              vectordb import docs.jsonl --collection c   bulk-upsert your own documents
+              vectordb export jsonl --collection c --out docs.jsonl
+
+            Exit statuses: 0 success, 1 partial failure (fetch), 64 usage, 65 bad input, 66 not found,
+            70 internal error, 73 conflict, 74 corrupt data, 75 unavailable (retry may help).
             """,
         version: "0.1.0",
         subcommands: [
             RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, EmbedCommand.self,
-            ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self,
+            ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
+
+    /// ArgumentParser's entry point, but a failure of a command's `run` exits with the status its
+    /// category maps to (`ExitStatus`) instead of 1; parse errors, `--help` and `ExitCode` keep
+    /// ArgumentParser's handling (usage errors are 64).
+    static func main() async {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
+            exit(withError: error)
+        } catch {
+            let failure = CLIFailure(error)
+            Terminal.writeError("Error: \(failure.message)")
+            Foundation.exit(ExitStatus(failure.category).rawValue)
+        }
+    }
 }

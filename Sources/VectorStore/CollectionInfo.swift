@@ -10,22 +10,23 @@ public struct CollectionInfo: Sendable, Hashable, Codable {
     public var embeddingModel: String
     /// The fields, primary key, vector fields and text field of every document.
     public var schema: CollectionSchema
+    /// The embedder that writes the first vector field (provider, model, settings but secrets);
+    /// `nil` in files written before it was recorded, and for collections of vectors given by the
+    /// caller. An open that knows the embedder records it into a file that lacks it.
+    public var embedder: EmbedderRecord?
 
     public init(
         name: String,
         embeddingModel: String,
         schema: CollectionSchema,
+        embedder: EmbedderRecord? = nil,
         formatVersion: Int = Self.currentFormatVersion
     ) {
         self.formatVersion = formatVersion
         self.name = name
         self.embeddingModel = embeddingModel
         self.schema = schema
-    }
-
-    /// A collection of the SEC schema (`CollectionSchema.secFilings`) with `dimension`-component embeddings.
-    public init(name: String, embeddingModel: String, dimension: Int) {
-        self.init(name: name, embeddingModel: embeddingModel, schema: .secFilings(dimension: dimension))
+        self.embedder = embedder
     }
 
     /// Components of the first vector field (the embedder's output).

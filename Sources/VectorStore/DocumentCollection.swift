@@ -31,13 +31,6 @@ public protocol DocumentCollection: Sendable {
     func waitForMaintenance() async throws(StoreError)
 }
 
-extension DocumentCollection {
-    /// Writes SEC chunk records as documents of the SEC schema (`ChunkRecord.document`).
-    public func upsert(_ records: [ChunkRecord]) async throws(StoreError) {
-        try await upsert(records.map(\.document))
-    }
-}
-
 /// How a search ranks records.
 public enum SearchMode: String, Sendable, Hashable, CaseIterable {
     /// Cosine similarity of embeddings: finds paraphrases.

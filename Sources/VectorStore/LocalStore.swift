@@ -2,6 +2,10 @@ import Foundation
 import Logging
 
 /// The local data directory: `{root}/collections/{name}/` holds one `LocalCollection` each.
+///
+/// Every open recovers the collection anew and returns a new instance: a process opens collections
+/// through its `StoreEngine`, which uses this type once per collection (tests that reopen on
+/// purpose use it directly).
 public struct LocalStore: Sendable {
     /// The data directory (`./data` by default in the CLI).
     public let root: URL
@@ -75,8 +79,8 @@ public struct LocalStore: Sendable {
     /// to the stored one, the collection evolves to it (no rewrite); when the stored schema appends
     /// fields to `info.schema` (added since), it is kept.
     ///
-    /// - Throws: `StoreError.badInput` when `info.schema` is not valid, or the collection exists with
-    ///   another embedding model, dimension or an incompatible schema.
+    /// - Throws: `StoreError.badInput` when `info.schema` is not valid or the collection exists with an
+    ///   incompatible schema; `StoreError.conflict` when it exists with another embedding model or dimension.
     public func openOrCreate(_ info: CollectionInfo) throws(StoreError) -> LocalCollection {
         try Self.validate(info.name)
         try info.schema.validate()
@@ -93,7 +97,7 @@ public struct LocalStore: Sendable {
         let stored = try LocalCollection.readInfo(at: infoPath.path, directory: directory.path)
         guard stored.embeddingModel == info.embeddingModel, stored.dimension == info.dimension else {
             throw StoreError(
-                code: .badInput,
+                code: .conflict,
                 message:
                     "collection '\(info.name)' holds \(stored.embeddingModel) vectors (\(stored.dimension) dims); "
                     + "this run embeds with \(info.embeddingModel) (\(info.dimension) dims). Use another collection name or data directory.",

@@ -1,15 +1,20 @@
 /// A failure of the vector store.
 ///
-/// Codes: `notFound` and `badInput` are the caller's (no such store, a vector of the wrong dimension,
-/// an unknown filter key); `corruption` means persisted bytes fail their checksum or framing (the
-/// context names the file and byte offset); `io` is an environmental failure (disk full, permissions).
-/// A write refused by the schema also carries the `violation`, the document id and the field.
+/// Codes (and their `ErrorCategory`): `notFound` and `badInput` are the caller's (no such store, a
+/// vector of the wrong dimension, an unknown filter key); `conflict` is a request that does not fit
+/// the collection's state (it exists with another embedding model or dimension; it is closed);
+/// `corruption` (*corrupt*) means persisted bytes fail their checksum or framing (the context names
+/// the file and byte offset); `io` (*unavailable*) is an environmental failure (disk full,
+/// permissions, a race with another process): retrying later may help; `internal` is a broken
+/// invariant. A write refused by the schema also carries the `violation`, the document id and the field.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case notFound
         case badInput
         case corruption
         case io
+        case conflict
+        case `internal`
     }
 
     /// Why a write or a filter does not fit the collection schema (all *bad input*).
@@ -63,7 +68,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A bad-input error for a schema violation of one document (or the whole batch when `documentID` is nil).
-    static func violation(
+    public static func violation(
         _ violation: Violation,
         _ message: String,
         document documentID: String? = nil,

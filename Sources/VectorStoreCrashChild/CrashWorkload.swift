@@ -1,3 +1,4 @@
+import SECDocuments
 import SECModel
 import VectorStore
 

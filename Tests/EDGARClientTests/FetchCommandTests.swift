@@ -97,7 +97,7 @@ import Testing
         let server = try await FakeEDGARServer.start()
         defer { Task { await server.shutdown() } }
         let result = try await FetchBinary.run(server: server, ["--cik", "1999901"], userAgent: nil, scratch: scratch)
-        #expect(result.status != 0)
+        #expect(result.status == 65, "bad input: \(result.stderr)")
         #expect(result.stderr.contains("missingUserAgent"))
         #expect(result.stderr.contains("VECTORDB_EDGAR_USER_AGENT"))
         #expect(server.requests.isEmpty)
@@ -107,7 +107,7 @@ import Testing
             userAgent: "curl/8.0",
             scratch: scratch
         )
-        #expect(bad.status != 0 && bad.stderr.contains("Company Name contact@domain"))
+        #expect(bad.status == 65 && bad.stderr.contains("Company Name contact@domain"), "\(bad.stderr)")
         #expect(server.requests.isEmpty)
     }
 }

@@ -66,7 +66,7 @@ import Testing
                 ["fetch", "--config", file.path, "--www-base-url", server.baseURL, "--cik", "1999901"],
                 scratch: scratch
             )
-            #expect(result.status != 0)
+            #expect(result.status == 65, "bad input: \(result.stderr)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
         }
         #expect(server.requests.isEmpty)

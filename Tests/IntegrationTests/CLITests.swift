@@ -51,14 +51,15 @@ import Testing
             encoding: .utf8
         )
         let other = try Support.run(["search", "foundry", "--data-dir", data.path, "--pipeline", hashing.path])
-        #expect(other.status != 0)
+        #expect(other.status == 73, "conflict: \(other.stderr)")
         #expect(other.stderr.contains("was embedded with"))
     }
 
     @Test func searchWithoutDataTellsTheUserToRunAPipeline() throws {
         let missing = Support.temporaryDirectory()
         let result = try Support.run(["search", "anything", "--data-dir", missing.path])
-        #expect(result.status != 0)
+        #expect(result.status == 66, "not found: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: no data directory at \(missing.path)"), "\(result.stderr)")
         #expect(result.stderr.contains("run a pipeline first"))
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
@@ -68,19 +69,19 @@ import Testing
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let data = scratch.appendingPathComponent("data")
-        let cases: [(name: String, body: String?, expected: String)] = [
-            ("missing.toml", nil, "missing.toml: no such file"),
-            ("syntax.toml", "[source]\nroot = \"x\"\n[chunker\n", "syntax.toml:3: TOML syntax error"),
+        let cases: [(name: String, body: String?, expected: String, status: Int32)] = [
+            ("missing.toml", nil, "missing.toml: no such file", 66),
+            ("syntax.toml", "[source]\nroot = \"x\"\n[chunker\n", "syntax.toml:3: TOML syntax error", 65),
             (
                 "unknown.toml", "[source]\nroot = \"x\"\nrooot = \"y\"\n",
-                "unknown.toml:3: key 'source.rooot': unknown key"
+                "unknown.toml:3: key 'source.rooot': unknown key", 65
             ),
         ]
-        for (name, body, expected) in cases {
+        for (name, body, expected, status) in cases {
             let path = scratch.appendingPathComponent(name)
             if let body { try Data(body.utf8).write(to: path) }
             let result = try Support.run(["run", path.path, "--data-dir", data.path])
-            #expect(result.status != 0, "\(name)")
+            #expect(result.status == status, "\(name): \(result.stderr)")
             #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: data.path), "\(name) wrote data")
         }
@@ -99,11 +100,11 @@ import Testing
             let path = scratch.appendingPathComponent(name)
             try Data(bytes).write(to: path)
             let result = try Support.run(["parse", path.path])
-            #expect(result.status != 0, "\(name)")
+            #expect(result.status == 65, "bad input: \(name)")
             #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
         }
         let missing = try Support.run(["parse", scratch.appendingPathComponent("nope.htm").path])
-        #expect(missing.status != 0)
+        #expect(missing.status == 66, "not found: \(missing.stderr)")
         #expect(missing.stderr.contains("no such file"))
     }
 
@@ -112,7 +113,7 @@ import Testing
             "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
         ).path
         let result = try Support.run(["parse", path, "--max-bytes", "1000"])
-        #expect(result.status != 0)
+        #expect(result.status == 65, "bad input: \(result.stderr)")
         #expect(
             result.stderr.contains("the file is 53802 bytes, more than the limit of 1000 bytes"),
             "\(result.stderr)"

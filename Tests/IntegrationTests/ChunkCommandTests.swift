@@ -25,10 +25,10 @@ import Testing
 
     @Test func badSettingsAndMissingFilesFail() throws {
         let overlap = try Support.run(["chunk", Self.tenK, "--provider", "hashing", "--overlap-tokens", "200"])
-        #expect(overlap.status != 0)
+        #expect(overlap.status == 65, "bad input: \(overlap.stderr)")
         #expect(overlap.stderr.contains("overlapTokens"))
         let missing = try Support.run(["chunk", "/nonexistent/filing.htm", "--provider", "hashing"])
-        #expect(missing.status != 0)
+        #expect(missing.status == 66, "not found: \(missing.stderr)")
         #expect(missing.stderr.contains("no such file"))
     }
 

@@ -1,4 +1,5 @@
 import Chunker
+import SECDocuments
 import SECModel
 
 /// The chunker's promises, checked on one chunked document; each broken promise is one message.

@@ -26,12 +26,14 @@ import Testing
         let missingKey = try Support.run([
             "embed", "x", "--pipeline", directory.appendingPathComponent("none.toml").path,
         ])
-        #expect(missingKey.status != 0)
+        #expect(missingKey.status == 66, "not found: \(missingKey.stderr)")
+        #expect(missingKey.stderr.contains("none.toml: no such file"), "\(missingKey.stderr)")
     }
 
     @Test func aMissingModelDirectoryFailsWithAHint() throws {
         let result = try Support.run(["embed", "text", "--model-dir", "/nonexistent/model"])
-        #expect(result.status != 0)
+        #expect(result.status == 66, "not found: \(result.stderr)")
+        #expect(result.stderr.contains("/nonexistent/model"))
         #expect(result.stderr.contains("make deps"))
     }
 
@@ -53,11 +55,11 @@ import Testing
         #expect(abs((exact["vector"] as? [Double] ?? [])[0] - 0.031_694) < 1e-4)
 
         let unknown = try Support.run(["embed", "x", "--precision", "fp8"])
-        #expect(unknown.status != 0)
+        #expect(unknown.status == 64, "usage: \(unknown.stderr)")
         #expect(unknown.stderr.contains("--precision"))
 
         let empty = try Support.run(["embed", " "])
-        #expect(empty.status != 0)
+        #expect(empty.status == 65, "bad input: \(empty.stderr)")
         #expect(empty.stderr.contains("input 0"))
     }
 }

@@ -3,6 +3,7 @@ import Embedding
 import Foundation
 import Pipeline
 import PipelineConfig
+import SECDocuments
 import Testing
 import VectorStore
 

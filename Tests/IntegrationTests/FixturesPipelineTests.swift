@@ -3,6 +3,7 @@ import FilingParser
 import Foundation
 import Pipeline
 import PipelineConfig
+import SECDocuments
 import SECModel
 import Testing
 import VectorStore

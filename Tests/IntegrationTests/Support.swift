@@ -24,12 +24,20 @@ enum Support {
         var stderr: String
     }
 
-    /// Runs the binary to completion with the given arguments, from the repository root.
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs the binary to completion with the given arguments, from the repository root (or
+    /// `directory`), with this process's environment plus `environment`.
+    static func run(
+        _ arguments: [String],
+        in directory: URL = repo,
+        environment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.currentDirectoryURL = repo
+        process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineConfig
+import SECDocuments
 import Testing
 import VectorStore
 

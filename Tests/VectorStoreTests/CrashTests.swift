@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SECDocuments
 import Testing
 
 @testable import VectorStore

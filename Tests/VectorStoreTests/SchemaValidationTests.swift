@@ -1,4 +1,5 @@
 import Foundation
+import SECDocuments
 import Testing
 
 @testable import VectorStore

@@ -1,5 +1,6 @@
 import Foundation
 import HNSW
+import SECDocuments
 import Testing
 
 @testable import VectorStore

@@ -127,7 +127,4 @@ struct CollectionSnapshot: Sendable {
         }
         return documents
     }
-
-    /// Every live document of the SEC schema as a `ChunkRecord` (tests and tools).
-    func records() -> [ChunkRecord] { documents().compactMap(ChunkRecord.init) }
 }

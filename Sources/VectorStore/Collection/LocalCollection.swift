@@ -13,7 +13,7 @@ import Logging
 /// snapshot from the actor and run outside it.
 public actor LocalCollection: DocumentCollection {
     /// Fixed at creation but for schema evolution (`addField`), which rewrites `collection.json`.
-    public private(set) var info: CollectionInfo
+    public internal(set) var info: CollectionInfo
     let directory: String
     let options: StoreOptions
     let logger: Logger
@@ -146,9 +146,6 @@ public actor LocalCollection: DocumentCollection {
         return hits
     }
 
-    /// Every live record (tests and tools).
-    func records() -> [ChunkRecord] { snapshot().records() }
-
     /// The immutable view of the collection now; cached until the next write or flush, or until a
     /// live row expires.
     func snapshot() -> CollectionSnapshot {
@@ -202,7 +199,7 @@ public actor LocalCollection: DocumentCollection {
     func acceptingWAL() throws(StoreError) -> WALWriter {
         if let failure { throw failure }
         guard !isClosed else {
-            throw StoreError(code: .badInput, message: "collection '\(info.name)' is closed", file: directory)
+            throw StoreError(code: .conflict, message: "collection '\(info.name)' is closed", file: directory)
         }
         guard let wal else {
             throw StoreError(

@@ -12,7 +12,8 @@ public struct StoreClock: Sendable {
 
     var nowMs: UInt64 { Self.milliseconds(now()) }
 
-    static func milliseconds(_ date: Date) -> UInt64 {
+    /// `date` in whole milliseconds since 1970 (rounded down; 0 before 1970): the store's time unit.
+    public static func milliseconds(_ date: Date) -> UInt64 {
         UInt64(max(0, (date.timeIntervalSince1970 * 1_000).rounded(.down)))
     }
 }

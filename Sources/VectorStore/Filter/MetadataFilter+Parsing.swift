@@ -1,18 +1,16 @@
 extension MetadataFilter {
-    /// Parses `KEY OP VALUE` against the SEC schema (`CollectionSchema.secFilings`); see
-    /// `init(parsing:schema:)`.
-    public init(parsing expression: String) throws(StoreError) {
-        try self.init(parsing: expression, schema: .secFilings(dimension: 1))
-    }
-
     /// Parses the CLI form `KEY OP VALUE` against a schema: `=` (equality; `a|b|c` for any of
     /// several values), `!=`, `>=`, `<=`, `>`, `<` (ranges on numbers and dates), `^=` (string
-    /// prefix). The value is parsed as the field's type (dates `YYYY-MM-DD`). For the SEC schema
-    /// `year` means `fiscal_year` and `ticker` means `tickers`.
+    /// prefix). The value is parsed as the field's type (dates `YYYY-MM-DD`). A key the schema lacks
+    /// is looked up in `aliases` (the SEC schema's: `year` → `fiscal_year`, `ticker` → `tickers`).
     ///
     /// - Throws: `StoreError.badInput` naming the expression: no operator, an unknown key (with the
     ///   schema's keys), a value that is not of the field's type, an operator the type lacks.
-    public init(parsing expression: String, schema: CollectionSchema) throws(StoreError) {
+    public init(
+        parsing expression: String,
+        schema: CollectionSchema,
+        aliases: [String: String] = [:]
+    ) throws(StoreError) {
         let operators = ["!=", ">=", "<=", "^=", ">", "<", "="]
         guard let split = expression.firstIndex(where: { "<>=!^".contains($0) }) else {
             throw StoreError(code: .badInput, message: "filter '\(expression)' must be KEY=VALUE (or KEY>=VALUE, …)")
@@ -22,7 +20,7 @@ extension MetadataFilter {
             throw StoreError(code: .badInput, message: "filter '\(expression)': unknown operator")
         }
         let rawKey = expression[..<split].trimmingSpaces().lowercased()
-        let key = schema.ordinal(of: rawKey) == nil ? CollectionSchema.filterAliases[rawKey] ?? rawKey : rawKey
+        let key = schema.ordinal(of: rawKey) == nil ? aliases[rawKey] ?? rawKey : rawKey
         let text = String(rest.dropFirst(op.count)).trimmingSpaces()
         let type: FieldType
         if key == schema.primaryKey {

@@ -1,5 +1,6 @@
 import Foundation
 import SECModel
+import VectorStore
 
 /// A chunk and its embedding: the SEC pipeline's view of a `Document` of the SEC schema
 /// (`CollectionSchema.secFilings`).
@@ -37,24 +38,4 @@ public struct ChunkRecord: Sendable, Hashable {
         }
         self.init(chunk: chunk, vector: vector, expiresAt: document.expiresAt)
     }
-}
-
-/// One search result.
-public struct SearchHit: Sendable, Hashable {
-    /// The document's fields (vectors are not returned).
-    public var document: Document
-    /// Higher is better. Vector mode: cosine similarity in `-1...1` (dot product for `dot` fields,
-    /// negated squared distance for `l2`); lexical: the BM25 score; hybrid: the reciprocal-rank-fusion score.
-    public var score: Float
-
-    public init(document: Document, score: Float) {
-        self.document = document
-        self.score = score
-    }
-
-    /// The primary key.
-    public var id: String { document.id }
-
-    /// The chunk, for collections of the SEC schema; `nil` when the document lacks an SEC field.
-    public var chunk: Chunk? { SECChunkMapping.chunk(document) }
 }

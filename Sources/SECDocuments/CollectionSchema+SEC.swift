@@ -1,3 +1,5 @@
+import VectorStore
+
 extension CollectionSchema {
     /// The schema of SEC filing chunks (`config/sec-collection.toml` ships the same, and a test
     /// keeps the two equal): filing metadata, section, chunk text (the BM25 field), citation span,
@@ -60,6 +62,7 @@ extension CollectionSchema {
         }
     }
 
-    /// Short filter keys the CLI accepts for SEC fields (`year=2024`, `ticker=HRSC`).
-    static let filterAliases = ["year": "fiscal_year", "ticker": "tickers"]
+    /// Short filter keys the CLI accepts for SEC fields (`year=2024`, `ticker=HRSC`), for
+    /// `MetadataFilter(parsing:schema:aliases:)`.
+    public static let secFilterAliases = ["year": "fiscal_year", "ticker": "tickers"]
 }

@@ -3,26 +3,26 @@ import Foundation
 import PipelineConfig
 import SECModel
 
-/// The validated inputs of `vectordb fetch`: everything is checked here, before any request.
+/// The validated inputs of a fetch (`vectordb fetch`): everything is checked here, before any request.
 ///
 /// Each setting comes from the first of: its flag, the environment (`VECTORDB_EDGAR_USER_AGENT`
 /// only), the `[edgar]` table of `--config`, the default.
-struct FetchPlan {
-    var configuration: EDGARClientConfiguration
-    var cacheRoot: URL
-    var ciks: [CIK]
-    var tickers: [String]
-    var forms: Set<FormType>
-    var includeAmendments: Bool
-    var since: EDGARDate?
-    var until: EDGARDate?
-    var limit: Int?
-    var daily: DailyRange?
-    var concurrency: Int
+public struct FetchPlan: Sendable {
+    public var configuration: EDGARClientConfiguration
+    public var cacheRoot: URL
+    public var ciks: [CIK]
+    public var tickers: [String]
+    public var forms: Set<FormType>
+    public var includeAmendments: Bool
+    public var since: EDGARDate?
+    public var until: EDGARDate?
+    public var limit: Int?
+    public var daily: DailyRange?
+    public var concurrency: Int
 
     /// - Throws: `EDGARError` — `missingUserAgent` first of all, then `invalidInput` naming the flag —
     ///   or `ConfigError` pointing at the file, line and key of a bad value from `settings`.
-    init(command: FetchCommand, environment: [String: String], settings: EDGARSettings?) throws {
+    public init(request command: FetchRequest, environment: [String: String], settings: EDGARSettings?) throws {
         let file = settings ?? EDGARSettings(file: "")
         let flagOrEnvironment = [command.userAgent, environment[UserAgent.environmentVariable]]
             .compactMap { $0 }.first { !$0.isEmpty }
@@ -52,14 +52,14 @@ struct FetchPlan {
         )
         cacheRoot =
             command.cache.map { URL(fileURLWithPath: $0) } ?? file.cacheDirectory
-            ?? command.global.dataRoot.appendingPathComponent("edgar-cache")
-        ciks = try command.cik.map { (text) throws(EDGARError) in
+            ?? command.dataRoot.appendingPathComponent("edgar-cache")
+        ciks = try command.ciks.map { (text) throws(EDGARError) in
             guard let cik = CIK(text) else {
                 throw EDGARError(code: .invalidInput, source: "--cik", message: "'\(text)' is not a CIK (1-10 digits)")
             }
             return cik
         }
-        tickers = try command.ticker.map { (text) throws(EDGARError) in
+        tickers = try command.tickers.map { (text) throws(EDGARError) in
             guard !text.isEmpty, text.count <= 12,
                 text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") })
             else {
@@ -67,7 +67,7 @@ struct FetchPlan {
             }
             return text
         }
-        forms = Set(command.form.map { FormType($0) })
+        forms = Set(command.forms.map { FormType($0) })
         includeAmendments = command.includeAmendments
         since = try Self.date(command.since, flag: "--since")
         until = try Self.date(command.until, flag: "--until")
@@ -78,7 +78,7 @@ struct FetchPlan {
     }
 
     /// The selection criteria once tickers are resolved to CIKs.
-    func criteria(ciks: Set<CIK>) throws(EDGARError) -> FilingCriteria {
+    public func criteria(ciks: Set<CIK>) throws(EDGARError) -> FilingCriteria {
         try FilingCriteria(
             ciks: ciks,
             forms: forms,

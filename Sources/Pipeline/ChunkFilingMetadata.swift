@@ -3,23 +3,25 @@ import Foundation
 import SECModel
 
 /// The document and filing metadata `vectordb chunk` and `vectordb bench chunk` work on when they
-/// have only a file: the inline XBRL cover facts (filer, CIK, period, form) when present, else the
-/// period and form the cover page states (10-K when it names none), an accession number from the
-/// option or the file's path, and placeholders for the rest.
-enum ChunkFilingMetadata {
-    static let placeholderAccession = "0000000000-00-000000"
+/// have only a file (not one a pipeline's source lists, whose metadata `FilingChunker.sourceFiling`
+/// finds): the inline XBRL cover facts (filer, CIK, period, form) when present, else the period and
+/// form the cover page states (10-K when it names none), an accession number from the option or the
+/// file's path, and placeholders for the rest.
+public enum ChunkFilingMetadata {
+    public static let placeholderAccession = "0000000000-00-000000"
 
-    /// Reads and parses `file`. An inline-XBRL document is parsed with its facts in one pass; when
-    /// its facts cannot be read, it is parsed for its text alone and gets no cover facts.
+    /// Parses `bytes`, the contents of `file`. An inline-XBRL document is parsed with its facts in
+    /// one pass (the text is the same as without them); when its facts cannot be read, it is parsed
+    /// for its text alone and gets no cover facts.
     ///
-    /// - Throws: `CLIFailure` for a file that cannot be read or parsed.
-    static func load(
+    /// - Throws: `PipelineError` (stage `parse`) carrying the `ParseError`.
+    public static func load(
+        bytes: [UInt8],
         file: String,
         form: String?,
         accession: String?,
         maxBytes: Int
-    ) throws -> (document: ParsedDocument, filing: FilingMetadata) {
-        let bytes = try InputFile.read(file, maxBytes: maxBytes)
+    ) throws(PipelineError) -> (document: ParsedDocument, filing: FilingMetadata) {
         let parser = HTMLFilingParser(maxInputBytes: maxBytes)
         let formType = form.map { FormType($0) }
         if InlineXBRLReader.looksInline(bytes),
@@ -36,7 +38,7 @@ enum ChunkFilingMetadata {
             let document = try parser.parse(bytes, form: formType, source: file)
             return (document, guess(file: file, form: form, accession: accession, cover: nil, document))
         } catch {
-            throw CLIFailure(error.description)
+            throw PipelineError(stage: .parse, subject: file, cause: error)
         }
     }
 

@@ -3,15 +3,35 @@ import Foundation
 import Logging
 import SECModel
 
-/// Resolves what `vectordb fetch` should download, then fetches it with progress on a terminal.
-struct FetchRunner {
-    let fetcher: EDGARFetcher<ContinuousClock>
-    let plan: FetchPlan
+/// Watches a fetch as it goes (`vectordb fetch` draws a progress line on a terminal).
+public protocol FetchProgressObserver: Sendable {
+    func started(filingsTotal: Int) async
+    func recorded(_ outcome: FilingFetchOutcome) async
+    func finished() async
+}
+
+/// Resolves what a `FetchPlan` selects (tickers, submissions or daily indexes), then fetches it.
+public struct FetchRunner: Sendable {
+    public let fetcher: EDGARFetcher<ContinuousClock>
+    public let plan: FetchPlan
+    public let observer: (any FetchProgressObserver)?
     let logger: Logger
+
+    public init(
+        fetcher: EDGARFetcher<ContinuousClock>,
+        plan: FetchPlan,
+        observer: (any FetchProgressObserver)? = nil,
+        logger: Logger = Logger(label: "vectordb.fetch")
+    ) {
+        self.fetcher = fetcher
+        self.plan = plan
+        self.observer = observer
+        self.logger = logger
+    }
 
     /// - Throws: `EDGARError` when selection fails (an unknown ticker, an unreachable submissions
     ///   document); failures of single filings are reported in the summary instead.
-    func run() async throws(EDGARError) -> FetchSummary {
+    public func run() async throws(EDGARError) -> FetchSummary {
         let started = ContinuousClock.now
         var ciks = plan.ciks
         for ticker in plan.tickers {
@@ -34,12 +54,14 @@ struct FetchRunner {
         }
         let selected = criteria.select(candidates)
         logger.info("selected filings", metadata: ["count": "\(selected.count)"])
-        let display = ProgressDisplay(filingsTotal: selected.count, enabled: ProgressDisplay.stderrIsTerminal)
-        await display.start()
+        let observer = self.observer
+        await observer?.started(filingsTotal: selected.count)
         let results = await fetcher.fetchAll(selected, concurrency: plan.concurrency) { _, outcome in
-            await display.record(outcome)
+            await observer?.recorded(outcome)
         }
-        let progress = await display.finish()
+        await observer?.finished()
+        var progress = FetchProgress(filingsTotal: selected.count)
+        for (_, outcome) in results { progress.record(outcome) }
         let failures: [(FilingCandidate, EDGARError)] = results.compactMap { candidate, outcome in
             if case .failed(let error) = outcome { return (candidate, error) }
             return nil

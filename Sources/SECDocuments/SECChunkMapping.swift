@@ -1,8 +1,9 @@
 import SECModel
+import VectorStore
 
-/// The mapping between `SECModel.Chunk` and documents of the SEC schema.
-enum SECChunkMapping {
-    static func fields(of chunk: Chunk) -> [String: FieldValue] {
+/// The mapping between `SECModel.Chunk` and documents of the SEC schema (`CollectionSchema.secFilings`).
+public enum SECChunkMapping {
+    public static func fields(of chunk: Chunk) -> [String: FieldValue] {
         let citation = chunk.citation
         var fields: [String: FieldValue] = [
             "cik": .int64(Int64(citation.cik.value)),
@@ -26,7 +27,7 @@ enum SECChunkMapping {
     }
 
     /// The chunk of a document, or `nil` when a field is missing or does not parse.
-    static func chunk(_ document: Document) -> Chunk? {
+    public static func chunk(_ document: Document) -> Chunk? {
         let fields = document.fields
         guard case .int64(let cikValue)? = fields["cik"], cikValue > 0, let cik = CIK(value: UInt64(cikValue)),
             let company = fields["company"]?.stringValue, let form = fields["form"]?.stringValue,

@@ -2,19 +2,19 @@ import EDGARClient
 import Foundation
 import SECModel
 
-/// The final report of `vectordb fetch`, printed on stdout.
-struct FetchSummary {
-    var progress: FetchProgress
-    var failures: [(FilingCandidate, EDGARError)]
-    var daysWithoutIndex: [EDGARDate]
+/// The final report of a fetch (`vectordb fetch` prints its `lines` on stdout).
+public struct FetchSummary: Sendable {
+    public var progress: FetchProgress
+    public var failures: [(FilingCandidate, EDGARError)]
+    public var daysWithoutIndex: [EDGARDate]
     /// Requests granted by the fair-access gate (retries included).
-    var requests: Int
-    var coolDowns: Int
-    var elapsed: Duration
+    public var requests: Int
+    public var coolDowns: Int
+    public var elapsed: Duration
 
     /// `fetched N (D documents, B bytes), from cache C, failed F, of S selected; …`, then one line per
     /// failure with its reason and one line listing days without a daily index.
-    func lines(cacheRoot: String) -> [String] {
+    public func lines(cacheRoot: String) -> [String] {
         let seconds = String(format: "%.2f", FetchProgress.seconds(elapsed))
         var lines = [
             "fetched \(progress.fetched) (\(progress.documentsFetched) documents, \(progress.bytesFetched) bytes), "
