@@ -38,7 +38,8 @@ let package = Package(
         .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
-        // Header-only compiler intrinsics (cache prefetch) for the vector index's hot loops.
+        // Header-only compiler intrinsics: cache prefetch for the vector index's hot loops, the hardware
+        // CRC-32C instruction for the codecs.
         .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
         // Our own C: the AVX-512 BF16 matrix kernel of the encoder (compiled per function for that
         // instruction set, chosen at run time). Optimised in debug builds too.
@@ -46,7 +47,11 @@ let package = Package(
 
         // Shared value types and codecs.
         .target(name: "SECModel", swiftSettings: strictSettings),
-        .target(name: "Codecs", dependencies: ["SECModel", "CZstd", "CLZ4", "CZlib"], swiftSettings: strictSettings),
+        .target(
+            name: "Codecs",
+            dependencies: ["SECModel", "CZstd", "CLZ4", "CZlib", "CIntrinsics"],
+            swiftSettings: strictSettings
+        ),
 
         // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
         .target(

@@ -77,7 +77,7 @@ import Testing
             rows: try live.map { StoredRow(sequence: 1, record: try StoreTestSupport.row($0), writtenAtMs: 0) },
             schema: info.schema
         )
-        let reference = CollectionSnapshot(info: info, sources: [singleSource]) { _ in 1 }
+        let reference = CollectionSnapshot(info: info, sources: [singleSource])
         for _ in 0..<6 {
             let query = try StoreTestSupport.randomRecord(id: "q", dimension: dimension, using: &generator)
             for filters in filterSets {

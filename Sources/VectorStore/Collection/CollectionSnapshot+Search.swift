@@ -38,7 +38,7 @@ extension CollectionSnapshot {
         var candidates: [Int] = []
         for (index, source) in sources.enumerated() {
             var rows: [Int] = []
-            for row in 0..<source.rowCount where live[index][row] && filter.matches(source, row) {
+            for row in 0..<source.rowCount where isLive(index, row) && filter.matches(source, row) {
                 rows.append(row)
             }
             candidates += rows.map { bases[index] + $0 }
@@ -108,14 +108,14 @@ extension CollectionSnapshot {
         for term in Set(LexicalAnalyzer.terms(of: text).map(LexicalPostings.bounded)).sorted() {
             var frequency = 0
             for (index, source) in sources.enumerated() {
-                for posting in source.lexical.postings[term] ?? [] where live[index][Int(posting.row)] {
+                for posting in source.lexical.postings[term] ?? [] where isLive(index, Int(posting.row)) {
                     frequency += 1
                 }
             }
             guard frequency > 0 else { continue }
             let idf = log(1 + (documentCount - Float(frequency) + 0.5) / (Float(frequency) + 0.5))
             for (index, source) in sources.enumerated() {
-                for posting in source.lexical.postings[term] ?? [] where live[index][Int(posting.row)] {
+                for posting in source.lexical.postings[term] ?? [] where isLive(index, Int(posting.row)) {
                     let row = Int(posting.row)
                     let tf = Float(posting.termFrequency)
                     let norm = k1 * (1 - b + b * Float(source.lexical.lengths[row]) / averageLength)

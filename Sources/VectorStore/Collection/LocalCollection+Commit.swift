@@ -2,24 +2,32 @@ import Foundation
 
 extension LocalCollection {
     /// Commits the next version: `change` edits a copy of the current manifest (version, commit time
-    /// and `nextFileNumber` are set here), the result is made durable off the actor (`commit`), and
+    /// and `nextFileNumber` are set here) and returns the files the version names that must exist
+    /// first (deletion vectors, created durably before the manifest), the result is made durable off
+    /// the actor (`commit`), and
     /// `apply` updates the in-memory state in the same actor turn as `manifest`, so no snapshot sees
     /// one without the other. The outgoing version becomes a retained one.
     ///
     /// One commit at a time: a flush and the background compaction both commit, each editing the
     /// manifest as the other left it. A caller waits only for the commit before it (a few `fsync`s),
     /// never for a compaction's merge or paced write.
-    func commitVersion(_ change: (inout Manifest) -> Void, apply: () -> Void) async throws(StoreError) {
+    func commitVersion(
+        _ change: (inout Manifest) -> [(name: String, bytes: [UInt8])],
+        apply: () -> Void
+    ) async throws(StoreError) {
         await beginCommit()
         defer { endCommit() }
         var next = manifest
         next.version += 1
         next.commitTimeMs = max(manifest.commitTimeMs, clock.nowMs)
-        change(&next)
+        let files = change(&next)
+        // Written in format 3, which names every segment's deletions (`Liveness.committedUnrecorded`).
+        next.tracksDeletions = true
         next.nextFileNumber = nextFileNumber
         let committed = next
         let (directory, fileSystem) = (self.directory, self.fileSystem)
         try await Self.offload { () throws(StoreError) in
+            for file in files { try fileSystem.createDurably(directory + "/" + file.name, with: file.bytes) }
             try Self.commit(committed, in: directory, fileSystem: fileSystem)
         }
         history.add(manifest)

@@ -29,8 +29,7 @@ extension LocalCollection {
         let merge = CompactionMerge(
             inputs: segments.filter { chosen.contains($0.fileNumber) },
             dropsTombstones: chosen.count == segments.count,
-            newest: newest,
-            flushedSequence: manifest.flushedSequence,
+            committed: liveness.committed.filter { chosen.contains($0.key) },
             nowMs: clock.nowMs,
             ttlMs: options.ttlMs
         )
@@ -42,18 +41,19 @@ extension LocalCollection {
         let graphRowsMin = options.graphRowsMin
         let started = ContinuousClock.now
         do {
-            let bytes = try await Self.offload { () throws(StoreError) -> [UInt8]? in
-                let contents = merge.contents()
+            let merged = try await Self.offload { () throws(StoreError) -> ([UInt8], [Liveness.Location])? in
+                let (contents, origins) = try merge.contents()
                 guard !contents.rows.isEmpty || !contents.tombstones.isEmpty else { return nil }
-                return try SegmentWriter.encode(
+                let bytes = try SegmentWriter.encode(
                     contents,
                     schema: schema,
                     codec: codec,
                     graph: contents.rows.count >= graphRowsMin ? graph : nil
                 )
+                return (bytes, origins)
             }
             var output: SegmentReader?
-            if let bytes {
+            if let (bytes, _) = merged {
                 let written = try await PacedFileWriter.write(
                     bytes,
                     to: path,
@@ -67,14 +67,30 @@ extension LocalCollection {
                     try SegmentReader(path: path, fileNumber: outputNumber, schema: schema, fileSystem: fileSystem)
                 }
             }
+            let origins = merged?.1 ?? []
+            var committedOutput: RowBitmap?
             try await commitVersion { manifest in
                 manifest.segments.removeAll { chosen.contains($0.fileNumber) }
-                if let output { manifest.segments.append(output.manifestEntry) }
+                var changed = liveness.committedUnrecorded(manifest)
+                if let output {
+                    manifest.segments.append(output.manifestEntry)
+                    // Flushes committed since the merge started may have deleted rows it copied.
+                    let bitmap = liveness.committed(origins: origins)
+                    committedOutput = bitmap
+                    changed[output.fileNumber] = bitmap
+                }
+                return Liveness.record(changed, in: &manifest)
             } apply: {
                 // The outgoing version still lists the inputs: their files stay until it leaves
                 // retention, and a point-in-time search reopens them.
                 segments.removeAll { chosen.contains($0.fileNumber) }
                 if let output { segments.append(output) }
+                liveness.compacted(
+                    inputs: Set(chosen),
+                    output: output?.fileNumber,
+                    origins: origins,
+                    committedOutput: committedOutput
+                )
             }
         } catch {
             failure = error

@@ -36,6 +36,7 @@ extension LocalCollection {
         let contents = memtable.sortedRows()
         let flushedSequence = memtable.sequenceMax
         frozen = SearchSource(memtable: memtable, schema: info.schema)
+        liveness.freeze(contents)
         memtable = MemTable()
         cachedSnapshot = nil
         do {
@@ -59,13 +60,17 @@ extension LocalCollection {
                     fileSystem: fileSystem
                 )
             }
+            var changed: [UInt64: RowBitmap] = [:]
             try await commitVersion { manifest in
                 manifest.segments.append(reader.manifestEntry)
                 manifest.walFileNumber = walNumber
                 manifest.flushedSequence = max(manifest.flushedSequence, flushedSequence)
+                changed = liveness.committedAfterFlush(manifest)
+                return Liveness.record(changed, in: &manifest)
             } apply: {
                 segments.append(reader)
                 frozen = nil
+                liveness.flushCommitted(segment: segmentNumber, changed: changed)
             }
             try await Self.offload { () throws(StoreError) in
                 try Self.removeObsoleteWALFiles(in: directory, fileSystem: fileSystem, below: walNumber)
@@ -101,13 +106,15 @@ extension LocalCollection {
     }
 
     /// At open, when nothing else runs: removes the files no version refers to — WAL files below
-    /// `walFileNumber` (ascending, as `removeObsoleteWALFiles`), segments not in `liveSegments`, and
-    /// a leftover `MANIFEST.tmp` or `PINS.tmp` (later, one may belong to a commit or pin in progress).
+    /// `walFileNumber` (ascending, as `removeObsoleteWALFiles`), segments not in `liveSegments`,
+    /// deletion vectors not in `liveDeletions`, and a leftover `MANIFEST.tmp` or `PINS.tmp` (later,
+    /// one may belong to a commit or pin in progress).
     static func removeObsoleteFiles(
         in directory: String,
         fileSystem: any StoreFileSystem,
         walFileNumber: UInt64,
-        liveSegments: Set<UInt64>
+        liveSegments: Set<UInt64>,
+        liveDeletions: Set<String>
     ) throws(StoreError) {
         var obsolete: [(number: UInt64, name: String)] = []
         for name in try fileSystem.contentsOfDirectory(directory) {
@@ -118,6 +125,8 @@ extension LocalCollection {
                 if number < walFileNumber { obsolete.append((number, name)) }
             case nil:
                 if name == Manifest.fileName + ".tmp" || name == PinnedVersions.fileName + ".tmp" {
+                    obsolete.append((0, name))
+                } else if StoreFileName.isDeletions(name), !liveDeletions.contains(name) {
                     obsolete.append((0, name))
                 }
             }
@@ -143,7 +152,7 @@ extension SegmentReader {
             fileNumber: fileNumber,
             fileBytes: UInt64(fileBytes),
             rowCount: UInt32(source.rowCount),
-            tombstoneCount: UInt32(tombstones.count),
+            tombstoneCount: UInt32(tombstoneCount),
             sequenceMax: sequenceMax
         )
     }

@@ -105,21 +105,6 @@ extension LocalCollection {
             return .writerMovedOn("a flush removed \(StoreFileName.wal(manifest.walFileNumber))")
         }
         let logs = try readWAL(walNumbers, in: directory, fileSystem: fileSystem, schema: info.schema)
-        var memtable = MemTable()
-        var newest = NewestVersions()
-        var nextSequence = manifest.flushedSequence + 1
-        for log in logs {
-            for record in log.scan.records {
-                guard record.firstSequence <= nextSequence else {
-                    return .writerMovedOn(
-                        "\(log.path) continues at sequence \(record.firstSequence), not \(nextSequence)"
-                    )
-                }
-                memtable.apply(record)
-                newest.note(record)
-                nextSequence = max(nextSequence, record.firstSequence + UInt64(record.rowCount))
-            }
-        }
         var segments: [SegmentReader] = []
         for entry in manifest.segments {
             let segment = try openSegment(
@@ -130,15 +115,38 @@ extension LocalCollection {
                 reusing: opened
             )
             opened[entry.fileNumber] = segment
-            newest.note(segment)
             segments.append(segment)
+        }
+        var liveness: Liveness
+        do {
+            liveness = try Liveness.load(manifest, segments: segments, directory: directory, fileSystem: fileSystem)
+        } catch {
+            // Retention may have removed the version (and its deletion vectors) meanwhile.
+            guard try readVersion(manifest.version, in: directory, fileSystem: fileSystem) != nil else {
+                return .writerMovedOn("version \(manifest.version) left retention while it was read")
+            }
+            throw error
+        }
+        var memtable = MemTable()
+        var nextSequence = manifest.flushedSequence + 1
+        for log in logs {
+            for record in log.scan.records {
+                guard record.firstSequence <= nextSequence else {
+                    return .writerMovedOn(
+                        "\(log.path) continues at sequence \(record.firstSequence), not \(nextSequence)"
+                    )
+                }
+                try liveness.supersede(record, memtable: memtable, segments: segments)
+                memtable.apply(record)
+                nextSequence = max(nextSequence, record.firstSequence + UInt64(record.rowCount))
+            }
         }
         return .opened(
             Recovery(
                 manifest: manifest,
                 segments: segments,
                 memtable: memtable,
-                newest: newest,
+                liveness: liveness,
                 nextSequence: nextSequence,
                 wal: nil,
                 lock: nil,

@@ -7,7 +7,7 @@ extension LocalCollection {
         var manifest: Manifest
         var segments: [SegmentReader]
         var memtable: MemTable
-        var newest: NewestVersions
+        var liveness: Liveness
         var nextSequence: UInt64
         var wal: WALWriter?
         var lock: CollectionLock?
@@ -17,8 +17,8 @@ extension LocalCollection {
         var info: CollectionInfo?
     }
 
-    /// Opens the collection in `directory`: manifest, then every listed segment (all checksums
-    /// verified), then replay of the WAL files the manifest does not cover; a torn tail of the newest
+    /// Opens the collection in `directory`: manifest, then every listed segment (header and block
+    /// directory verified; blocks are verified when first read), its deletion vectors, then replay of the WAL files the manifest does not cover; a torn tail of the newest
     /// WAL file is truncated, any other damage is a `corruption` error naming the file and offset.
     /// With `schema` (which extends `info.schema`), a writable open then evolves the collection to
     /// it (`collection.json` replaced; nothing else rewritten); a read-only open keeps `info`.
@@ -117,14 +117,13 @@ extension LocalCollection {
         manifest.nextFileNumber = max(manifest.nextFileNumber, fileNumberMax + 1, manifest.walFileNumber + 1)
 
         var segments: [SegmentReader] = []
-        var newest = NewestVersions()
         var sequenceMax = manifest.flushedSequence
         for entry in manifest.segments {
             let segment = try openSegment(entry, in: directory, fileSystem: fileSystem, schema: info.schema)
-            newest.note(segment)
             sequenceMax = max(sequenceMax, segment.sequenceMax)
             segments.append(segment)
         }
+        var liveness = try Liveness.load(manifest, segments: segments, directory: directory, fileSystem: fileSystem)
         var history = try readHistory(directory: directory, fileSystem: fileSystem, current: manifest, readOnly: false)
         try applyRetention(
             &history,
@@ -138,7 +137,8 @@ extension LocalCollection {
             in: directory,
             fileSystem: fileSystem,
             walFileNumber: manifest.walFileNumber,
-            liveSegments: history.segmentNumbers(current: manifest)
+            liveSegments: history.segmentNumbers(current: manifest),
+            liveDeletions: history.deletionFileNames(current: manifest)
         )
 
         let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number)
@@ -156,8 +156,8 @@ extension LocalCollection {
                 )
             }
             for record in log.scan.records {
+                try liveness.supersede(record, memtable: memtable, segments: segments)
                 memtable.apply(record)
-                newest.note(record)
                 sequenceMax = max(sequenceMax, record.firstSequence + UInt64(max(record.rowCount, 1)) - 1)
             }
         }
@@ -182,7 +182,7 @@ extension LocalCollection {
             manifest: manifest,
             segments: segments,
             memtable: memtable,
-            newest: newest,
+            liveness: liveness,
             nextSequence: sequenceMax + 1,
             wal: wal,
             lock: nil,

@@ -50,7 +50,7 @@ extension LocalCollection {
         schema: CollectionSchema,
         reusing opened: [UInt64: SegmentReader] = [:]
     ) throws(StoreError) -> SegmentReader {
-        if let reader = opened[entry.fileNumber], reader.manifestEntry == entry { return reader }
+        if let reader = opened[entry.fileNumber], reader.manifestEntry.describesSameFile(as: entry) { return reader }
         let path = directory + "/" + StoreFileName.segment(entry.fileNumber)
         guard fileSystem.fileExists(path) else {
             throw StoreError(code: .corruption, message: "segment listed by the MANIFEST is missing", file: path)
@@ -61,7 +61,7 @@ extension LocalCollection {
             schema: schema,
             fileSystem: fileSystem
         )
-        guard segment.manifestEntry == entry else {
+        guard segment.manifestEntry.describesSameFile(as: entry) else {
             throw StoreError(
                 code: .corruption,
                 message: "segment does not match its MANIFEST entry (size, rows or sequence)",

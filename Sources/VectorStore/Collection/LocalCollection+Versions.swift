@@ -99,14 +99,23 @@ extension LocalCollection {
             for reader in opened { open[reader.fileNumber] = reader }
         }
         let readers = target.segments.compactMap { open[$0.fileNumber] }
-        var newest = NewestVersions()
-        for reader in readers { newest.note(reader) }
+        let (directory, fileSystem) = (self.directory, self.fileSystem)
+        let liveness: Liveness
+        do {
+            liveness = try await Self.offload { () throws(StoreError) in
+                try Liveness.load(target, segments: readers, directory: directory, fileSystem: fileSystem)
+            }
+        } catch {
+            _ = try history.manifest(for: .version(target.version), current: manifest)
+            throw error
+        }
         let snapshot = CollectionSnapshot(
             info: info,
             sources: readers.map(\.source),
+            deleted: readers.map { liveness.committed[$0.fileNumber] },
             nowMs: target.commitTimeMs,
             ttlMs: options.ttlMs
-        ) { newest.sequence(of: $0) }
+        )
         if versionSnapshots.count >= Self.versionSnapshotsMax { versionSnapshots.removeAll() }
         versionSnapshots[target.version] = snapshot
         return snapshot
@@ -142,10 +151,16 @@ extension LocalCollection {
         )
         guard !expired.isEmpty else { return }
         var candidates: Set<UInt64> = []
-        for version in expired { candidates.formUnion(history.manifests[version]?.segments.map(\.fileNumber) ?? []) }
+        var deletionCandidates: Set<String> = []
+        for version in expired {
+            let entries = history.manifests[version]?.segments ?? []
+            candidates.formUnion(entries.map(\.fileNumber))
+            deletionCandidates.formUnion(entries.filter { $0.deletionVersion != 0 }.map(\.deletionFileName))
+        }
         var remaining = history
         remaining.remove(expired)
         let dead = candidates.subtracting(remaining.segmentNumbers(current: manifest))
+        let deadDeletions = deletionCandidates.subtracting(remaining.deletionFileNames(current: manifest))
         let (directory, fileSystem) = (self.directory, self.fileSystem)
         do {
             try await Self.offload { () throws(StoreError) in
@@ -162,7 +177,10 @@ extension LocalCollection {
         versionSnapshots = versionSnapshots.filter { history.retains($0.key, current: manifest) }
         do {
             try await Self.offload { () throws(StoreError) in
-                try fileSystem.removeDurably(dead.sorted().map { directory + "/" + StoreFileName.segment($0) })
+                try fileSystem.removeDurably(
+                    dead.sorted().map { directory + "/" + StoreFileName.segment($0) }
+                        + deadDeletions.sorted().map { directory + "/" + $0 }
+                )
             }
         } catch {
             logger.warning(

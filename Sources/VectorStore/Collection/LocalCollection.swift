@@ -28,7 +28,9 @@ public actor LocalCollection: DocumentCollection {
     var memtable = MemTable()
     /// The memtable being flushed, searchable until its segment is live.
     var frozen: SearchSource?
-    var newest: NewestVersions
+    /// Which stored rows are live (deletion bitmaps per segment), kept up to date by every write,
+    /// flush and compaction.
+    var liveness: Liveness
     var nextSequence: UInt64 = 1
     /// `nil` when the collection is open read-only (another process holds the writer lock).
     let wal: WALWriter?
@@ -80,7 +82,7 @@ public actor LocalCollection: DocumentCollection {
         nextFileNumber = recovered.manifest.nextFileNumber
         segments = recovered.segments
         memtable = recovered.memtable
-        newest = recovered.newest
+        liveness = recovered.liveness
         nextSequence = recovered.nextSequence
         wal = recovered.wal
         lock = recovered.lock
@@ -144,9 +146,13 @@ public actor LocalCollection: DocumentCollection {
 
     /// Searches a snapshot taken now, or the committed version `request.asOf` selects; the search
     /// itself runs outside the actor.
+    /// A block that fails verification while the search reads it fails the search
+    /// (`StoreError.corruption` naming the segment and offset).
     public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
-        if let asOf = request.asOf { return try await snapshot(asOf: asOf).search(request) }
-        return try await snapshot().search(request)
+        let snapshot = if let asOf = request.asOf { try await snapshot(asOf: asOf) } else { await snapshot() }
+        let hits = try snapshot.search(request)
+        try snapshot.checkIntegrity()
+        return hits
     }
 
     /// The immutable view of the collection now; cached until the next write or flush, or until a
@@ -155,12 +161,19 @@ public actor LocalCollection: DocumentCollection {
         let nowMs = clock.nowMs
         if let cachedSnapshot, nowMs < cachedSnapshot.nextExpiryMs { return cachedSnapshot }
         var sources = segments.map(\.source)
-        if let frozen { sources.append(frozen) }
-        if !memtable.isEmpty { sources.append(SearchSource(memtable: memtable, schema: info.schema)) }
-        let newest = self.newest
-        let snapshot = CollectionSnapshot(info: info, sources: sources, nowMs: nowMs, ttlMs: options.ttlMs) {
-            newest.sequence(of: $0)
+        var deleted = segments.map { liveness.deleted[$0.fileNumber] }
+        if let frozen {
+            sources.append(frozen)
+            deleted.append(liveness.frozenDeleted)
         }
+        if !memtable.isEmpty { sources.append(SearchSource(memtable: memtable, schema: info.schema)) }
+        let snapshot = CollectionSnapshot(
+            info: info,
+            sources: sources,
+            deleted: deleted,
+            nowMs: nowMs,
+            ttlMs: options.ttlMs
+        )
         cachedSnapshot = snapshot
         return snapshot
     }
@@ -209,10 +222,17 @@ public actor LocalCollection: DocumentCollection {
         return wal
     }
 
-    /// Applies a durable record to the memtable and the newest-version map.
+    /// Applies a durable record to the deletion bitmaps (the versions it supersedes) and the memtable.
+    /// A primary-key block that fails verification fails the collection (`failure`): the write is
+    /// durable in the WAL, and a reopen reports the damaged segment.
     func apply(_ record: WALRecord) {
+        do {
+            try liveness.supersede(record, memtable: memtable, segments: segments)
+        } catch {
+            failure = error
+            logger.error("a segment failed verification during a write; reopen", metadata: ["error": "\(error)"])
+        }
         memtable.apply(record)
-        newest.note(record)
         cachedSnapshot = nil
     }
 

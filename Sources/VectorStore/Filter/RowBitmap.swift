@@ -22,6 +22,15 @@ struct RowBitmap: Sendable, Equatable {
         for row in rows { insert(Int(row)) }
     }
 
+    /// A bitmap over stored words (a deletion vector); `nil` when a bit at or past `count` is set.
+    init?(count: Int, words: [UInt64]) {
+        guard count >= 0, words.count == (count + 63) / 64 else { return nil }
+        self.count = count
+        self.words = words
+        let spare = words.count * 64 - count
+        if spare > 0, let last = words.last, last >> UInt64(64 - spare) != 0 { return nil }
+    }
+
     @inline(__always) func contains(_ row: Int) -> Bool {
         row >= 0 && row < count && words[row >> 6] & (1 << UInt64(row & 63)) != 0
     }

@@ -3,6 +3,14 @@ enum StoreFileName {
     static func wal(_ number: UInt64) -> String { "wal-" + padded(number) + ".log" }
     static func segment(_ number: UInt64) -> String { "seg-" + padded(number) + ".vseg" }
 
+    /// The deletion vector of segment `segment` written by version `version` (`DeletionVector`).
+    static func deletions(segment: UInt64, version: UInt64) -> String {
+        "del-" + padded(segment) + "-" + padded(version) + ".vdel"
+    }
+
+    /// Whether `name` is a `del-S-V.vdel` name.
+    static func isDeletions(_ name: String) -> Bool { name.hasPrefix("del-") && name.hasSuffix(".vdel") }
+
     /// The subdirectory holding the retained, superseded manifest versions.
     static let versionsDirectory = "versions"
     /// A retained manifest version, inside `versionsDirectory`.

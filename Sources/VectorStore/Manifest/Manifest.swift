@@ -10,6 +10,18 @@ struct Manifest: Equatable, Sendable {
         var rowCount: UInt32
         var tombstoneCount: UInt32
         var sequenceMax: UInt64
+        /// The version that wrote the segment's deletion vector as of this version
+        /// (`del-<fileNumber>-<deletionVersion>.vdel`); 0 when no row of it is deleted (format
+        /// version 3; always 0 before).
+        var deletionVersion: UInt64 = 0
+        /// Rows the deletion vector holds.
+        var deletedCount: UInt32 = 0
+
+        /// Whether `other` describes the same segment file (deletions aside).
+        func describesSameFile(as other: SegmentEntry) -> Bool {
+            fileNumber == other.fileNumber && fileBytes == other.fileBytes && rowCount == other.rowCount
+                && tombstoneCount == other.tombstoneCount && sequenceMax == other.sequenceMax
+        }
     }
 
     var version: UInt64
@@ -24,6 +36,9 @@ struct Manifest: Equatable, Sendable {
     var flushedSequence: UInt64
     /// Oldest first.
     var segments: [SegmentEntry]
+    /// Whether the entries name the deletion vectors (format version 3). An older manifest does
+    /// not: liveness is rebuilt from the segments' ids, sequences and tombstones once.
+    var tracksDeletions = true
 
     /// The state of a collection that has never flushed.
     static let empty = Manifest(
@@ -37,9 +52,9 @@ struct Manifest: Equatable, Sendable {
 
     static let fileName = "MANIFEST"
     static let magic: [UInt8] = Array("VDB-MAN\n".utf8)
-    /// 2 added `commitTimeMs`; 1 is still read.
-    static let formatVersion: UInt32 = 2
-    static let segmentEntryBytes = 32
+    /// 3 added deletion vectors to the segment entries, 2 `commitTimeMs`; 1 and 2 are still read.
+    static let formatVersion: UInt32 = 3
+    static func segmentEntryBytes(format: UInt32) -> Int { format >= 3 ? 44 : 32 }
     /// Upper bound of live segments; compaction keeps real collections far below it.
     static let segmentCountMax = 100_000
 
@@ -60,6 +75,8 @@ struct Manifest: Equatable, Sendable {
             payload.appendLittleEndian(segment.rowCount)
             payload.appendLittleEndian(segment.tombstoneCount)
             payload.appendLittleEndian(segment.sequenceMax)
+            payload.appendLittleEndian(segment.deletionVersion)
+            payload.appendLittleEndian(segment.deletedCount)
         }
         return ChecksummedFile.frame(magic: Self.magic, formatVersion: Self.formatVersion, payload: payload)
     }
@@ -80,22 +97,29 @@ struct Manifest: Equatable, Sendable {
         guard let manifestVersion = reader.readUInt64(), let commitTimeMs = format >= 2 ? reader.readUInt64() : 0,
             let next = reader.readUInt64(), let wal = reader.readUInt64(), let flushed = reader.readUInt64(),
             let count = reader.readUInt32(), Int(count) <= segmentCountMax,
-            reader.remaining == Int(count) * segmentEntryBytes
+            reader.remaining == Int(count) * segmentEntryBytes(format: format)
         else { throw corrupt("payload does not decode") }
         var segments: [SegmentEntry] = []
         for _ in 0..<count {
             guard let number = reader.readUInt64(), let fileBytes = reader.readUInt64(), let rows = reader.readUInt32(),
                 let tombstones = reader.readUInt32(), let sequenceMax = reader.readUInt64(), number < next
             else { throw corrupt("segment entry does not decode") }
-            segments.append(
-                SegmentEntry(
-                    fileNumber: number,
-                    fileBytes: fileBytes,
-                    rowCount: rows,
-                    tombstoneCount: tombstones,
-                    sequenceMax: sequenceMax
-                )
+            var entry = SegmentEntry(
+                fileNumber: number,
+                fileBytes: fileBytes,
+                rowCount: rows,
+                tombstoneCount: tombstones,
+                sequenceMax: sequenceMax
             )
+            if format >= 3 {
+                guard let deletions = reader.readUInt64(), let deleted = reader.readUInt32(),
+                    deletions <= manifestVersion,
+                    deleted <= rows, (deletions == 0) == (deleted == 0)
+                else { throw corrupt("segment entry does not decode") }
+                entry.deletionVersion = deletions
+                entry.deletedCount = deleted
+            }
+            segments.append(entry)
         }
         guard wal < next || (wal == 1 && next == 1) else { throw corrupt("WAL number \(wal) not below \(next)") }
         return Manifest(
@@ -104,7 +128,8 @@ struct Manifest: Equatable, Sendable {
             nextFileNumber: next,
             walFileNumber: wal,
             flushedSequence: flushed,
-            segments: segments
+            segments: segments,
+            tracksDeletions: format >= 3
         )
     }
 }

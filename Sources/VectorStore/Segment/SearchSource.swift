@@ -7,6 +7,11 @@ import HNSW
 
 /// One immutable, searchable set of rows: an open segment or a frozen copy of the memtable. Shared
 /// by every snapshot that includes it; never mutated.
+///
+/// A segment's rows are decoded lazily (`SegmentRows`): a block on first use, one chunk for one row.
+/// The accessors here cannot throw: a block that fails verification reads as empty (missing values,
+/// no postings) and its error is kept in `failure`, which fails every search over the source
+/// (`CollectionSnapshot.checkIntegrity`).
 final class SearchSource: Sendable {
     /// Row-major `rowCount × dimension` float32s: owned (memtable) or in a segment's mapping.
     enum Vectors: Sendable {
@@ -14,53 +19,141 @@ final class SearchSource: Sendable {
         case mapped(MappedFile, offsetBytes: Int)
     }
 
-    let ids: [String]
-    /// Per field ordinal, the value of every row (`nil`: missing). Holds the fields the schema had
-    /// when the source was written; later fields read as missing (`value(_:_:)`).
-    let columns: [[FieldValue?]]
-    let sequences: [UInt64]
+    /// The rows of a memtable, in memory.
+    struct MemoryRows: Sendable {
+        var ids: [String]
+        /// Per field ordinal, the value of every row (`nil`: missing).
+        var columns: [[FieldValue?]]
+        var sequences: [UInt64]
+        var lexical: LexicalPostings
+        var writtenAtMs: [UInt64]
+        var expiresAtMs: [UInt64]
+    }
+
+    /// The earliest times a TTL can act on (a stale snapshot is refreshed; a segment whose stats
+    /// cannot be read reports "now", so its rows are checked and its failure recorded).
+    var expiryStats: SegmentFormat.ExpiryStats {
+        switch rows {
+        case .memory(let memory):
+            return SegmentFormat.ExpiryStats(
+                writtenAtMsMin: memory.writtenAtMs.min() ?? .max,
+                expiresAtMsMin: memory.expiresAtMs.filter { $0 != 0 }.min() ?? .max
+            )
+        case .segment(let segment):
+            return segment.reading(
+                segment.expiryStats,
+                else: SegmentFormat.ExpiryStats(writtenAtMsMin: 0, expiresAtMsMin: 0)
+            )
+        }
+    }
+
+    /// Terms of all rows together (BM25 lengths).
+    var lengthSum: UInt64 {
+        switch rows {
+        case .memory(let memory): memory.lexical.lengths.reduce(0) { $0 + UInt64($1) }
+        case .segment(let segment): segment.reading(segment.lengthSum, else: 0)
+        }
+    }
+
+    enum Rows: Sendable {
+        case memory(MemoryRows)
+        case segment(SegmentRows)
+    }
+
+    let rowCount: Int
+    let rows: Rows
     /// Components of each vector field, in schema order.
     let dimensions: [Int]
     /// One matrix per vector field, in schema order.
     let vectors: [Vectors]
-    let lexical: LexicalPostings
-    /// Per row: write time of its batch and per-document expiry (0 = none), ms since 1970.
-    let writtenAtMs: [UInt64]
-    let expiresAtMs: [UInt64]
-    /// The segment's HNSW graph over the first vector field (large segments only).
-    let graph: HNSWIndex?
 
-    var rowCount: Int { ids.count }
     /// Components of the first vector field.
     var dimension: Int { dimensions[0] }
 
-    init(
-        ids: [String],
-        columns: [[FieldValue?]],
-        sequences: [UInt64],
-        dimensions: [Int],
-        vectors: [Vectors],
-        lexical: LexicalPostings,
-        writtenAtMs: [UInt64],
-        expiresAtMs: [UInt64],
-        graph: HNSWIndex? = nil
-    ) {
-        precondition(
-            [sequences.count, lexical.lengths.count, writtenAtMs.count, expiresAtMs.count].allSatisfy {
-                $0 == ids.count
-            } && columns.allSatisfy { $0.count == ids.count },
-            "row counts differ"
-        )
+    init(rowCount: Int, rows: Rows, dimensions: [Int], vectors: [Vectors]) {
         precondition(!dimensions.isEmpty && dimensions.count == vectors.count, "one matrix per vector field")
-        self.ids = ids
-        self.columns = columns
-        self.writtenAtMs = writtenAtMs
-        self.expiresAtMs = expiresAtMs
-        self.sequences = sequences
+        if case .memory(let memory) = rows {
+            precondition(
+                [
+                    memory.ids.count, memory.sequences.count, memory.lexical.lengths.count, memory.writtenAtMs.count,
+                    memory.expiresAtMs.count,
+                ].allSatisfy { $0 == rowCount }
+                    && memory.columns.allSatisfy { $0.count == rowCount },
+                "row counts differ"
+            )
+        }
+        self.rowCount = rowCount
+        self.rows = rows
         self.dimensions = dimensions
         self.vectors = vectors
-        self.lexical = lexical
-        self.graph = graph
+    }
+
+    /// The first verification error met reading this source's blocks, if any.
+    var failure: StoreError? {
+        guard case .segment(let segment) = rows else { return nil }
+        return segment.blocks.failure
+    }
+
+    /// Primary key of every row (decodes the segment's whole id block on first use).
+    var ids: [String] {
+        switch rows {
+        case .memory(let memory): memory.ids
+        case .segment(let segment): segment.reading(segment.ids, else: Array(repeating: "", count: rowCount))
+        }
+    }
+
+    /// Primary key of one row (decodes only its chunk when the ids are not decoded yet).
+    func id(_ row: Int) -> String {
+        switch rows {
+        case .memory(let memory): memory.ids[row]
+        case .segment(let segment): segment.reading({ () throws(StoreError) in try segment.id(row) }, else: "")
+        }
+    }
+
+    /// Sequence of every row.
+    var sequences: [UInt64] {
+        switch rows {
+        case .memory(let memory): memory.sequences
+        case .segment(let segment): segment.reading(segment.sequences, else: Array(repeating: 0, count: rowCount))
+        }
+    }
+
+    /// The BM25 postings and row lengths (a segment decodes its lexical block on first use).
+    var lexical: LexicalPostings {
+        switch rows {
+        case .memory(let memory): memory.lexical
+        case .segment(let segment):
+            segment.reading(segment.lexical, else: LexicalPostings(texts: Array(repeating: "", count: rowCount)))
+        }
+    }
+
+    /// Per row: write time of its batch, ms since 1970.
+    var writtenAtMs: [UInt64] {
+        switch rows {
+        case .memory(let memory): memory.writtenAtMs
+        case .segment(let segment): segment.reading(segment.times, else: Self.zeroTimes(rowCount)).writtenAtMs
+        }
+    }
+
+    /// Per row: per-document expiry (0 = none), ms since 1970.
+    var expiresAtMs: [UInt64] {
+        switch rows {
+        case .memory(let memory): memory.expiresAtMs
+        case .segment(let segment): segment.reading(segment.times, else: Self.zeroTimes(rowCount)).expiresAtMs
+        }
+    }
+
+    private static func zeroTimes(_ count: Int) -> SegmentRows.Times {
+        SegmentRows.Times(
+            writtenAtMs: Array(repeating: 0, count: count),
+            expiresAtMs: Array(repeating: 0, count: count)
+        )
+    }
+
+    /// The segment's HNSW graph over the first vector field (large segments only; loaded on first use).
+    var graph: HNSWIndex? {
+        guard case .segment(let segment) = rows else { return nil }
+        return segment.reading(segment.graph, else: nil)
     }
 
     /// A source holding the live rows of a memtable, in sequence order.
@@ -74,15 +167,19 @@ final class SearchSource: Sendable {
         let columns = schema.fields.indices.map { ordinal in
             rows.map { ordinal < $0.record.values.count ? $0.record.values[ordinal] : nil }
         }
-        self.init(
+        let memory = MemoryRows(
             ids: rows.map(\.record.id),
             columns: columns,
             sequences: rows.map(\.sequence),
-            dimensions: schema.vectors.map(\.dimension),
-            vectors: schema.vectors.indices.map { field in .owned(rows.flatMap { $0.record.vectors[field] }) },
             lexical: LexicalPostings(texts: Self.texts(rows.map(\.record), schema: schema)),
             writtenAtMs: rows.map(\.writtenAtMs),
             expiresAtMs: rows.map(\.record.expiresAtMs)
+        )
+        self.init(
+            rowCount: rows.count,
+            rows: .memory(memory),
+            dimensions: schema.vectors.map(\.dimension),
+            vectors: schema.vectors.indices.map { field in .owned(rows.flatMap { $0.record.vectors[field] }) }
         )
     }
 
@@ -95,7 +192,28 @@ final class SearchSource: Sendable {
     /// The stored value of a field (by ordinal) in a row; `nil` when missing or added after the
     /// source was written (callers apply the field's default).
     func value(_ row: Int, _ ordinal: Int) -> FieldValue? {
-        ordinal < columns.count ? columns[ordinal][row] : nil
+        switch rows {
+        case .memory(let memory):
+            return ordinal < memory.columns.count ? memory.columns[ordinal][row] : nil
+        case .segment(let segment):
+            guard ordinal < segment.fields.count else { return nil }
+            return segment.reading({ () throws(StoreError) in try segment.column(ordinal)[row] }, else: nil)
+        }
+    }
+
+    /// Number of fields the source stores a column for (fields added later read as missing).
+    var storedFieldCount: Int {
+        switch rows {
+        case .memory(let memory): memory.columns.count
+        case .segment(let segment): segment.fields.count
+        }
+    }
+
+    /// The stored value of one row for a hit or a copy: decodes only the chunk holding the row when
+    /// the column is not decoded yet.
+    func rowValue(_ row: Int, _ ordinal: Int) -> FieldValue? {
+        guard case .segment(let segment) = rows else { return value(row, ordinal) }
+        return segment.reading({ () throws(StoreError) in try segment.value(row, ordinal) }, else: nil)
     }
 
     /// Calls `body` with the `rowCount × dimensions[field]` matrix of a vector field.
@@ -116,20 +234,31 @@ final class SearchSource: Sendable {
 
     /// The effective expiry of a row, ms since 1970, under a collection TTL; `UInt64.max` for never.
     func expiryMs(_ row: Int, ttlMs: UInt64?) -> UInt64 {
-        let document = expiresAtMs[row] == 0 ? UInt64.max : expiresAtMs[row]
-        let collection = ttlMs.map { writtenAtMs[row] &+ $0 } ?? UInt64.max
+        let (written, expires) = times(row)
+        let document = expires == 0 ? UInt64.max : expires
+        let collection = ttlMs.map { written &+ $0 } ?? UInt64.max
         return min(document, collection)
+    }
+
+    /// Write time and per-document expiry (0 = none) of one row, ms since 1970.
+    func times(_ row: Int) -> (writtenAtMs: UInt64, expiresAtMs: UInt64) {
+        switch rows {
+        case .memory(let memory): return (memory.writtenAtMs[row], memory.expiresAtMs[row])
+        case .segment(let segment):
+            let times = segment.reading(segment.times, else: Self.zeroTimes(rowCount))
+            return (times.writtenAtMs[row], times.expiresAtMs[row])
+        }
     }
 
     /// The stored row, copied (values as stored: fields added later are absent).
     func row(_ row: Int) -> DocumentRow {
-        var values = columns.map { $0[row] }
+        var values = (0..<storedFieldCount).map { rowValue(row, $0) }
         while let last = values.last, last == nil { values.removeLast() }
         return DocumentRow(
-            id: ids[row],
+            id: id(row),
             values: values,
             vectors: dimensions.indices.map { vector(row, field: $0) },
-            expiresAtMs: expiresAtMs[row]
+            expiresAtMs: times(row).expiresAtMs
         )
     }
 
@@ -137,11 +266,11 @@ final class SearchSource: Sendable {
     func hitDocument(_ row: Int, schema: CollectionSchema) -> Document {
         var fields: [String: FieldValue] = [:]
         for (ordinal, field) in schema.fields.enumerated() {
-            if let value = value(row, ordinal) ?? field.defaultValue { fields[field.name] = value }
+            if let value = rowValue(row, ordinal) ?? field.defaultValue { fields[field.name] = value }
         }
-        let expiry = expiresAtMs[row]
+        let expiry = times(row).expiresAtMs
         return Document(
-            id: ids[row],
+            id: id(row),
             fields: fields,
             expiresAt: expiry == 0 ? nil : Date(timeIntervalSince1970: Double(expiry) / 1_000)
         )

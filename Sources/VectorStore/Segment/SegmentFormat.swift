@@ -4,7 +4,10 @@ import Codecs
 enum SegmentFormat {
     static let headerMagic: [UInt8] = Array("VDB-SEG\n".utf8)
     static let trailerMagic: [UInt8] = Array("VDBSEGND".utf8)
-    static let formatVersion: UInt32 = 2
+    /// The version written; version 3 stores ids and columns row-chunked (`RowChunks`).
+    static let formatVersion: UInt32 = 3
+    /// Versions that open: version 2 (whole-block ids and columns) is read as before, lazily.
+    static let readableVersions: ClosedRange<UInt32> = 2...3
     static let headerBytes = 64
     static let trailerBytes = 32
     static let directoryEntryBytes = 32
@@ -18,7 +21,7 @@ enum SegmentFormat {
     enum BlockKind: UInt32, CaseIterable {
         case vectors = 1
         case sequences = 2
-        /// Primary keys: `(len u16 | utf8)` per row.
+        /// Primary keys: `(len u16 | utf8)` per row, row-chunked from version 3.
         case ids = 3
         case tombstones = 4
         case lexical = 5
@@ -30,12 +33,39 @@ enum SegmentFormat {
         case graphUpper = 9
         /// Per row: `writtenAtMs u64, expiresAtMs u64` (0 = no per-document expiry), for TTLs.
         case times = 10
+        /// The primary-key index (`PrimaryKeyIndex`), from version 3.
+        case primaryKeys = 11
     }
 
     static let graphHeaderBytes = 40
 
-    /// Kind of the column block of scalar field `ordinal`: `type tag u8`, then per row
-    /// `present u8 (0/1)` and, when present, the untagged value (docs/formats/segment.md).
+    /// The earliest times in a segment that a TTL can act on (header bytes 44..<60, version 3), so
+    /// a snapshot reads a segment's times only once some row of it can have expired.
+    struct ExpiryStats: Sendable, Equatable {
+        /// Earliest write time of a row, ms since 1970; `UInt64.max` when there are no rows.
+        var writtenAtMsMin: UInt64
+        /// Earliest per-document expiry, ms since 1970; `UInt64.max` when no row has one.
+        var expiresAtMsMin: UInt64
+
+        init(writtenAtMsMin: UInt64, expiresAtMsMin: UInt64) {
+            self.writtenAtMsMin = writtenAtMsMin
+            self.expiresAtMsMin = expiresAtMsMin
+        }
+
+        init(_ rows: [StoredRow]) {
+            writtenAtMsMin = rows.map(\.writtenAtMs).min() ?? .max
+            expiresAtMsMin = rows.map(\.record.expiresAtMs).filter { $0 != 0 }.min() ?? .max
+        }
+
+        /// The first moment a row can be expired under a collection TTL of `ttlMs`.
+        func earliestExpiryMs(ttlMs: UInt64?) -> UInt64 {
+            min(expiresAtMsMin, ttlMs.map { writtenAtMsMin == .max ? .max : writtenAtMsMin &+ $0 } ?? .max)
+        }
+    }
+
+    /// Kind of the column block of scalar field `ordinal`: per row `present u8 (0/1)` and, when
+    /// present, the untagged value, row-chunked with the type tag in the chunk table (version 3) or
+    /// after one leading `type tag u8` (version 2) (docs/formats/segment.md).
     static func columnKind(_ ordinal: Int) -> UInt32 { 0x1000 + UInt32(ordinal) }
 
     /// Kind of the raw float32 block of vector field `ordinal` (the first uses `vectors`).

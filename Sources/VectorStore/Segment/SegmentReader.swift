@@ -1,18 +1,22 @@
 import Codecs
 import Foundation
 
-/// An open, verified, immutable segment: the file is memory-mapped, every block's checksum and every
-/// padding byte is verified once at open, the vector block is used in place from the mapping, and
-/// the small blocks (ids, field columns, sequences, tombstones, lexical index) are decoded into memory.
-/// Columns of fields added to the schema after the segment was written are absent: those fields
-/// read as missing (their default applies).
+/// An open, immutable segment. Opening maps the file and reads its header, trailer and block
+/// directory only (their checksums verified): work independent of the rows stored. Blocks are
+/// verified and decoded when first read (`SegmentRows`), the vector and graph blocks are used in
+/// place from the mapping, and `verify()` checks every byte (a scrub). Columns of fields added to
+/// the schema after the segment was written are absent: those fields read as missing (their
+/// default applies). Format versions 2 and 3 open (docs/formats/segment.md).
 final class SegmentReader: Sendable {
     let path: String
     let fileNumber: UInt64
     let fileBytes: Int
     let sequenceMax: UInt64
+    let tombstoneCount: Int
+    /// From the header (version 3); `nil` for version 2, whose times must be read to know.
+    let expiryStats: SegmentFormat.ExpiryStats?
     let source: SearchSource
-    let tombstones: [(sequence: UInt64, id: String)]
+    let rows: SegmentRows
 
     init(
         path: String,
@@ -38,14 +42,19 @@ final class SegmentReader: Sendable {
         guard reader.readBytes(8).map(Array.init) == SegmentFormat.headerMagic,
             CRC32C.checksum(header[0..<60]) == UInt32(littleEndianBytes: header[60..<64])
         else { throw corrupt("bad header (magic or checksum)", 0) }
-        guard let version = reader.readUInt32(), version == SegmentFormat.formatVersion else {
+        guard let version = reader.readUInt32(), SegmentFormat.readableVersions.contains(version) else {
             throw corrupt("unsupported format version", 8)
         }
         guard let storedDimension = reader.readUInt32(), Int(storedDimension) == dimension,
             let rowCount32 = reader.readUInt32(), let tombstoneCount32 = reader.readUInt32(),
-            let sequenceMax = reader.readUInt64(), reader.readBytes(4) != nil, let fieldCount = reader.readUInt32(),
-            let vectorFieldCount = reader.readUInt32()
+            let sequenceMax = reader.readUInt64(), let codec = reader.readByte(), reader.readBytes(3) != nil,
+            let fieldCount = reader.readUInt32(), let vectorFieldCount = reader.readUInt32()
         else { throw corrupt("dimension differs from the collection's \(dimension)", 12) }
+        if version >= 3, let writtenMin = reader.readUInt64(), let expiresMin = reader.readUInt64() {
+            expiryStats = SegmentFormat.ExpiryStats(writtenAtMsMin: writtenMin, expiresAtMsMin: expiresMin)
+        } else {
+            expiryStats = nil
+        }
         guard Int(fieldCount) <= schema.fields.count, Int(vectorFieldCount) == schema.vectors.count else {
             throw corrupt(
                 "segment has \(fieldCount) fields and \(vectorFieldCount) vector fields; the schema has "
@@ -59,6 +68,7 @@ final class SegmentReader: Sendable {
             throw corrupt("row count over the limit", 16)
         }
         self.sequenceMax = sequenceMax
+        self.tombstoneCount = tombstoneCount
 
         // Trailer and block directory.
         let trailerOffset = bytes.count - SegmentFormat.trailerBytes
@@ -86,153 +96,83 @@ final class SegmentReader: Sendable {
                 entry.offsetBytes >= expectedOffset, entry.offsetBytes % SegmentFormat.alignmentBytes == 0,
                 entry.offsetBytes + entry.storedBytes <= directoryOffset
             else { throw corrupt("bad block directory entry", directoryOffset) }
-            guard bytes[expectedOffset..<entry.offsetBytes].allSatisfy({ $0 == 0 }) else {
-                throw corrupt("non-zero padding before a block", expectedOffset)
-            }
-            let stored = UnsafeRawBufferPointer(
-                rebasing: bytes[entry.offsetBytes..<(entry.offsetBytes + entry.storedBytes)]
-            )
-            guard CRC32C.checksum(stored) == entry.checksum else {
-                throw corrupt("block \(entry.kind) checksum mismatch", entry.offsetBytes)
-            }
             blocks[entry.kind] = entry
             expectedOffset = entry.offsetBytes + entry.storedBytes
         }
-        guard bytes[expectedOffset..<directoryOffset].allSatisfy({ $0 == 0 }) else {
-            throw corrupt("non-zero padding before the block directory", expectedOffset)
+        var required = [SegmentFormat.BlockKind.sequences, .ids, .tombstones, .lexical, .times].map(\.rawValue)
+        required += (0..<Int(fieldCount)).map(SegmentFormat.columnKind)
+        if version >= 3 { required.append(SegmentFormat.BlockKind.primaryKeys.rawValue) }
+        if let missing = required.first(where: { blocks[$0] == nil }) {
+            throw corrupt("missing block \(missing)", directoryOffset)
         }
-        func block(
-            _ kind: SegmentFormat.BlockKind
-        ) throws(StoreError) -> (entry: SegmentFormat.BlockEntry, raw: [UInt8]) {
-            try block(raw: kind.rawValue)
-        }
-        func block(raw kind: UInt32) throws(StoreError) -> (entry: SegmentFormat.BlockEntry, raw: [UInt8]) {
-            guard let entry = blocks[kind] else { throw corrupt("missing block \(kind)", directoryOffset) }
-            let stored = file.copy(entry.offsetBytes..<(entry.offsetBytes + entry.storedBytes))
-            guard let raw = SegmentFormat.decompress(stored, codec: entry.codec, rawBytes: entry.rawBytes) else {
-                throw corrupt("block \(kind) does not decompress", entry.offsetBytes)
-            }
-            return (entry, raw)
-        }
-
-        // Vectors: used in place.
-        var vectorOffsets: [Int] = []
+        // Vectors are used in place: sizes are checked now, bytes by `verify()`.
         for (field, definition) in schema.vectors.enumerated() {
             guard let entry = blocks[SegmentFormat.vectorKind(field)], entry.codec == 0,
                 entry.storedBytes == rowCount * definition.dimension * 4
             else {
                 throw corrupt("vector block \(field) has the wrong size or is compressed", directoryOffset)
             }
-            vectorOffsets.append(entry.offsetBytes)
         }
-
-        let sequenceBlock = try block(.sequences)
-        guard sequenceBlock.raw.count == rowCount * 8 else {
-            throw corrupt("sequence block has the wrong size", sequenceBlock.entry.offsetBytes)
-        }
-        var sequenceReader = ByteReader(sequenceBlock.raw)
-        let sequences = (0..<rowCount).map { _ in sequenceReader.readUInt64() ?? 0 }
-
-        let idBlock = try block(.ids)
-        var idReader = ByteReader(idBlock.raw)
-        var ids: [String] = []
-        ids.reserveCapacity(rowCount)
-        for row in 0..<rowCount {
-            guard let id = idReader.readShortString() else {
-                throw corrupt("id of row \(row) does not decode", idBlock.entry.offsetBytes)
-            }
-            ids.append(id)
-        }
-        guard idReader.remaining == 0 else { throw corrupt("trailing id bytes", idBlock.entry.offsetBytes) }
-
-        var columns: [[FieldValue?]] = []
-        for ordinal in 0..<Int(fieldCount) {
-            let type = schema.fields[ordinal].type
-            let columnBlock = try block(raw: SegmentFormat.columnKind(ordinal))
-            var columnReader = ByteReader(columnBlock.raw)
-            guard columnReader.readByte() == type.tag else {
-                throw corrupt(
-                    "column '\(schema.fields[ordinal].name)' is not of type \(type.rawValue)",
-                    columnBlock.entry.offsetBytes
-                )
-            }
-            var column: [FieldValue?] = []
-            column.reserveCapacity(rowCount)
-            for row in 0..<rowCount {
-                switch columnReader.readByte() {
-                case 0?: column.append(nil)
-                case 1?:
-                    guard let value = FieldValue.readBody(type, &columnReader) else {
-                        throw corrupt(
-                            "column '\(schema.fields[ordinal].name)' row \(row) does not decode",
-                            columnBlock.entry.offsetBytes
-                        )
-                    }
-                    column.append(value)
-                default:
-                    throw corrupt(
-                        "column '\(schema.fields[ordinal].name)' row \(row): bad presence byte",
-                        columnBlock.entry.offsetBytes
-                    )
-                }
-            }
-            guard columnReader.remaining == 0 else {
-                throw corrupt(
-                    "trailing bytes in column '\(schema.fields[ordinal].name)'",
-                    columnBlock.entry.offsetBytes
-                )
-            }
-            columns.append(column)
-        }
-
-        let tombstoneBlock = try block(.tombstones)
-        var tombstoneReader = ByteReader(tombstoneBlock.raw)
-        var tombstones: [(sequence: UInt64, id: String)] = []
-        for _ in 0..<tombstoneCount {
-            guard let sequence = tombstoneReader.readUInt64(), let id = tombstoneReader.readShortString() else {
-                throw corrupt("tombstone does not decode", tombstoneBlock.entry.offsetBytes)
-            }
-            tombstones.append((sequence, id))
-        }
-        guard tombstoneReader.remaining == 0 else {
-            throw corrupt("trailing tombstone bytes", tombstoneBlock.entry.offsetBytes)
-        }
-        self.tombstones = tombstones
-
-        let lexicalBlock = try block(.lexical)
-        guard let lexical = LexicalPostings.decode(lexicalBlock.raw, rowCount: rowCount) else {
-            throw corrupt("lexical index does not decode", lexicalBlock.entry.offsetBytes)
-        }
-        let timeBlock = try block(.times)
-        guard timeBlock.raw.count == rowCount * 16 else {
-            throw corrupt("time block has the wrong size", timeBlock.entry.offsetBytes)
-        }
-        var timeReader = ByteReader(timeBlock.raw)
-        var writtenAtMs: [UInt64] = []
-        var expiresAtMs: [UInt64] = []
-        for _ in 0..<rowCount {
-            writtenAtMs.append(timeReader.readUInt64() ?? 0)
-            expiresAtMs.append(timeReader.readUInt64() ?? 0)
-        }
-        let graph = try Self.loadGraph(
+        let segmentBlocks = SegmentBlocks(
             file: file,
-            blocks: blocks,
-            vectorOffset: vectorOffsets[0],
+            version: version,
             rowCount: rowCount,
+            codec: codec,
+            entries: blocks,
+            directoryOffset: directoryOffset
+        )
+        rows = SegmentRows(
+            blocks: segmentBlocks,
+            fields: schema.fields.prefix(Int(fieldCount)).map { ($0.name, $0.type) },
+            tombstoneCount: tombstoneCount,
             dimension: dimension,
-            corrupt: corrupt
+            headerStats: expiryStats
         )
         source = SearchSource(
-            ids: ids,
-            columns: columns,
-            sequences: sequences,
+            rowCount: rowCount,
+            rows: .segment(rows),
             dimensions: schema.vectors.map(\.dimension),
-            vectors: vectorOffsets.map { .mapped(file, offsetBytes: $0) },
-            lexical: lexical,
-            writtenAtMs: writtenAtMs,
-            expiresAtMs: expiresAtMs,
-            graph: graph
+            vectors: schema.vectors.indices.map { field in
+                .mapped(file, offsetBytes: blocks[SegmentFormat.vectorKind(field)]?.offsetBytes ?? 0)
+            }
         )
+    }
+
+    /// The deletes the segment carries, decoded on first use.
+    func tombstones() throws(StoreError) -> [SegmentWriter.Tombstone] { try rows.tombstones() }
+
+    /// What reading this segment has cost so far.
+    var counters: SegmentCounters { rows.blocks.counters }
+
+    /// Checks every byte of the file (a scrub): each block's checksum over its stored bytes, the
+    /// padding between blocks zero, and every block decoding (ids, columns, sequences, times,
+    /// tombstones, lexical index, graph structure).
+    ///
+    /// - Throws: `StoreError.corruption` with the path and the offset of the first damage found.
+    func verify() throws(StoreError) {
+        let blocks = rows.blocks
+        let bytes = blocks.file.bytes
+        var expectedOffset = SegmentFormat.headerBytes
+        for entry in blocks.entries.values.sorted(by: { $0.offsetBytes < $1.offsetBytes }) {
+            guard bytes[expectedOffset..<entry.offsetBytes].allSatisfy({ $0 == 0 }) else {
+                throw blocks.corrupt("non-zero padding before a block", expectedOffset)
+            }
+            guard CRC32C.checksum(blocks.mapped(entry)) == entry.checksum else {
+                throw blocks.corrupt("block \(entry.kind) checksum mismatch", entry.offsetBytes)
+            }
+            expectedOffset = entry.offsetBytes + entry.storedBytes
+        }
+        guard bytes[expectedOffset..<blocks.directoryOffset].allSatisfy({ $0 == 0 }) else {
+            throw blocks.corrupt("non-zero padding before the block directory", expectedOffset)
+        }
+        _ = try rows.ids()
+        for ordinal in rows.fields.indices { _ = try rows.column(ordinal) }
+        _ = try rows.sequences()
+        _ = try rows.times()
+        _ = try rows.tombstones()
+        _ = try rows.lexical()
+        _ = try rows.graph()
+        try rows.verifyPrimaryKeys()
     }
 }
 

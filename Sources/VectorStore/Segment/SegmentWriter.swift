@@ -4,10 +4,13 @@ import HNSW
 
 /// Serialises rows and tombstones into one immutable segment file (docs/formats/segment.md).
 enum SegmentWriter {
+    /// A delete: the id and the sequence that deleted it.
+    typealias Tombstone = (sequence: UInt64, id: String)
+
     /// What a segment holds: live rows and tombstones with their sequence numbers.
     struct Contents: Sendable {
         var rows: [StoredRow]
-        var tombstones: [(sequence: UInt64, id: String)]
+        var tombstones: [Tombstone]
     }
 
     /// The whole file, ready to be written once. Rows must fit `schema` (validated before the WAL).
@@ -35,13 +38,22 @@ enum SegmentWriter {
         file.append(contentsOf: [0, 0, 0])
         file.appendLittleEndian(UInt32(schema.fields.count))
         file.appendLittleEndian(UInt32(schema.vectors.count))
-        file.pad(toMultipleOf: 60)
+        let stats = SegmentFormat.ExpiryStats(contents.rows)
+        file.appendLittleEndian(stats.writtenAtMsMin)
+        file.appendLittleEndian(stats.expiresAtMsMin)
         file.appendLittleEndian(CRC32C.checksum(file))
 
         var entries: [SegmentFormat.BlockEntry] = []
         func addBlock(_ kind: UInt32, raw: [UInt8], codec: StoreOptions.Codec) throws(StoreError) {
-            let stored = try SegmentFormat.compress(raw, codec: codec)
-            guard raw.count <= SegmentFormat.blockBytesMax, stored.count <= SegmentFormat.blockBytesMax else {
+            try addBlock(kind, stored: try SegmentFormat.compress(raw, codec: codec), rawBytes: raw.count, codec: codec)
+        }
+        func addBlock(
+            _ kind: UInt32,
+            stored: [UInt8],
+            rawBytes: Int,
+            codec: StoreOptions.Codec
+        ) throws(StoreError) {
+            guard rawBytes <= SegmentFormat.blockBytesMax, stored.count <= SegmentFormat.blockBytesMax else {
                 throw StoreError(
                     code: .badInput,
                     message: "segment block \(kind) over \(SegmentFormat.blockBytesMax) bytes"
@@ -54,7 +66,7 @@ enum SegmentWriter {
                     codec: codec.rawValue,
                     offsetBytes: file.count,
                     storedBytes: stored.count,
-                    rawBytes: raw.count,
+                    rawBytes: rawBytes,
                     checksum: CRC32C.checksum(stored)
                 )
             )
@@ -72,9 +84,12 @@ enum SegmentWriter {
         }
         var sequences: [UInt8] = []
         var ids: [UInt8] = []
+        var idEnds: [Int] = []
+        idEnds.reserveCapacity(contents.rows.count)
         for row in contents.rows {
             sequences.appendLittleEndian(row.sequence)
             ids.appendShortString(row.record.id)
+            idEnds.append(ids.count)
         }
         var tombstones: [UInt8] = []
         for tombstone in contents.tombstones {
@@ -83,9 +98,17 @@ enum SegmentWriter {
         }
         let lexical = LexicalPostings(texts: SearchSource.texts(contents.rows.map(\.record), schema: schema))
         try addBlock(SegmentFormat.BlockKind.sequences.rawValue, raw: sequences, codec: .none)
-        try addBlock(SegmentFormat.BlockKind.ids.rawValue, raw: ids, codec: codec)
+        let idBlock = try RowChunks.encode(ids, rowEnds: idEnds, typeTag: 0, codec: codec)
+        try addBlock(
+            SegmentFormat.BlockKind.ids.rawValue,
+            stored: idBlock.stored,
+            rawBytes: idBlock.rawBytes,
+            codec: codec
+        )
         for (ordinal, field) in schema.fields.enumerated() {
-            var column: [UInt8] = [field.type.tag]
+            var column: [UInt8] = []
+            var ends: [Int] = []
+            ends.reserveCapacity(contents.rows.count)
             for row in contents.rows {
                 if ordinal < row.record.values.count, let value = row.record.values[ordinal] {
                     precondition(value.type == field.type, "validated before the WAL")
@@ -94,8 +117,15 @@ enum SegmentWriter {
                 } else {
                     column.append(0)
                 }
+                ends.append(column.count)
             }
-            try addBlock(SegmentFormat.columnKind(ordinal), raw: column, codec: codec)
+            let block = try RowChunks.encode(column, rowEnds: ends, typeTag: field.type.tag, codec: codec)
+            try addBlock(
+                SegmentFormat.columnKind(ordinal),
+                stored: block.stored,
+                rawBytes: block.rawBytes,
+                codec: codec
+            )
         }
         try addBlock(SegmentFormat.BlockKind.tombstones.rawValue, raw: tombstones, codec: codec)
         try addBlock(SegmentFormat.BlockKind.lexical.rawValue, raw: lexical.encode(), codec: codec)
@@ -105,6 +135,8 @@ enum SegmentWriter {
             times.appendLittleEndian(row.record.expiresAtMs)
         }
         try addBlock(SegmentFormat.BlockKind.times.rawValue, raw: times, codec: .none)
+        let keys = PrimaryKeyIndex.encode(contents.rows.map(\.record.id))
+        try addBlock(SegmentFormat.BlockKind.primaryKeys.rawValue, raw: keys, codec: .none)
         if let graph, !contents.rows.isEmpty {
             let blocks = try graphBlocks(
                 contents.rows.map { $0.record.vectors[0] },
