@@ -29,6 +29,8 @@ final class SearchSource: Sendable {
     let expiresAtMs: [UInt64]
     /// The segment's HNSW graph over the first vector field (large segments only).
     let graph: HNSWIndex?
+    /// Filter indexes of the fields the schema declares `index` (loaded or built on first use).
+    let filterIndexes: FilterIndexSet
 
     var rowCount: Int { ids.count }
     /// Components of the first vector field.
@@ -43,7 +45,8 @@ final class SearchSource: Sendable {
         lexical: LexicalPostings,
         writtenAtMs: [UInt64],
         expiresAtMs: [UInt64],
-        graph: HNSWIndex? = nil
+        graph: HNSWIndex? = nil,
+        filterIndexes: FilterIndexSet = FilterIndexSet()
     ) {
         precondition(
             [sequences.count, lexical.lengths.count, writtenAtMs.count, expiresAtMs.count].allSatisfy {
@@ -61,6 +64,7 @@ final class SearchSource: Sendable {
         self.vectors = vectors
         self.lexical = lexical
         self.graph = graph
+        self.filterIndexes = filterIndexes
     }
 
     /// A source holding the live rows of a memtable, in sequence order.

@@ -226,7 +226,8 @@ final class SegmentReader: Sendable {
             lexical: lexical,
             writtenAtMs: writtenAtMs,
             expiresAtMs: expiresAtMs,
-            graph: graph
+            graph: graph,
+            filterIndexes: FilterIndexSet(.segment(SegmentIndexBlocks(file: file, directory: blocks)))
         )
     }
 }
