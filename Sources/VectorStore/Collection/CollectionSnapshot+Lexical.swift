@@ -11,10 +11,11 @@ extension CollectionSnapshot {
     /// `idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))`; N, df and avgLen count live rows of every
     /// source, so the scores do not depend on how rows are split into segments. Each source is
     /// ranked by WAND over its posting lists (rows whose score cannot reach the current k-th are
-    /// skipped), reading only rows in `matching` (filter ∧ live); only rows holding a query term
+    /// skipped), reading only rows in `matching` (filter ∧ live; `live` per source for the statistics); only rows holding a query term
     /// are ranked. Term contributions add in term order, so equal inputs give bit-equal scores.
     func lexicalRanking(
         _ text: String,
+        live: [RowBitmap],
         matching: [RowBitmap],
         depth: Int,
         plan: inout SearchPlan
@@ -26,10 +27,9 @@ extension CollectionSnapshot {
         var frequencies = [Int](repeating: 0, count: terms.count)
         var bounds = [[Float]](repeating: [Float](repeating: 0, count: terms.count), count: sources.count)
         for (index, source) in sources.enumerated() {
-            let live = liveRows(index)
             for (position, term) in terms.enumerated() {
                 var best: Float = 0
-                for posting in source.lexical.postings[term] ?? [] where live.contains(Int(posting.row)) {
+                for posting in source.lexical.postings[term] ?? [] where live[index].contains(Int(posting.row)) {
                     frequencies[position] += 1
                     best = max(best, termWeight(posting, source))
                 }

@@ -40,9 +40,11 @@ extension CollectionSnapshot {
         let filter = try CompiledFilter(request.filters, schema: schema)
         // Matching live rows of each source: filter ∧ live, from the filter indexes.
         var matching: [RowBitmap] = []
+        var liveBitmaps: [RowBitmap] = []
         var plan = SearchPlan(mode: request.mode, k: request.k, sources: [])
         for (index, source) in sources.enumerated() {
             let live = liveRows(index)
+            liveBitmaps.append(live)
             var conditions: [SearchPlan.Condition] = []
             let rows = filter.rows(source, within: live, conditions: &conditions)
             matching.append(rows)
@@ -77,7 +79,7 @@ extension CollectionSnapshot {
             )
         }
         if request.mode != .vector, let text = request.text {
-            lexicalRanking = self.lexicalRanking(text, matching: matching, depth: depth, plan: &plan)
+            lexicalRanking = self.lexicalRanking(text, live: liveBitmaps, matching: matching, depth: depth, plan: &plan)
         }
         let ranking: [(row: Int, score: Float)]
         switch request.mode {

@@ -56,7 +56,7 @@ extension CollectionSnapshot {
             } else {
                 plan.sources[index].vectorStrategy = .exact
             }
-            let ranked = hits ?? exactRanking(source, field: field, rows: rows, query, depth)
+            let ranked = hits ?? exactRanking(source, field: field, rows: rows, count: count, query, depth)
             if hits == nil { plan.sources[index].rowsScored += count }
             merged += ranked.map { (bases[index] + $0.row, $0.score) }
         }
@@ -65,19 +65,20 @@ extension CollectionSnapshot {
         return merged
     }
 
-    /// The best `depth` of `rows` by exact score: one SIMD kernel call per matching row, over the
+    /// The best `depth` of `rows` (`count` of them) by exact score: one SIMD kernel call per matching row, over the
     /// vectors in place (mapped segments are not copied).
     private func exactRanking(
         _ source: SearchSource,
         field: Int,
         rows: RowBitmap,
+        count: Int,
         _ query: [Float],
         _ depth: Int
     ) -> [(row: Int, score: Float)] {
         let dimension = source.dimensions[field]
         let isL2 = info.schema.vectors[field].metric == .l2
         var best = TopK(capacity: depth)
-        if rows.cardinality * 2 >= source.rowCount {
+        if count * 2 >= source.rowCount {
             // Most rows match: one matrix-vector product over the whole matrix (BLAS) beats a
             // kernel call per row.
             let scores = source.withVectors(field: field) { matrix in

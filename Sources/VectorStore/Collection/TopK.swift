@@ -8,8 +8,6 @@ struct TopK {
         heap.reserveCapacity(capacity)
     }
 
-    var count: Int { heap.count }
-
     /// The score a new row must beat (ties: a lower row) to enter, once full.
     var threshold: Float? { heap.count == capacity ? heap.first?.score : nil }
 
