@@ -45,6 +45,34 @@ extension HNSWIndex {
         return try result.get()
     }
 
+    /// `search(_:k:ef:quantized:isIncluded:)` that also counts the level-0 nodes the traversal
+    /// scored (`visited`), for query plans: the work of a filtered search grows as the filter
+    /// gets more selective, and the caller compares it with an exact scan.
+    public func search(
+        _ query: [Float],
+        k: Int,
+        ef: Int? = nil,
+        quantized: Bool = true,
+        visited: inout Int,
+        isIncluded: (UInt32) -> Bool
+    ) throws(HNSWError) -> [Neighbor] {
+        var counted = 0
+        let result = withoutActuallyEscaping(isIncluded) { body in
+            Result { () throws(HNSWError) in
+                try search(
+                    query,
+                    k: k,
+                    ef: ef,
+                    quantized: quantized,
+                    filter: ClosureFilter(body: body),
+                    visited: &counted
+                )
+            }
+        }
+        visited = counted
+        return try result.get()
+    }
+
     private func search<Filter: NodeFilter>(
         _ query: [Float],
         k: Int,
@@ -52,15 +80,29 @@ extension HNSWIndex {
         quantized: Bool,
         filter: Filter
     ) throws(HNSWError) -> [Neighbor] {
+        var visited = 0
+        return try search(query, k: k, ef: ef, quantized: quantized, filter: filter, visited: &visited)
+    }
+
+    private func search<Filter: NodeFilter>(
+        _ query: [Float],
+        k: Int,
+        ef: Int?,
+        quantized: Bool,
+        filter: Filter,
+        visited: inout Int
+    ) throws(HNSWError) -> [Neighbor] {
         guard k >= 1 else { throw HNSWError(code: .badInput, message: "k must be at least 1, got \(k)") }
         let prepared = try VectorCheck.prepare(query, dimension: dimension, metric: metric)
         let width = max(ef ?? parameters.efSearch, k)
         var context = contextPool.take { SearchContext(capacity: capacity, ef: width, maxLinks: maxLinks0) }
         defer { contextPool.give(context) }
-        return prepared.withUnsafeBufferPointer { buffer in
-            guard let pointer = buffer.baseAddress else { return [] }
+        let neighbors = prepared.withUnsafeBufferPointer { buffer in
+            guard let pointer = buffer.baseAddress else { return [Neighbor]() }
             return search(pointer, k: k, ef: width, quantized: quantized, filter: filter, context: &context)
         }
+        visited = context.visited.count
+        return neighbors
     }
 
     private func search<Filter: NodeFilter>(

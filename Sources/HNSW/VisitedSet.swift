@@ -3,11 +3,14 @@
 struct VisitedSet {
     private var tags: [UInt16]
     private var generation: UInt16 = 1
+    /// Nodes marked since the last `reset()` (the nodes a search scored, for plans and tests).
+    private(set) var count = 0
 
     init(capacity: Int) { tags = [UInt16](repeating: 0, count: capacity) }
 
     /// Starts a new search.
     mutating func reset() {
+        count = 0
         if generation == UInt16.max {
             for index in tags.indices { tags[index] = 0 }
             generation = 1
@@ -22,6 +25,7 @@ struct VisitedSet {
         let index = Int(node)
         if tags[index] == generation { return false }
         tags[index] = generation
+        count += 1
         return true
     }
 }

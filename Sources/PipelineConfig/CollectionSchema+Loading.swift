@@ -78,7 +78,10 @@ extension CollectionSchema {
         let fieldTables = try ArrayTables(root, "field")
         var fields: [FieldDefinition] = []
         for index in fieldTables.elements.indices {
-            let element = try fieldTables.element(index, keys: ["name", "type", "required", "default", "fold_case"])
+            let element = try fieldTables.element(
+                index,
+                keys: ["name", "type", "required", "default", "fold_case", "index"]
+            )
             let name = try element.requiredString("name")
             let typeName = try element.requiredString("type")
             guard let type = FieldType(rawValue: typeName) else {
@@ -102,7 +105,8 @@ extension CollectionSchema {
                     type: type,
                     required: try element.bool("required") ?? false,
                     defaultValue: defaultValue,
-                    foldCase: try element.bool("fold_case") ?? false
+                    foldCase: try element.bool("fold_case") ?? false,
+                    index: try element.bool("index") ?? false
                 )
             )
         }

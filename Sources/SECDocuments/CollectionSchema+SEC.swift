@@ -3,22 +3,22 @@ import VectorStore
 extension CollectionSchema {
     /// The schema of SEC filing chunks (`config/sec-collection.toml` ships the same, and a test
     /// keeps the two equal): filing metadata, section, chunk text (the BM25 field), citation span,
-    /// content hash (SHA-256), token count, and an `embedding` vector of `dimension` components compared by cosine.
+    /// content hash (SHA-256), token count (filter indexes on the keyword and date fields), and an `embedding` vector of `dimension` components compared by cosine.
     /// `ChunkRecord` and `SearchHit.chunk` map onto it.
     public static func secFilings(dimension: Int) -> CollectionSchema {
         CollectionSchema(
             primaryKey: "id",
             fields: [
-                FieldDefinition(name: "cik", type: .int64, required: true),
+                FieldDefinition(name: "cik", type: .int64, required: true, index: true),
                 FieldDefinition(name: "company", type: .string, required: true),
-                FieldDefinition(name: "tickers", type: .stringArray, foldCase: true),
-                FieldDefinition(name: "form", type: .string, required: true, foldCase: true),
-                FieldDefinition(name: "filing_date", type: .date, required: true),
-                FieldDefinition(name: "report_date", type: .date),
-                FieldDefinition(name: "fiscal_year", type: .int64, required: true),
-                FieldDefinition(name: "accession", type: .string, required: true),
+                FieldDefinition(name: "tickers", type: .stringArray, foldCase: true, index: true),
+                FieldDefinition(name: "form", type: .string, required: true, foldCase: true, index: true),
+                FieldDefinition(name: "filing_date", type: .date, required: true, index: true),
+                FieldDefinition(name: "report_date", type: .date, index: true),
+                FieldDefinition(name: "fiscal_year", type: .int64, required: true, index: true),
+                FieldDefinition(name: "accession", type: .string, required: true, index: true),
                 FieldDefinition(name: "source_url", type: .string, required: true),
-                FieldDefinition(name: "item", type: .string, required: true, foldCase: true),
+                FieldDefinition(name: "item", type: .string, required: true, foldCase: true, index: true),
                 FieldDefinition(name: "item_title", type: .string, required: true),
                 FieldDefinition(name: "text", type: .string, required: true),
                 FieldDefinition(name: "char_start", type: .int64, required: true),

@@ -81,6 +81,15 @@ struct SearchCommand: AsyncParsableCommand {
     )
     var json = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Print the query plan on stderr: per source the filter's matching rows and whether each condition "
+                + "used an index or a scan, the strategy, rows scored and graph nodes visited."
+        )
+    )
+    var explain = false
+
     func validate() throws {
         guard (1...SearchRequest.kMax).contains(k) else {
             throw ValidationError("--k must be in 1...\(SearchRequest.kMax)")
@@ -109,7 +118,9 @@ struct SearchCommand: AsyncParsableCommand {
                 if mode != .lexical { vector = try await queryEmbedder(for: info).vector(for: query) }
                 var request = SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
                 request.asOf = selector
-                return try await store.search(request)
+                let explained = try await store.searchExplained(request)
+                if explain { FileHandle.standardError.write(Data((explained.plan.description + "\n").utf8)) }
+                return explained.hits
             }
         } catch {
             throw CLIFailure(error)

@@ -61,6 +61,9 @@ public struct SearchRequest: Sendable, Hashable {
     /// Reads a retained committed version instead of the latest state (`nil`, the default: the latest
     /// state, memtable included). An unknown or expired version is `StoreError.badInput`.
     public var asOf: VersionSelector? = nil
+    /// How the vector ranking searches each source: the planner's choice (`auto`, the default), or
+    /// forced for measurements and tests; every choice returns `min(k, matches)` hits.
+    public var strategy: SearchStrategy = .auto
 
     /// A vector-only request.
     public init(vector: [Float], k: Int, filters: [MetadataFilter] = []) {

@@ -1,17 +1,5 @@
-/// Ranks rows for the three search modes from per-row scores.
+/// Fuses the vector and lexical rankings of a hybrid search.
 enum RankFusion {
-    /// Rows of `candidates` by descending score, ties by row; rows missing from `scores` are skipped.
-    static func ranked(_ candidates: [Int], scores: (Int) -> Float?, limit: Int) -> [(row: Int, score: Float)] {
-        var scored: [(row: Int, score: Float)] = []
-        scored.reserveCapacity(candidates.count)
-        for row in candidates {
-            if let score = scores(row) { scored.append((row, score)) }
-        }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
-        if scored.count > limit { scored.removeSubrange(limit...) }
-        return scored
-    }
-
     /// Reciprocal rank fusion of two rankings: each row scores `weight / (offset + rank)` (rank from 1)
     /// in every ranking it appears in.
     static func fuse(
@@ -28,6 +16,9 @@ enum RankFusion {
         for (rank, entry) in second.enumerated() {
             fused[entry.row, default: 0] += secondWeight / (SearchRequest.fusionRankOffset + Float(rank + 1))
         }
-        return ranked(Array(fused.keys), scores: { fused[$0] }, limit: limit)
+        var scored = fused.map { (row: $0.key, score: $0.value) }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+        if scored.count > limit { scored.removeSubrange(limit...) }
+        return scored
     }
 }

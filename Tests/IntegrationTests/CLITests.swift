@@ -39,6 +39,16 @@ import Testing
             #expect(object["cik"] as? String == "1999902")
         }
 
+        // --explain prints the plan on stderr: an indexed SEC field reads its index, company is scanned.
+        let explained = try Support.run([
+            "search", "freight", "--data-dir", data.path, "--mode", "lexical", "--explain",
+            "--filter", "ticker=NWFL", "--filter", "company^=N",
+        ])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stderr.contains("plan: lexical k=5"))
+        #expect(explained.stderr.contains("tickers=NWFL: index"))
+        #expect(explained.stderr.contains("company^=N: scan"))
+
         // --pipeline embeds the query with the pipeline's [embedder], which must be the collection's model.
         let same = try Support.run([
             "search", "foundry", "--data-dir", data.path, "--pipeline", Support.fixturesPipeline,

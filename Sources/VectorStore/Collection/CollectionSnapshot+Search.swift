@@ -1,11 +1,16 @@
 import Foundation
 
 extension CollectionSnapshot {
-    /// Exact top-k over every live row of every source, merged: vector (cosine via `sgemv` on each
-    /// source's matrix, in place for mapped segments), lexical (BM25 with statistics over all live
-    /// rows) or hybrid (reciprocal rank fusion). Filters are applied before ranking, so the result
-    /// holds exactly `min(k, matching rows)` hits.
+    /// Top-k over the live rows of every source matching the filter, merged: vector (cosine, dot
+    /// or l2 through the planner of `+Vector`), lexical (BM25 top-k from posting lists, `+Lexical`)
+    /// or hybrid (reciprocal rank fusion of the two). Filters are applied before ranking, so the
+    /// result holds exactly `min(k, matching rows)` hits.
     func search(_ request: SearchRequest) throws(StoreError) -> [SearchHit] {
+        try searchExplained(request).hits
+    }
+
+    /// `search` with the plan it followed (`vectordb search --explain`).
+    func searchExplained(_ request: SearchRequest) throws(StoreError) -> ExplainedSearch {
         guard (1...SearchRequest.kMax).contains(request.k) else {
             throw StoreError(code: .badInput, message: "k must be in 1...\(SearchRequest.kMax), got \(request.k)")
         }
@@ -33,27 +38,48 @@ extension CollectionSnapshot {
             }
         }
         let filter = try CompiledFilter(request.filters, schema: schema)
-        // Matching live rows, per source (local row numbers) and as global row numbers.
-        var perSource: [[Int]] = []
-        var candidates: [Int] = []
+        // Matching live rows of each source: filter ∧ live, from the filter indexes.
+        var matching: [RowBitmap] = []
+        var liveBitmaps: [RowBitmap] = []
+        var plan = SearchPlan(mode: request.mode, k: request.k, sources: [])
         for (index, source) in sources.enumerated() {
-            var rows: [Int] = []
-            for row in 0..<source.rowCount where isLive(index, row) && filter.matches(source, row) {
-                rows.append(row)
-            }
-            candidates += rows.map { bases[index] + $0 }
-            perSource.append(rows)
+            let live = liveRows(index)
+            liveBitmaps.append(live)
+            var conditions: [SearchPlan.Condition] = []
+            let rows = filter.rows(source, within: live, conditions: &conditions)
+            matching.append(rows)
+            let isSegment = if case .mapped = source.vectors[0] { true } else { false }
+            plan.sources.append(
+                SearchPlan.Source(
+                    kind: isSegment ? "segment" : "memtable",
+                    rows: source.rowCount,
+                    liveRows: live.cardinality,
+                    matchingRows: rows.cardinality,
+                    conditions: conditions,
+                    vectorStrategy: nil,
+                    rowsScored: 0,
+                    graphNodesVisited: 0,
+                    postingsRead: 0,
+                    lexicalRowsScored: 0
+                )
+            )
         }
         // Each ranking contributes its best rows to fusion; deeper than k so fusion can reorder.
         let depth = request.mode == .hybrid ? max(request.k * 5, 100) : request.k
         var vectorRanking: [(row: Int, score: Float)] = []
         var lexicalRanking: [(row: Int, score: Float)] = []
         if let query {
-            vectorRanking = self.vectorRanking(query, field: vectorField, perSource: perSource, depth: depth)
+            vectorRanking = self.vectorRanking(
+                query,
+                field: vectorField,
+                matching: matching,
+                depth: depth,
+                strategy: request.strategy,
+                plan: &plan
+            )
         }
         if request.mode != .vector, let text = request.text {
-            let scores = lexicalScores(text)
-            lexicalRanking = RankFusion.ranked(candidates, scores: { scores[$0] }, limit: depth)
+            lexicalRanking = self.lexicalRanking(text, live: liveBitmaps, matching: matching, depth: depth, plan: &plan)
         }
         let ranking: [(row: Int, score: Float)]
         switch request.mode {
@@ -68,10 +94,11 @@ extension CollectionSnapshot {
                 limit: request.k
             )
         }
-        return ranking.map { entry in
+        let hits = ranking.map { entry in
             let (source, row) = location(entry.row)
             return SearchHit(document: sources[source].hitDocument(row, schema: schema), score: entry.score)
         }
+        return ExplainedSearch(hits: hits, plan: plan)
     }
 
     /// The query vector, checked against its field (and L2-normalised for cosine).
@@ -92,37 +119,5 @@ extension CollectionSnapshot {
             throw .violation(.nonFinite, "a zero query vector has no direction (cosine)", field: field.name)
         }
         return normalised
-    }
-
-    /// Okapi BM25 of every live row holding a query term, by global row.
-    ///
-    /// `Σ idf(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · len / avgLen))` with
-    /// `idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))`; N, df and avgLen count live rows of every
-    /// source, so the scores do not depend on how rows are split into segments.
-    private func lexicalScores(_ text: String) -> [Int: Float] {
-        let k1: Float = 1.2
-        let b: Float = 0.75
-        var result: [Int: Float] = [:]
-        let documentCount = Float(liveCount)
-        // Sorted, so the float sums run in one order and equal inputs give bit-equal scores.
-        for term in Set(LexicalAnalyzer.terms(of: text).map(LexicalPostings.bounded)).sorted() {
-            var frequency = 0
-            for (index, source) in sources.enumerated() {
-                for posting in source.lexical.postings[term] ?? [] where isLive(index, Int(posting.row)) {
-                    frequency += 1
-                }
-            }
-            guard frequency > 0 else { continue }
-            let idf = log(1 + (documentCount - Float(frequency) + 0.5) / (Float(frequency) + 0.5))
-            for (index, source) in sources.enumerated() {
-                for posting in source.lexical.postings[term] ?? [] where isLive(index, Int(posting.row)) {
-                    let row = Int(posting.row)
-                    let tf = Float(posting.termFrequency)
-                    let norm = k1 * (1 - b + b * Float(source.lexical.lengths[row]) / averageLength)
-                    result[bases[index] + row, default: 0] += idf * tf * (k1 + 1) / (tf + norm)
-                }
-            }
-        }
-        return result
     }
 }

@@ -1,34 +1,86 @@
 import HNSW
 
 extension CollectionSnapshot {
-    /// A source's matching rows are searched through its HNSW graph only when they are at least
-    /// this fraction of its rows (a broad filter); selective filters scan the matching rows exactly.
-    static let graphMatchFractionMin = 0.25
+    /// The planner's switch point: a source with a graph is scored exactly while at most
+    /// `exactMatchRowsMax` of its rows, or less than `exactMatchFractionMax` of them, match
+    /// (filter ∧ live), and searched by filtered HNSW traversal otherwise. Measured on 100k × 128
+    /// rows (docs/hnsw.md, "Filtered search: the switch point"): exact scoring of the matching rows
+    /// stays cheaper than a traversal up to ~20–30 % matching; a selective filter makes the
+    /// traversal walk most of the graph.
+    static let exactMatchFractionMax = 0.2
+    static let exactMatchRowsMax = 20_000
+    /// The beam of a filtered traversal widens by `1 / sqrt(fraction matching)`, at most this factor.
+    static let beamWideningMax = 8.0
 
     /// The best `depth` matching rows of vector field `field` by its metric's score (cosine rows are
     /// L2-normalised, so cosine and dot are a dot product; l2 scores are negated squared distances),
-    /// merged over every source. A source with a graph and a broad filter is searched
-    /// through the graph, over-fetching by the inverse of the match fraction and dropping rows that
-    /// do not match; when that leaves fewer than `min(depth, matches)` rows, the source is scanned
-    /// exactly instead — so the result always holds `min(depth, all matches)` rows.
+    /// merged over every source. Per source the planner scores the matching rows exactly when few
+    /// match (or the source has no graph), else traverses the graph, walking through non-matching
+    /// nodes but returning only matching ones; when the traversal finds fewer than
+    /// `min(depth, matches)` rows the matching rows are scored exactly — so the result always holds
+    /// `min(depth, all matches)` rows. An unfiltered query over a source with a graph touches only
+    /// the nodes the traversal visits.
     func vectorRanking(
         _ query: [Float],
         field: Int = 0,
-        perSource: [[Int]],
-        depth: Int
+        matching: [RowBitmap],
+        depth: Int,
+        strategy: SearchStrategy = .auto,
+        plan: inout SearchPlan
     ) -> [(row: Int, score: Float)] {
-        let dimension = info.schema.vectors[field].dimension
-        let isL2 = info.schema.vectors[field].metric == .l2
         var merged: [(row: Int, score: Float)] = []
         for (index, source) in sources.enumerated() {
-            let rows = perSource[index]
-            guard !rows.isEmpty else { continue }
-            if field == 0, let graph = source.graph,
-                let hits = graphRanking(graph, source: source, rows: rows, query, depth)
-            {
-                merged += hits.map { (bases[index] + $0.row, $0.score) }
-                continue
+            let rows = matching[index]
+            let count = plan.sources[index].matchingRows
+            guard count > 0 else { continue }
+            var hits: [(row: Int, score: Float)]?
+            let fraction = Double(count) / Double(max(source.rowCount, 1))
+            let prefersGraph =
+                switch strategy {
+                case .auto: count > Self.exactMatchRowsMax && fraction >= Self.exactMatchFractionMax
+                case .exact: false
+                case .graph: true
+                }
+            if field == 0, let graph = source.graph, prefersGraph {
+                plan.sources[index].vectorStrategy = .graph
+                hits = graphRanking(
+                    graph,
+                    rows: rows,
+                    count: count,
+                    fraction: fraction,
+                    query,
+                    depth,
+                    &plan.sources[index]
+                )
+                if hits == nil { plan.sources[index].vectorStrategy = .graphThenExact }
+            } else {
+                plan.sources[index].vectorStrategy = .exact
             }
+            let ranked = hits ?? exactRanking(source, field: field, rows: rows, count: count, query, depth)
+            if hits == nil { plan.sources[index].rowsScored += count }
+            merged += ranked.map { (bases[index] + $0.row, $0.score) }
+        }
+        merged.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+        if merged.count > depth { merged.removeSubrange(depth...) }
+        return merged
+    }
+
+    /// The best `depth` of `rows` (`count` of them) by exact score: one SIMD kernel call per matching row, over the
+    /// vectors in place (mapped segments are not copied).
+    private func exactRanking(
+        _ source: SearchSource,
+        field: Int,
+        rows: RowBitmap,
+        count: Int,
+        _ query: [Float],
+        _ depth: Int
+    ) -> [(row: Int, score: Float)] {
+        let dimension = source.dimensions[field]
+        let isL2 = info.schema.vectors[field].metric == .l2
+        var best = TopK(capacity: depth)
+        if count * 2 >= source.rowCount {
+            // Most rows match: one matrix-vector product over the whole matrix (BLAS) beats a
+            // kernel call per row.
             let scores = source.withVectors(field: field) { matrix in
                 isL2
                     ? ExactScorer.negatedSquaredDistances(
@@ -39,37 +91,43 @@ extension CollectionSnapshot {
                     )
                     : ExactScorer.dotProducts(matrix: matrix, rows: source.rowCount, dimension: dimension, query: query)
             }
-            merged += RankFusion.ranked(rows, scores: { scores[$0] }, limit: depth).map {
-                (bases[index] + $0.row, $0.score)
+            rows.forEachRow { best.offer(row: $0, score: scores[$0]) }
+            return best.sorted()
+        }
+        source.withVectors(field: field) { matrix in
+            query.withUnsafeBufferPointer { queryBuffer in
+                guard let base = matrix.baseAddress, let queryBase = queryBuffer.baseAddress else { return }
+                rows.forEachRow { row in
+                    let vector = base + row * dimension
+                    let score =
+                        isL2
+                        ? -DistanceKernels.l2Squared(vector, queryBase, count: dimension)
+                        : DistanceKernels.dot(vector, queryBase, count: dimension)
+                    best.offer(row: row, score: score)
+                }
             }
         }
-        merged.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
-        if merged.count > depth { merged.removeSubrange(depth...) }
-        return merged
+        return best.sorted()
     }
 
-    /// The best `min(depth, rows.count)` of `rows` through the graph, or `nil` when the filter is
-    /// too selective for the graph or the graph did not reach enough matching rows.
+    /// The best `min(depth, count)` matching rows through the graph: a filtered traversal whose
+    /// beam widens as the filter gets more selective; `nil` when it reached fewer matching rows.
     private func graphRanking(
         _ graph: HNSWIndex,
-        source: SearchSource,
-        rows: [Int],
+        rows: RowBitmap,
+        count: Int,
+        fraction: Double,
         _ query: [Float],
-        _ depth: Int
+        _ depth: Int,
+        _ sourcePlan: inout SearchPlan.Source
     ) -> [(row: Int, score: Float)]? {
-        let fraction = Double(rows.count) / Double(source.rowCount)
-        guard fraction >= Self.graphMatchFractionMin, rows.count > depth else { return nil }
-        var matches = [Bool](repeating: false, count: source.rowCount)
-        for row in rows { matches[row] = true }
-        let wanted = min(source.rowCount, Int(Double(depth) / fraction * 1.5) + 16)
-        guard let neighbors = try? graph.search(query, k: wanted, ef: max(wanted, graph.parameters.efSearch)) else {
-            return nil
-        }
-        var hits: [(row: Int, score: Float)] = []
-        for neighbor in neighbors where matches[Int(neighbor.id)] {
-            hits.append((Int(neighbor.id), -neighbor.distance))
-            if hits.count == depth { return hits }
-        }
-        return nil
+        let wanted = min(depth, count)
+        let widening = min(Self.beamWideningMax, 1 / fraction.squareRoot())
+        let ef = Int(Double(max(graph.parameters.efSearch, wanted)) * widening)
+        var visited = 0
+        let neighbors = try? graph.search(query, k: wanted, ef: ef, visited: &visited) { rows.contains(Int($0)) }
+        sourcePlan.graphNodesVisited += visited
+        guard let neighbors, neighbors.count >= wanted else { return nil }
+        return neighbors.map { (Int($0.id), -$0.distance) }
     }
 }

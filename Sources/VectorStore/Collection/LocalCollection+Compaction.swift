@@ -9,7 +9,7 @@ extension LocalCollection {
     /// leaves an orphan output (removed at open). The inputs are deleted once no retained version
     /// lists them (`retireExpiredVersions`); snapshots that still map an input keep reading it.
     ///
-    /// Runs in the background task (`scheduleCompaction`); tests also call it directly.
+    /// Runs in the background task (`scheduleMaintenance`); tests also call it directly.
     ///
     /// - Returns: whether a compaction was committed: `false` when no tier is full, another
     ///   compaction runs, or the task was cancelled while writing (the partial output is removed).

@@ -7,7 +7,7 @@ extension LocalCollection {
     public func commit() async throws(StoreError) {
         _ = try acceptingWAL()
         try await flush()
-        scheduleCompaction()
+        scheduleMaintenance()
     }
 
     /// Freezes the memtable and writes it as a segment, then commits a manifest that lists the

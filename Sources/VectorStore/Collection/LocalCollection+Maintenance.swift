@@ -1,25 +1,61 @@
 extension LocalCollection {
-    /// Starts the background compaction when a size tier is full and none runs: called after a
-    /// flush, so the write that filled the tier returns after its own flush (docs/concurrency.md,
-    /// "Background compaction"). The task belongs to the collection: at most one at a time, it
-    /// compacts tier after tier until none is full, and `close()` cancels and awaits it.
-    func scheduleCompaction() {
-        guard maintenance == nil, !isClosed, failure == nil, wal != nil,
-            CompactionPlan.choose(
+    /// Starts background maintenance when there is work and none runs: compaction while a size
+    /// tier is full (writable collections), then the filter indexes of segments written before
+    /// their field was declared `index`. Called after a flush, so the write that filled the tier
+    /// returns after its own flush (docs/concurrency.md, "Background compaction"), after an index is
+    /// turned on, and by `StoreEngine` once it has opened the collection. The task belongs to the
+    /// collection: at most one at a time, and `close()` cancels and awaits it.
+    func scheduleMaintenance() {
+        guard maintenance == nil, !isClosed, failure == nil else { return }
+        let compacts =
+            wal != nil
+            && CompactionPlan.choose(
                 manifest.segments,
                 fanIn: options.compactionFanIn,
                 inputBytesMax: options.compactionInputBytesMax
             ) != nil
-        else { return }
-        maintenance = Task { await self.compactInBackground() }
+        guard compacts || !missingFilterIndexes().isEmpty else { return }
+        maintenance = Task { await self.maintainInBackground() }
     }
 
-    private func compactInBackground() async {
+    /// Starts background maintenance if there is any to do (`scheduleMaintenance`).
+    public func startMaintenance() { scheduleMaintenance() }
+
+    private func maintainInBackground() async {
         defer { maintenance = nil }
         do {
-            while !Task.isCancelled, try await compactIfNeeded() {}
+            while !Task.isCancelled, wal != nil, try await compactIfNeeded() {}
         } catch {
             // Logged and kept in `failure` by `compactIfNeeded`; later writes are refused.
+            return
+        }
+        await buildMissingFilterIndexes()
+    }
+
+    /// The indexed fields each open segment stores a column for but has no index block of, and
+    /// whose index is not built yet.
+    private func missingFilterIndexes() -> [(source: SearchSource, ordinal: Int, field: FieldDefinition)] {
+        let fields = info.schema.fields
+        return segments.flatMap { segment in
+            fields.indices.compactMap { ordinal in
+                let source = segment.source
+                guard fields[ordinal].index, ordinal < source.storedFieldCount,
+                    source.filterIndexes.needsBuild(ordinal)
+                else { return nil }
+                return (source, ordinal, fields[ordinal])
+            }
+        }
+    }
+
+    /// Builds the missing filter indexes in memory, one segment field at a time off the
+    /// cooperative pool, stopping when cancelled. Filters scan those segments until then.
+    private func buildMissingFilterIndexes() async {
+        for (source, ordinal, field) in missingFilterIndexes() {
+            guard !Task.isCancelled else { return }
+            try? await Self.offload { () throws(StoreError) in
+                guard let column = source.column(ordinal) else { return }
+                source.filterIndexes.build(ordinal, field: field, column: column)
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import Logging
 /// validated, appended to the WAL, made durable (group commit), then applied to the memtable; when
 /// the memtable reaches `StoreOptions.memtableBytesMax` it is frozen and flushed to a segment off the
 /// actor while new writes go to a fresh memtable and WAL file. A full size tier is compacted by a
-/// background task the actor owns (`scheduleCompaction`, `close()`). Searches take an immutable
+/// background task the actor owns (`scheduleMaintenance`, `close()`). Searches take an immutable
 /// snapshot from the actor and run outside it.
 public actor LocalCollection: DocumentCollection {
     /// Fixed at creation but for schema evolution (`addField`), which rewrites `collection.json`.
@@ -44,7 +44,7 @@ public actor LocalCollection: DocumentCollection {
     var failure: StoreError?
     /// A compaction is running (at most one; flushes go on meanwhile).
     var compacting = false
-    /// The background compaction task (`scheduleCompaction`); `nil` when none runs.
+    /// The background compaction task (`scheduleMaintenance`); `nil` when none runs.
     var maintenance: Task<Void, Never>?
     /// Set by `close()`: writes are refused and no compaction starts.
     var isClosed = false
@@ -149,10 +149,7 @@ public actor LocalCollection: DocumentCollection {
     /// A block that fails verification while the search reads it fails the search
     /// (`StoreError.corruption` naming the segment and offset).
     public nonisolated func search(_ request: SearchRequest) async throws(StoreError) -> [SearchHit] {
-        let snapshot = if let asOf = request.asOf { try await snapshot(asOf: asOf) } else { await snapshot() }
-        let hits = try snapshot.search(request)
-        try snapshot.checkIntegrity()
-        return hits
+        try await searchExplained(request).hits
     }
 
     /// The immutable view of the collection now; cached until the next write or flush, or until a
@@ -201,7 +198,7 @@ public actor LocalCollection: DocumentCollection {
             // error and keeps it in `failure`, which refuses the next writes.
             do {
                 try await flush()
-                scheduleCompaction()
+                scheduleMaintenance()
             } catch {}
         }
     }

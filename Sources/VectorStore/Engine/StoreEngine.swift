@@ -99,6 +99,7 @@ public actor StoreEngine {
             return (collection, true)
         }
         collections[name] = collection
+        await collection.startMaintenance()
         return (collection, true)
     }
 
@@ -117,7 +118,7 @@ public actor StoreEngine {
     /// Names of the collections open now, sorted.
     public var openCollectionNames: [String] { collections.keys.sorted() }
 
-    /// Returns once no open collection runs background maintenance (compaction).
+    /// Returns once no open collection runs background maintenance (compaction, filter index builds).
     ///
     /// - Throws: the first `StoreError` that failed a flush or compaction of an open collection.
     public func waitForMaintenance() async throws(StoreError) {

@@ -1,24 +1,27 @@
 /// A conjunction of `MetadataFilter`s bound to a schema: field names resolved to ordinals, types
-/// checked, case-folded values lowered once. Evaluated per row on a `SearchSource`.
+/// checked, case-folded values lowered once. Compiled per source to a `RowBitmap` from the filter
+/// indexes (`CompiledFilter+Bitmap.swift`), or evaluated per row where a field has none.
 struct CompiledFilter: Sendable {
-    private indirect enum Node: Sendable {
-        /// `ordinal` -1 is the primary key.
-        case test(ordinal: Int, foldCase: Bool, Predicate)
+    indirect enum Node: Sendable {
+        /// `ordinal` -1 is the primary key; `label` is the condition as written (for `SearchPlan`).
+        case test(ordinal: Int, foldCase: Bool, Predicate, label: String)
         case and([Node])
         case or([Node])
         case not(Node)
     }
 
-    private enum Predicate: Sendable {
+    enum Predicate: Sendable {
         case equals(FieldValue)
         case oneOf([FieldValue])
         case range(lower: MetadataFilter.Bound?, upper: MetadataFilter.Bound?)
         case prefix(String)
     }
 
-    private let root: Node
+    let root: Node
     /// Default of each field, read for rows that predate it.
-    private let defaults: [FieldValue?]
+    let defaults: [FieldValue?]
+    /// The schema's fields (which are indexed, their types).
+    let fields: [FieldDefinition]
     /// `true` when there is no condition.
     let isEmpty: Bool
 
@@ -28,11 +31,8 @@ struct CompiledFilter: Sendable {
         for filter in filters { nodes.append(try Self.compile(filter, schema)) }
         root = .and(nodes)
         defaults = schema.fields.map(\.defaultValue)
+        fields = schema.fields
         isEmpty = filters.isEmpty
-    }
-
-    func matches(_ source: SearchSource, _ row: Int) -> Bool {
-        isEmpty || evaluate(root) { $0 < 0 ? .string(source.ids[row]) : source.value(row, $0) }
     }
 
     /// Whether a document (of the schema the filter was compiled for) matches: tests and tools.
@@ -46,7 +46,7 @@ struct CompiledFilter: Sendable {
         case .and(let nodes): return nodes.allSatisfy { evaluate($0, value) }
         case .or(let nodes): return nodes.contains { evaluate($0, value) }
         case .not(let inner): return !evaluate(inner, value)
-        case .test(let ordinal, let foldCase, let predicate):
+        case .test(let ordinal, let foldCase, let predicate, _):
             let stored = value(ordinal) ?? (ordinal < 0 ? nil : defaults[ordinal])
             guard var value = stored else { return false }
             if foldCase { value = Self.lowered(value) }
@@ -54,7 +54,7 @@ struct CompiledFilter: Sendable {
         }
     }
 
-    private static func test(_ predicate: Predicate, _ value: FieldValue) -> Bool {
+    static func test(_ predicate: Predicate, _ value: FieldValue) -> Bool {
         switch predicate {
         case .equals(let expected): return equal(value, expected)
         case .oneOf(let expected): return expected.contains { equal(value, $0) }
@@ -85,7 +85,7 @@ struct CompiledFilter: Sendable {
         return value == expected
     }
 
-    private static func lowered(_ value: FieldValue) -> FieldValue {
+    static func lowered(_ value: FieldValue) -> FieldValue {
         switch value {
         case .string(let text): .string(text.lowercased())
         case .stringArray(let texts): .stringArray(texts.map { $0.lowercased() })
@@ -107,11 +107,21 @@ struct CompiledFilter: Sendable {
         case .equals(let name, let value):
             let (ordinal, type, fold) = try resolve(name, schema)
             try check(value, for: type, name, filter)
-            return .test(ordinal: ordinal, foldCase: fold, .equals(fold ? lowered(value) : value))
+            return .test(
+                ordinal: ordinal,
+                foldCase: fold,
+                .equals(fold ? lowered(value) : value),
+                label: filter.description
+            )
         case .oneOf(let name, let values):
             let (ordinal, type, fold) = try resolve(name, schema)
             for value in values { try check(value, for: type, name, filter) }
-            return .test(ordinal: ordinal, foldCase: fold, .oneOf(fold ? values.map(lowered) : values))
+            return .test(
+                ordinal: ordinal,
+                foldCase: fold,
+                .oneOf(fold ? values.map(lowered) : values),
+                label: filter.description
+            )
         case .range(let name, let lower, let upper):
             let (ordinal, type, fold) = try resolve(name, schema)
             guard type.isOrdered else {
@@ -128,13 +138,23 @@ struct CompiledFilter: Sendable {
                     field: name
                 )
             }
-            return .test(ordinal: ordinal, foldCase: fold, .range(lower: lower, upper: upper))
+            return .test(
+                ordinal: ordinal,
+                foldCase: fold,
+                .range(lower: lower, upper: upper),
+                label: filter.description
+            )
         case .prefix(let name, let prefix):
             let (ordinal, type, fold) = try resolve(name, schema)
             guard type == .string || type == .stringArray else {
                 throw .violation(.wrongType, "filter \(filter): prefix needs a string field", field: name)
             }
-            return .test(ordinal: ordinal, foldCase: fold, .prefix(fold ? prefix.lowercased() : prefix))
+            return .test(
+                ordinal: ordinal,
+                foldCase: fold,
+                .prefix(fold ? prefix.lowercased() : prefix),
+                label: filter.description
+            )
         }
     }
 

@@ -97,9 +97,38 @@ struct RowBitmap: Sendable, Equatable {
         return result
     }
 
+    /// Replaces word `index` (rows `64 · index ..< 64 · index + 64`); bits past `count` are cleared.
+    mutating func setWord(_ index: Int, _ word: UInt64) {
+        words[index] = word
+        if index == words.count - 1 { clearTail() }
+    }
+
     private mutating func clearTail() {
         let spare = words.count * 64 - count
         guard spare > 0, let last = words.indices.last else { return }
         words[last] &= ~0 >> UInt64(spare)
+    }
+}
+
+extension RowBitmap {
+    /// Whether the two bitmaps share a row, without building their intersection.
+    func intersects(_ other: RowBitmap) -> Bool {
+        precondition(count == other.count, "bitmaps of different row counts")
+        return zip(words, other.words).contains { $0 & $1 != 0 }
+    }
+}
+
+extension RowBitmap {
+    /// The first row set at or after `row`, `nil` when there is none (a word at a time).
+    func nextRow(from row: Int) -> Int? {
+        guard row < count else { return nil }
+        var index = max(row, 0) >> 6
+        var word = words[index] & (~0 << UInt64(max(row, 0) & 63))
+        while word == 0 {
+            index += 1
+            guard index < words.count else { return nil }
+            word = words[index]
+        }
+        return index << 6 | word.trailingZeroBitCount
     }
 }

@@ -106,7 +106,8 @@ public struct CollectionSchema: Sendable, Hashable, Codable {
     /// collection with a newer schema may do.
     func extends(_ older: CollectionSchema) -> Bool {
         primaryKey == older.primaryKey && vectors == older.vectors && textField == older.textField
-            && fields.count >= older.fields.count && Array(fields.prefix(older.fields.count)) == older.fields
+            && fields.count >= older.fields.count
+            && zip(fields, older.fields).allSatisfy { $0.sameIgnoringIndex($1) }
     }
 
     static func isValidName(_ name: String) -> Bool {

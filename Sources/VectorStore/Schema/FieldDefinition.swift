@@ -11,19 +11,48 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
     /// String and string-array fields only: filters compare case-insensitively (`form=10-k` matches
     /// `10-K`); stored values keep their case.
     public var foldCase: Bool
+    /// Filters on the field read a per-source filter index (posting bitmaps for string, string-array
+    /// and bool fields; a sorted index for int64, double and date fields) instead of scanning rows.
+    /// Not part of schema compatibility: turning it on for an existing field builds the index in the
+    /// background (`CollectionSchema.extends` ignores it).
+    public var index: Bool
 
     public init(
         name: String,
         type: FieldType,
         required: Bool = false,
         defaultValue: FieldValue? = nil,
-        foldCase: Bool = false
+        foldCase: Bool = false,
+        index: Bool = false
     ) {
         self.name = name
         self.type = type
         self.required = required
         self.defaultValue = defaultValue
         self.foldCase = foldCase
+        self.index = index
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, type, required, defaultValue, foldCase, index
+    }
+
+    /// Decodes `collection.json`; files written before filter indexes have no `index` key (off).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        type = try container.decode(FieldType.self, forKey: .type)
+        required = try container.decode(Bool.self, forKey: .required)
+        defaultValue = try container.decodeIfPresent(FieldValue.self, forKey: .defaultValue)
+        foldCase = try container.decodeIfPresent(Bool.self, forKey: .foldCase) ?? false
+        index = try container.decodeIfPresent(Bool.self, forKey: .index) ?? false
+    }
+
+    /// The same field but for the `index` flag (schema compatibility ignores it).
+    func sameIgnoringIndex(_ other: FieldDefinition) -> Bool {
+        var copy = other
+        copy.index = index
+        return self == copy
     }
 }
 

@@ -66,11 +66,19 @@ final class SearchSource: Sendable {
     let dimensions: [Int]
     /// One matrix per vector field, in schema order.
     let vectors: [Vectors]
+    /// Filter indexes of the fields the schema declares `index` (read or built on first use).
+    let filterIndexes: FilterIndexSet
 
     /// Components of the first vector field.
     var dimension: Int { dimensions[0] }
 
-    init(rowCount: Int, rows: Rows, dimensions: [Int], vectors: [Vectors]) {
+    init(
+        rowCount: Int,
+        rows: Rows,
+        dimensions: [Int],
+        vectors: [Vectors],
+        filterIndexes: FilterIndexSet = FilterIndexSet()
+    ) {
         precondition(!dimensions.isEmpty && dimensions.count == vectors.count, "one matrix per vector field")
         if case .memory(let memory) = rows {
             precondition(
@@ -86,6 +94,7 @@ final class SearchSource: Sendable {
         self.rows = rows
         self.dimensions = dimensions
         self.vectors = vectors
+        self.filterIndexes = filterIndexes
     }
 
     /// The first verification error met reading this source's blocks, if any.
@@ -198,6 +207,19 @@ final class SearchSource: Sendable {
         case .segment(let segment):
             guard ordinal < segment.fields.count else { return nil }
             return segment.reading({ () throws(StoreError) in try segment.column(ordinal)[row] }, else: nil)
+        }
+    }
+
+    /// Every row's stored value of a field (a segment decodes the whole column on first use);
+    /// `nil` when the source stores no column for it (added later) or the column fails
+    /// verification (recorded in `failure`).
+    func column(_ ordinal: Int) -> [FieldValue?]? {
+        switch rows {
+        case .memory(let memory):
+            return ordinal < memory.columns.count ? memory.columns[ordinal] : nil
+        case .segment(let segment):
+            guard ordinal < segment.fields.count else { return nil }
+            return segment.reading({ () throws(StoreError) in try segment.column(ordinal) }, else: nil)
         }
     }
 

@@ -68,6 +68,15 @@ enum SegmentFormat {
     /// after one leading `type tag u8` (version 2) (docs/formats/segment.md).
     static func columnKind(_ ordinal: Int) -> UInt32 { 0x1000 + UInt32(ordinal) }
 
+    /// Kind of the filter index block of scalar field `ordinal` (fields declared `index`):
+    /// `FieldIndex.encode`'s bytes, read and verified when a filter first uses it.
+    static func filterIndexKind(_ ordinal: Int) -> UInt32 { 0x3000 + UInt32(ordinal) }
+
+    /// The field ordinal of a filter index block kind, `nil` for other kinds.
+    static func filterIndexOrdinal(_ kind: UInt32) -> Int? {
+        (0x3000..<0x4000).contains(kind) ? Int(kind - 0x3000) : nil
+    }
+
     /// Kind of the raw float32 block of vector field `ordinal` (the first uses `vectors`).
     static func vectorKind(_ ordinal: Int) -> UInt32 {
         ordinal == 0 ? BlockKind.vectors.rawValue : 0x2000 + UInt32(ordinal)

@@ -134,7 +134,8 @@ final class SegmentReader: Sendable {
             dimensions: schema.vectors.map(\.dimension),
             vectors: schema.vectors.indices.map { field in
                 .mapped(file, offsetBytes: blocks[SegmentFormat.vectorKind(field)]?.offsetBytes ?? 0)
-            }
+            },
+            filterIndexes: FilterIndexSet(.segment(SegmentIndexBlocks(blocks: segmentBlocks)))
         )
     }
 
@@ -153,7 +154,14 @@ final class SegmentReader: Sendable {
         let blocks = rows.blocks
         let bytes = blocks.file.bytes
         var expectedOffset = SegmentFormat.headerBytes
-        for entry in blocks.entries.values.sorted(by: { $0.offsetBytes < $1.offsetBytes }) {
+        // An empty block shares its offset with the next one: it sorts first.
+        let ordered = blocks.entries.values.sorted {
+            ($0.offsetBytes, $0.storedBytes) < ($1.offsetBytes, $1.storedBytes)
+        }
+        for entry in ordered {
+            guard entry.offsetBytes >= expectedOffset else {
+                throw blocks.corrupt("block \(entry.kind) overlaps the block before it", entry.offsetBytes)
+            }
             guard bytes[expectedOffset..<entry.offsetBytes].allSatisfy({ $0 == 0 }) else {
                 throw blocks.corrupt("non-zero padding before a block", expectedOffset)
             }

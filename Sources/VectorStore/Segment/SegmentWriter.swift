@@ -127,6 +127,11 @@ enum SegmentWriter {
                 codec: codec
             )
         }
+        for (ordinal, field) in schema.fields.enumerated() where field.index {
+            let values = contents.rows.map { ordinal < $0.record.values.count ? $0.record.values[ordinal] : nil }
+            let index = FieldIndex.build(values, field: field)
+            try addBlock(SegmentFormat.filterIndexKind(ordinal), raw: index.encode(), codec: codec)
+        }
         try addBlock(SegmentFormat.BlockKind.tombstones.rawValue, raw: tombstones, codec: codec)
         try addBlock(SegmentFormat.BlockKind.lexical.rawValue, raw: lexical.encode(), codec: codec)
         var times: [UInt8] = []

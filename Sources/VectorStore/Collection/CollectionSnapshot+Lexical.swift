@@ -1,0 +1,77 @@
+import Foundation
+
+extension CollectionSnapshot {
+    /// BM25 parameters (Okapi defaults).
+    static let bm25K1: Float = 1.2
+    static let bm25B: Float = 0.75
+
+    /// The best `depth` matching rows by Okapi BM25 over the text field, merged over every source.
+    ///
+    /// `Σ idf(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · len / avgLen))` with
+    /// `idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))`; N, df and avgLen count live rows of every
+    /// source, so the scores do not depend on how rows are split into segments. Each source is
+    /// ranked by WAND over its posting lists (rows whose score cannot reach the current k-th are
+    /// skipped), reading only rows in `matching` (filter ∧ live; `live` per source for the
+    /// statistics); only rows holding a query term are ranked. Term contributions add in term order, so equal inputs give bit-equal scores.
+    func lexicalRanking(
+        _ text: String,
+        live: [RowBitmap],
+        matching: [RowBitmap],
+        depth: Int,
+        plan: inout SearchPlan
+    ) -> [(row: Int, score: Float)] {
+        let terms = Set(LexicalAnalyzer.terms(of: text).map(LexicalPostings.bounded)).sorted()
+        guard !terms.isEmpty else { return [] }
+        // Statistics over the live rows of every source, and each term's best contribution per
+        // source (the WAND upper bound, before idf).
+        var frequencies = [Int](repeating: 0, count: terms.count)
+        var bounds = [[Float]](repeating: [Float](repeating: 0, count: terms.count), count: sources.count)
+        let averageLength = self.averageLength
+        let lexicals = sources.map(\.lexical)
+        for (index, lexical) in lexicals.enumerated() {
+            for (position, term) in terms.enumerated() {
+                var best: Float = 0
+                for posting in lexical.postings[term] ?? [] where live[index].contains(Int(posting.row)) {
+                    frequencies[position] += 1
+                    best = max(best, Self.termWeight(posting, lexical, averageLength: averageLength))
+                }
+                bounds[index][position] = best
+            }
+        }
+        let documentCount = Float(liveCount)
+        let idfs = frequencies.map { frequency -> Float in
+            frequency == 0 ? 0 : log(1 + (documentCount - Float(frequency) + 0.5) / (Float(frequency) + 0.5))
+        }
+        var merged: [(row: Int, score: Float)] = []
+        for index in sources.indices where plan.sources[index].matchingRows > 0 {
+            let lexical = lexicals[index]
+            var walk = WANDWalk(
+                lexical: lexical,
+                terms: terms,
+                idfs: idfs,
+                bounds: bounds[index],
+                matching: matching[index],
+                depth: depth
+            )
+            let ranked = walk.run { posting in Self.termWeight(posting, lexical, averageLength: averageLength) }
+            plan.sources[index].postingsRead += walk.postingsRead
+            plan.sources[index].lexicalRowsScored += walk.rowsScored
+            merged += ranked.map { (bases[index] + $0.row, $0.score) }
+        }
+        merged.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+        if merged.count > depth { merged.removeSubrange(depth...) }
+        return merged
+    }
+
+    /// `tf · (k1 + 1) / (tf + k1 · (1 − b + b · len / avgLen))` of one posting (BM25 without idf).
+    @inline(__always)
+    private static func termWeight(
+        _ posting: LexicalPostings.Posting,
+        _ lexical: LexicalPostings,
+        averageLength: Float
+    ) -> Float {
+        let tf = Float(posting.termFrequency)
+        let norm = bm25K1 * (1 - bm25B + bm25B * Float(lexical.lengths[Int(posting.row)]) / averageLength)
+        return tf * (bm25K1 + 1) / (tf + norm)
+    }
+}
