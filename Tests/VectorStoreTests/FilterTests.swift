@@ -58,7 +58,7 @@ import Testing
             count: 700,
             seed: UInt64(seed)
         )
-        let (graph, _) = try await Self.collection(graphRoot, graphRowsMin: 100, count: 700, seed: UInt64(seed))
+        let (graph, _) = try await Self.collection(graphRoot, graphRowsMin: 12, count: 700, seed: UInt64(seed))
         #expect(await graph.segments.contains { $0.source.graph != nil })
         let schema = SchemaTestSupport.schema()
         var generator = SeededGenerator(seed: UInt64(seed) + 1_000)

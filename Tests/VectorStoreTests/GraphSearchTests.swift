@@ -15,7 +15,7 @@ import Testing
     @Test func graphSegmentsAreMappedAndRecallIsHigh() async throws {
         let store = LocalStore(
             root: StoreTestSupport.temporaryDirectory(),
-            options: StoreOptions(memtableBytesMax: 1 << 30, graphRowsMin: 1_000)
+            options: StoreOptions(memtableBytesMax: 1 << 30, compactionFanIn: 2, graphRowsMin: 1_000)
         )
         defer { try? FileManager.default.removeItem(at: store.root) }
         let collection = try store.openOrCreate(

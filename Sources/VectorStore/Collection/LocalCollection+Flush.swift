@@ -35,9 +35,9 @@ extension LocalCollection {
         // new file (`WALWriter.rotate` is queued behind no append and ahead of every later one).
         let contents = memtable.sortedRows()
         let flushedSequence = memtable.sequenceMax
-        frozen = SearchSource(memtable: memtable, schema: info.schema)
+        frozen = SearchSource(rows: contents.rows, schema: info.schema, lexical: contents.lexical)
         liveness.freeze(contents)
-        memtable = MemTable()
+        memtable = MemTable(textOrdinal: info.schema.textOrdinal)
         cachedSnapshot = nil
         do {
             try await wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber).value()
@@ -47,7 +47,7 @@ extension LocalCollection {
         let segmentPath = path(StoreFileName.segment(segmentNumber))
         let schema = info.schema
         let codec = options.segmentCodec
-        let graph = contents.rows.count >= options.graphRowsMin ? options.graph : nil
+        let graph = contents.rows.count >= options.flushGraphRowsMin ? options.graph : nil
         let (directory, fileSystem) = (self.directory, self.fileSystem)
         do {
             let reader = try await Self.offload { () throws(StoreError) in

@@ -25,7 +25,7 @@ public actor LocalCollection: DocumentCollection {
 
     var manifest: Manifest
     var segments: [SegmentReader]
-    var memtable = MemTable()
+    var memtable: MemTable
     /// The memtable being flushed, searchable until its segment is live.
     var frozen: SearchSource?
     /// Which stored rows are live (deletion bitmaps per segment), kept up to date by every write,

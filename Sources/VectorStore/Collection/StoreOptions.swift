@@ -37,8 +37,10 @@ public struct StoreOptions: Sendable, Hashable {
     /// followed by a pause, so the average since the write started never exceeds it. Flushes are not
     /// paced (they must keep up with writes); reading the inputs (memory-mapped) is not counted.
     public var compactionBytesPerSecond: Int
-    /// Segments with at least this many rows store an HNSW graph, used for unfiltered and broadly
-    /// filtered vector search; smaller segments (and selective filters) are searched exactly.
+    /// Compaction outputs with at least this many rows store an HNSW graph, used for unfiltered and
+    /// broadly filtered vector search; smaller segments (and selective filters) are searched
+    /// exactly. A flushed segment stores one only from `graphRowsMin × compactionFanIn` rows:
+    /// smaller ones are soon compacted, and a graph built for them would be thrown away.
     public var graphRowsMin: Int
     /// Graph parameters (M, efConstruction, efSearch) of segment graphs.
     public var graph: HNSWParameters
@@ -89,6 +91,9 @@ public struct StoreOptions: Sendable, Hashable {
 extension StoreOptions {
     /// `ttl` in whole milliseconds.
     var ttlMs: UInt64? { ttl.map(Self.milliseconds) }
+
+    /// Rows from which a flushed segment stores a graph (see `graphRowsMin`).
+    var flushGraphRowsMin: Int { graphRowsMin.multipliedReportingOverflow(by: compactionFanIn).partialValue }
 
     /// `versionRetention` in whole milliseconds.
     var versionRetentionMs: UInt64? { versionRetention.map(Self.milliseconds) }

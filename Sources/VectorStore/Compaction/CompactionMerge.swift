@@ -17,14 +17,16 @@ struct CompactionMerge: Sendable {
     let nowMs: UInt64
     let ttlMs: UInt64?
 
-    /// The output, and for each of its rows the input row it copies.
+    /// The output (its postings merged from the inputs'), and for each of its rows the input row it
+    /// copies.
     ///
     /// - Throws: `StoreError.corruption` when an input fails verification (each is checked whole
     ///   before it is rewritten).
     func contents() throws(StoreError) -> (contents: SegmentWriter.Contents, origins: [Liveness.Location]) {
         var contents = SegmentWriter.Contents(rows: [], tombstones: [])
         var origins: [Liveness.Location] = []
-        for input in inputs {
+        var inputRows: [(input: Int, row: Int)] = []
+        for (inputIndex, input) in inputs.enumerated() {
             try input.verify()
             let source = input.source
             let ids = try input.rows.ids()
@@ -40,6 +42,7 @@ struct CompactionMerge: Sendable {
                         )
                     )
                     origins.append(Liveness.Location(segment: input.fileNumber, row: row))
+                    inputRows.append((inputIndex, row))
                 } else if !dropsTombstones {
                     // An expired newest version becomes a tombstone, as a record of the delete.
                     contents.tombstones.append((sequences[row], ids[row]))
@@ -50,6 +53,11 @@ struct CompactionMerge: Sendable {
         let order = contents.rows.indices.sorted { contents.rows[$0].sequence < contents.rows[$1].sequence }
         contents.rows = order.map { contents.rows[$0] }
         origins = order.map { origins[$0] }
+        // Postings remapped from the inputs' (verified above): the text is not analysed again.
+        contents.lexical = LexicalPostings(
+            merging: try inputs.map { (input) throws(StoreError) in try input.rows.lexical() },
+            origins: order.map { inputRows[$0] }
+        )
         contents.tombstones.sort { $0.sequence < $1.sequence }
         return (contents, origins)
     }

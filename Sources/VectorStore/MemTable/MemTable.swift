@@ -1,6 +1,8 @@
 /// The newest writes, in memory: for each id, its newest version (a record or a tombstone) with the
 /// sequence number that wrote it. Searchable at once (read-your-writes) through a snapshot; flushed
-/// to an immutable segment when `estimatedBytes` reaches the configured bound.
+/// to an immutable segment when `estimatedBytes` reaches the configured bound. Each record's text
+/// is analysed for BM25 once, when it is applied: snapshots and the flush build postings from the
+/// analyses without tokenizing again.
 struct MemTable: Sendable {
     struct Entry: Sendable {
         var sequence: UInt64
@@ -8,7 +10,12 @@ struct MemTable: Sendable {
         var record: DocumentRow?
         /// Write time of the batch, ms since 1970.
         var writtenAtMs: UInt64
+        /// The record's text field analysed (empty without a text field or value).
+        var analyzed: LexicalPostings.Analyzed?
     }
+
+    /// Ordinal of the schema's text field (`nil`: none), whose values are analysed.
+    let textOrdinal: Int?
 
     private(set) var entries: [String: Entry] = [:]
     /// Approximate heap bytes of the entries (vector, text, fixed overhead per entry).
@@ -17,15 +24,18 @@ struct MemTable: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
 
+    init(textOrdinal: Int?) { self.textOrdinal = textOrdinal }
+
     /// Applies one row version; an older sequence than the one held is ignored, so the order in which
     /// concurrent writers finish does not matter.
     mutating func apply(id: String, sequence: UInt64, record: DocumentRow?, writtenAtMs: UInt64) {
         if let existing = entries[id] {
             guard existing.sequence < sequence else { return }
-            estimatedBytes -= Self.bytes(id: id, existing.record)
+            estimatedBytes -= Self.bytes(id: id, existing.record) + (existing.analyzed?.estimatedBytes ?? 0)
         }
-        entries[id] = Entry(sequence: sequence, record: record, writtenAtMs: writtenAtMs)
-        estimatedBytes += Self.bytes(id: id, record)
+        let analyzed = record.map { LexicalPostings.Analyzed(Self.text($0, textOrdinal: textOrdinal)) }
+        entries[id] = Entry(sequence: sequence, record: record, writtenAtMs: writtenAtMs, analyzed: analyzed)
+        estimatedBytes += Self.bytes(id: id, record) + (analyzed?.estimatedBytes ?? 0)
         sequenceMax = max(sequenceMax, sequence)
     }
 
@@ -43,21 +53,29 @@ struct MemTable: Sendable {
         }
     }
 
-    /// Live rows and tombstones, each in sequence order (deterministic segment layout).
+    /// Live rows and tombstones, each in sequence order (deterministic segment layout), with the
+    /// rows' postings.
     func sortedRows() -> SegmentWriter.Contents {
-        var contents = SegmentWriter.Contents(rows: [], tombstones: [])
+        var live: [Entry] = []
+        var tombstones: [SegmentWriter.Tombstone] = []
         for (id, entry) in entries {
-            if let record = entry.record {
-                contents.rows.append(
-                    StoredRow(sequence: entry.sequence, record: record, writtenAtMs: entry.writtenAtMs)
-                )
-            } else {
-                contents.tombstones.append((entry.sequence, id))
-            }
+            if entry.record != nil { live.append(entry) } else { tombstones.append((entry.sequence, id)) }
         }
-        contents.rows.sort { $0.sequence < $1.sequence }
-        contents.tombstones.sort { $0.sequence < $1.sequence }
-        return contents
+        live.sort { $0.sequence < $1.sequence }
+        tombstones.sort { $0.sequence < $1.sequence }
+        return SegmentWriter.Contents(
+            rows: live.compactMap { entry in
+                entry.record.map { StoredRow(sequence: entry.sequence, record: $0, writtenAtMs: entry.writtenAtMs) }
+            },
+            tombstones: tombstones,
+            lexical: LexicalPostings(analyzed: live.map { $0.analyzed ?? LexicalPostings.Analyzed("") })
+        )
+    }
+
+    /// The BM25 text of a row: its text field, or "" (no text field, or missing).
+    static func text(_ row: DocumentRow, textOrdinal: Int?) -> String {
+        guard let ordinal = textOrdinal, ordinal < row.values.count else { return "" }
+        return row.values[ordinal]?.stringValue ?? ""
     }
 
     private static func bytes(id: String, _ record: DocumentRow?) -> Int {

@@ -1,19 +1,30 @@
 /// The tokenizer of the lexical index: lower-cased runs of letters and digits (so `10-K` gives `10`
 /// and `k`, `HRSC` gives `hrsc`), English stop words dropped, a light plural stemmer.
 enum LexicalAnalyzer {
+    /// The terms of `text`, in order. ASCII is handled byte by byte; other scalars by their
+    /// Unicode `Alphabetic` property and full lowercase mapping (the same result, slower).
     static func terms(of text: String) -> [String] {
         var terms: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         func flush() {
             guard !current.isEmpty else { return }
-            let word = String(current)
-            current.removeAll()
+            let word = String(decoding: current, as: UTF8.self)
+            current.removeAll(keepingCapacity: true)
             guard !stopWords.contains(word) else { return }
             terms.append(stem(word))
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+                default: flush()
+                }
+            } else if scalar.properties.isAlphabetic {
+                current.append(contentsOf: String(scalar).lowercased().utf8)
             } else {
                 flush()
             }

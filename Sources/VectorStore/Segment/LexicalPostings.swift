@@ -13,18 +13,64 @@ struct LexicalPostings: Sendable, Equatable {
     /// Upper bound of one term's UTF-8 bytes; longer runs of letters are cut (they are not words).
     static let termBytesMax = 256
 
-    init(texts: [String]) {
-        lengths.reserveCapacity(texts.count)
-        for (row, text) in texts.enumerated() {
+    /// One row's analysed text: its distinct terms (bounded to `termBytesMax`) with their
+    /// frequencies, and its length in terms. Computed once per written row (`MemTable`), so
+    /// snapshots and flushes build postings without tokenizing again.
+    struct Analyzed: Sendable, Equatable {
+        struct TermCount: Sendable, Equatable {
+            var term: String
+            var count: UInt16
+        }
+
+        var terms: [TermCount]
+        var length: UInt32
+
+        init(_ text: String) {
+            let all = LexicalAnalyzer.terms(of: text)
             var frequencies: [String: Int] = [:]
-            let terms = LexicalAnalyzer.terms(of: text)
-            for term in terms { frequencies[Self.bounded(term), default: 0] += 1 }
-            for (term, count) in frequencies {
-                postings[term, default: []].append(
-                    Posting(row: UInt32(row), termFrequency: UInt16(min(count, Int(UInt16.max))))
-                )
+            for term in all { frequencies[LexicalPostings.bounded(term), default: 0] += 1 }
+            terms = frequencies.map { TermCount(term: $0.key, count: UInt16(min($0.value, Int(UInt16.max)))) }
+            length = UInt32(all.count)
+        }
+
+        /// Approximate heap bytes (memtable accounting).
+        var estimatedBytes: Int { terms.reduce(16) { $0 + $1.term.utf8.count + 24 } }
+    }
+
+    /// The postings of rows `0..<texts.count`, tokenizing each text.
+    init(texts: [String]) { self.init(analyzed: texts.map(Analyzed.init)) }
+
+    /// The postings of rows already analysed, row `i` being `analyzed[i]`.
+    init(analyzed: [Analyzed]) {
+        lengths.reserveCapacity(analyzed.count)
+        for (row, document) in analyzed.enumerated() {
+            for entry in document.terms {
+                postings[entry.term, default: []].append(Posting(row: UInt32(row), termFrequency: entry.count))
             }
-            lengths.append(UInt32(terms.count))
+            lengths.append(document.length)
+        }
+    }
+
+    /// The postings of a compaction's output without tokenizing again: output row `i` copies row
+    /// `origins[i].row` of input `origins[i].input`, whose postings are `inputs[input]`.
+    init(merging inputs: [LexicalPostings], origins: [(input: Int, row: Int)]) {
+        var outputRows = inputs.map { [Int32](repeating: -1, count: $0.lengths.count) }
+        lengths = origins.map { inputs[$0.input].lengths[$0.row] }
+        for (output, origin) in origins.enumerated() { outputRows[origin.input][origin.row] = Int32(output) }
+        for (input, lexical) in inputs.enumerated() {
+            for (term, list) in lexical.postings {
+                for posting in list {
+                    let output = outputRows[input][Int(posting.row)]
+                    guard output >= 0 else { continue }
+                    postings[term, default: []].append(
+                        Posting(row: UInt32(output), termFrequency: posting.termFrequency)
+                    )
+                }
+            }
+        }
+        // Inputs interleave in the output (rows are in sequence order): each list in row order.
+        for (term, list) in postings where zip(list, list.dropFirst()).contains(where: { $0.row > $1.row }) {
+            postings[term] = list.sorted { $0.row < $1.row }
         }
     }
 

@@ -167,12 +167,13 @@ final class SearchSource: Sendable {
 
     /// A source holding the live rows of a memtable, in sequence order.
     convenience init(memtable: MemTable, schema: CollectionSchema) {
-        let rows = memtable.sortedRows().rows
-        self.init(rows: rows, schema: schema)
+        let contents = memtable.sortedRows()
+        self.init(rows: contents.rows, schema: schema, lexical: contents.lexical)
     }
 
-    /// A source over stored rows (a memtable's, or a segment's being written).
-    convenience init(rows: [StoredRow], schema: CollectionSchema) {
+    /// A source over stored rows (a memtable's, or a segment's being written); `lexical`, the
+    /// rows' postings when known (otherwise their text is analysed).
+    convenience init(rows: [StoredRow], schema: CollectionSchema, lexical: LexicalPostings? = nil) {
         let columns = schema.fields.indices.map { ordinal in
             rows.map { ordinal < $0.record.values.count ? $0.record.values[ordinal] : nil }
         }
@@ -180,7 +181,7 @@ final class SearchSource: Sendable {
             ids: rows.map(\.record.id),
             columns: columns,
             sequences: rows.map(\.sequence),
-            lexical: LexicalPostings(texts: Self.texts(rows.map(\.record), schema: schema)),
+            lexical: lexical ?? LexicalPostings(texts: Self.texts(rows.map(\.record), schema: schema)),
             writtenAtMs: rows.map(\.writtenAtMs),
             expiresAtMs: rows.map(\.record.expiresAtMs)
         )
@@ -194,8 +195,7 @@ final class SearchSource: Sendable {
 
     /// The BM25 text of each row: its text field, or "" (no text field, or missing).
     static func texts(_ rows: [DocumentRow], schema: CollectionSchema) -> [String] {
-        guard let ordinal = schema.textOrdinal else { return rows.map { _ in "" } }
-        return rows.map { ordinal < $0.values.count ? $0.values[ordinal]?.stringValue ?? "" : "" }
+        rows.map { MemTable.text($0, textOrdinal: schema.textOrdinal) }
     }
 
     /// The stored value of a field (by ordinal) in a row; `nil` when missing or added after the

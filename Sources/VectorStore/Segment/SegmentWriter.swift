@@ -11,6 +11,9 @@ enum SegmentWriter {
     struct Contents: Sendable {
         var rows: [StoredRow]
         var tombstones: [Tombstone]
+        /// The postings of `rows`, in order, when already known (a memtable's analyses, a
+        /// compaction's merged inputs); `nil`: the rows' text is analysed when written.
+        var lexical: LexicalPostings? = nil
     }
 
     /// The whole file, ready to be written once. Rows must fit `schema` (validated before the WAL).
@@ -96,7 +99,8 @@ enum SegmentWriter {
             tombstones.appendLittleEndian(tombstone.sequence)
             tombstones.appendShortString(tombstone.id)
         }
-        let lexical = LexicalPostings(texts: SearchSource.texts(contents.rows.map(\.record), schema: schema))
+        let lexical =
+            contents.lexical ?? LexicalPostings(texts: SearchSource.texts(contents.rows.map(\.record), schema: schema))
         try addBlock(SegmentFormat.BlockKind.sequences.rawValue, raw: sequences, codec: .none)
         let idBlock = try RowChunks.encode(ids, rowEnds: idEnds, typeTag: 0, codec: codec)
         try addBlock(
