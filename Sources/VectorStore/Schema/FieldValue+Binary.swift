@@ -54,6 +54,24 @@ extension FieldValue {
         }
     }
 
+    /// Steps over one value body of `type` without building it; `false` when the bytes end early.
+    static func skipBody(_ type: FieldType, _ reader: inout ByteReader) -> Bool {
+        switch type {
+        case .int64, .double, .date: return reader.readBytes(8) != nil
+        case .bool: return reader.readByte() != nil
+        case .string: return skipString(&reader)
+        case .stringArray:
+            guard let count = reader.readUInt32(), Int(count) <= arrayCountMax else { return false }
+            for _ in 0..<count where !skipString(&reader) { return false }
+            return true
+        }
+    }
+
+    private static func skipString(_ reader: inout ByteReader) -> Bool {
+        guard let length = reader.readUInt32(), Int(length) <= stringBytesMax else { return false }
+        return reader.readBytes(Int(length)) != nil
+    }
+
     private static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.appendLittleEndian(UInt32(value.utf8.count))
         bytes.append(contentsOf: value.utf8)

@@ -22,8 +22,8 @@ struct RowChunks: Sendable {
     let chunks: [Chunk]
 
     /// Raw bytes a chunk aims at: small enough that a hit decodes little, big enough to compress.
-    static let chunkBytesTarget = 16 * 1024
-    static let chunkRowsRange = 16...4_096
+    static let chunkBytesTarget = 4 * 1024
+    static let chunkRowsRange = 16...1_024
     static let fixedBytes = 16
 
     /// The rows of chunk `index`.

@@ -73,10 +73,14 @@ final class SegmentRows: Sendable {
         if let ids = idCell.cached { return ids[row] }
         let kind = SegmentFormat.BlockKind.ids.rawValue
         let piece = try blocks.piece(kind, hasTag: false, holding: row)
-        guard let ids = Self.decodeIDs(piece.bytes, count: piece.rows.count) else {
+        var reader = ByteReader(piece.bytes)
+        for _ in piece.rows.lowerBound..<row {
+            guard let length = reader.readUInt16(), reader.readBytes(Int(length)) != nil else { break }
+        }
+        guard let id = reader.readShortString() else {
             throw blocks.corrupt("ids of rows \(piece.rows) do not decode", try blocks.entry(kind).offsetBytes)
         }
-        return ids[row - piece.rows.lowerBound]
+        return id
     }
 
     /// The column of stored field `ordinal` (< `fields.count`).
@@ -103,13 +107,38 @@ final class SegmentRows: Sendable {
         let kind = SegmentFormat.columnKind(ordinal)
         let piece = try blocks.piece(kind, hasTag: true, holding: row)
         try checkTag(piece.tag, ordinal: ordinal)
-        guard let values = Self.decodeColumn(piece.bytes, type: fields[ordinal].type, count: piece.rows.count) else {
+        guard
+            case .some(let value) = Self.decodeValue(
+                at: row - piece.rows.lowerBound,
+                piece.bytes,
+                type: fields[ordinal].type
+            )
+        else {
             throw blocks.corrupt(
                 "column '\(fields[ordinal].name)' rows \(piece.rows) do not decode",
                 try blocks.entry(kind).offsetBytes
             )
         }
-        return values[row - piece.rows.lowerBound]
+        return value
+    }
+
+    /// The value at `index` of a column piece, stepping over the rows before it without building
+    /// them: `.some(nil)` for a missing value, `nil` when the bytes do not decode. (The whole
+    /// piece is checked when the column is decoded, or by `verify()`.)
+    static func decodeValue(at index: Int, _ bytes: ArraySlice<UInt8>, type: FieldType) -> FieldValue?? {
+        var reader = ByteReader(bytes)
+        for _ in 0..<index {
+            switch reader.readByte() {
+            case 0?: continue
+            case 1?: guard FieldValue.skipBody(type, &reader) else { return nil }
+            default: return nil
+            }
+        }
+        switch reader.readByte() {
+        case 0?: return .some(nil)
+        case 1?: return FieldValue.readBody(type, &reader).map { .some($0) }
+        default: return nil
+        }
     }
 
     private func checkTag(_ tag: UInt8, ordinal: Int) throws(StoreError) {
