@@ -65,6 +65,14 @@ import Testing
         #expect(other.stderr.contains("was embedded with"))
     }
 
+    @Test(arguments: [["--help"], ["search", "--help"], ["help", "import"]])
+    func helpIsPrintedOnStandardOutputWithStatusZero(arguments: [String]) throws {
+        let help = try Support.run(arguments)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: vectordb"))
+        #expect(!help.stderr.contains("Error"))
+    }
+
     @Test func searchWithoutDataTellsTheUserToRunAPipeline() throws {
         let missing = Support.temporaryDirectory()
         let result = try Support.run(["search", "anything", "--data-dir", missing.path])

@@ -28,6 +28,25 @@ import Testing
         return rows
     }
 
+    /// Writers chose up to 4096 rows per chunk before chunks aimed at 4 KiB: such tables still
+    /// decode, and each row reads back from its chunk.
+    @Test(arguments: [16, 1_024, 4_096])
+    func chunkTablesOfEveryWriterSizeDecode(rowsPerChunk: Int) throws {
+        let rows = (0..<5_000).map { "id-\($0)" }
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        for id in rows {
+            bytes.appendShortString(id)
+            ends.append(bytes.count)
+        }
+        let encoded = try RowChunks.encode(bytes, rowEnds: ends, typeTag: 0, codec: .lz4, rowsPerChunk: rowsPerChunk)
+        let table = try #require(
+            encoded.stored.withUnsafeBytes { RowChunks.decode($0, rowCount: rows.count) }
+        )
+        #expect(table.chunkRows == rowsPerChunk)
+        #expect(table.chunks.count == (rows.count + rowsPerChunk - 1) / rowsPerChunk)
+    }
+
     @Test func openReadsNothingAndAHitDecodesOnlyItsChunks() throws {
         let directory = StoreTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -24,6 +24,8 @@ struct RowChunks: Sendable {
     /// Raw bytes a chunk aims at: small enough that a hit decodes little, big enough to compress.
     static let chunkBytesTarget = 4 * 1024
     static let chunkRowsRange = 16...1_024
+    /// Rows per chunk a reader accepts: what any writer chose (4096 before chunks aimed at 4 KiB).
+    static let readableChunkRows = 16...4_096
     static let fixedBytes = 16
 
     /// The rows of chunk `index`.
@@ -31,17 +33,23 @@ struct RowChunks: Sendable {
         index * chunkRows..<min((index + 1) * chunkRows, rowCount)
     }
 
-    /// Encodes rows given as one byte array and each row's end offset in it.
+    /// Encodes rows given as one byte array and each row's end offset in it; `rowsPerChunk`
+    /// overrides the writer's choice (tests of what older writers chose).
     static func encode(
         _ bytes: [UInt8],
         rowEnds: [Int],
         typeTag: UInt8,
-        codec: StoreOptions.Codec
+        codec: StoreOptions.Codec,
+        rowsPerChunk: Int? = nil
     ) throws(StoreError) -> (stored: [UInt8], rawBytes: Int) {
         let rowCount = rowEnds.count
         let average = max(1, bytes.count / max(rowCount, 1))
         var chunkRows = chunkRowsRange.lowerBound
         while chunkRows * 2 * average <= chunkBytesTarget, chunkRows * 2 <= chunkRowsRange.upperBound { chunkRows *= 2 }
+        if let rowsPerChunk {
+            precondition(readableChunkRows.contains(rowsPerChunk), "rows per chunk a reader accepts")
+            chunkRows = rowsPerChunk
+        }
         var table: [UInt8] = []
         var data: [UInt8] = []
         let chunkCount = (rowCount + chunkRows - 1) / chunkRows
@@ -67,7 +75,7 @@ struct RowChunks: Sendable {
         guard stored.count >= fixedBytes else { return nil }
         var header = ByteReader(Array(stored[0..<12]))
         guard let rows32 = header.readUInt32(), let count32 = header.readUInt32(), let tag = header.readByte(),
-            chunkRowsRange.contains(Int(rows32)), Int(count32) == (rowCount + Int(rows32) - 1) / Int(rows32)
+            readableChunkRows.contains(Int(rows32)), Int(count32) == (rowCount + Int(rows32) - 1) / Int(rows32)
         else { return nil }
         let tableBytes = 12 + 12 * Int(count32)
         guard stored.count >= tableBytes + 4 else { return nil }
