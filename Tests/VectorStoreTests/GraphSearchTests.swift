@@ -55,4 +55,49 @@ import Testing
         let recall = Double(found) / Double(wanted)
         #expect(recall >= 0.95, "recall@10 \(recall)")
     }
+
+    /// A compaction extends its largest input's graph: that input's rows come first, in order, and
+    /// the output's graph (over every row) still finds the exact neighbours.
+    @Test func compactionExtendsTheLargestInputsGraph() async throws {
+        let store = LocalStore(
+            root: StoreTestSupport.temporaryDirectory(),
+            options: StoreOptions(memtableBytesMax: 1 << 30, compactionFanIn: 2, graphRowsMin: 500)
+        )
+        defer { try? FileManager.default.removeItem(at: store.root) }
+        let collection = try store.openOrCreate(
+            CollectionInfo(name: "g", embeddingModel: "m", dimension: Self.dimension)
+        )
+        var generator = SeededGenerator(seed: 5)
+        var all: [ChunkRecord] = []
+        // The larger input is written second: sequence order would put it last.
+        for (batch, size) in [1_200, 2_000].enumerated() {
+            let records = try (0..<size).map {
+                try StoreTestSupport.randomRecord(id: "r\(batch)-\($0)", dimension: Self.dimension, using: &generator)
+            }
+            try await collection.upsert(records)
+            try await collection.flush()
+            all += records
+        }
+        let before = await collection.segments
+        #expect(before.count == 2 && before.allSatisfy { $0.source.graph != nil })
+        let largest = try #require(before.max { $0.source.rowCount < $1.source.rowCount })
+        #expect(try await collection.compactIfNeeded())
+        let after = await collection.segments
+        let output = try #require(after.first)
+        #expect(after.count == 1 && output.source.rowCount == all.count)
+        #expect(Array(output.source.ids.prefix(largest.source.rowCount)) == largest.source.ids)
+        #expect(output.source.graph?.count == all.count)
+        var found = 0
+        for _ in 0..<20 {
+            let query = try StoreTestSupport.randomRecord(id: "q", dimension: Self.dimension, using: &generator).vector
+            let exact = all.map { record in
+                (record.id, zip(record.vector, query).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+            }.sorted { $0.1 > $1.1 }.prefix(10).map(\.0)
+            var request = SearchRequest(vector: query, k: 10)
+            request.strategy = .graph
+            let hits = try await collection.search(request)
+            found += Set(hits.map(\.id)).intersection(exact).count
+        }
+        #expect(Double(found) / 200 >= 0.95, "recall@10 \(Double(found) / 200)")
+    }
 }

@@ -17,8 +17,8 @@ struct CompactionMerge: Sendable {
     let nowMs: UInt64
     let ttlMs: UInt64?
 
-    /// The output (its postings merged from the inputs'), and for each of its rows the input row it
-    /// copies.
+    /// The output (its postings merged from the inputs', its graph seeded by the largest input's
+    /// when every row of that input is kept), and for each of its rows the input row it copies.
     ///
     /// - Throws: `StoreError.corruption` when an input fails verification (each is checked whole
     ///   before it is rewritten).
@@ -50,7 +50,20 @@ struct CompactionMerge: Sendable {
             }
             if !dropsTombstones { contents.tombstones += try input.tombstones() }
         }
-        let order = contents.rows.indices.sorted { contents.rows[$0].sequence < contents.rows[$1].sequence }
+        // Rows in sequence order, except that the largest input with a graph whose rows are all
+        // kept goes first, in its own order: the output's graph then extends that graph.
+        var kept = [Int](repeating: 0, count: inputs.count)
+        for origin in inputRows { kept[origin.input] += 1 }
+        let seedInput = inputs.indices
+            .filter { kept[$0] == inputs[$0].source.rowCount && inputs[$0].source.graph != nil }
+            .max { kept[$0] < kept[$1] }
+        let order = contents.rows.indices.sorted { left, right in
+            let (leftSeeds, rightSeeds) = (inputRows[left].input == seedInput, inputRows[right].input == seedInput)
+            if leftSeeds != rightSeeds { return leftSeeds }
+            if leftSeeds { return inputRows[left].row < inputRows[right].row }
+            return contents.rows[left].sequence < contents.rows[right].sequence
+        }
+        contents.graphSeed = seedInput.flatMap { inputs[$0].source.graph }
         contents.rows = order.map { contents.rows[$0] }
         origins = order.map { origins[$0] }
         // Postings remapped from the inputs' (verified above): the text is not analysed again.

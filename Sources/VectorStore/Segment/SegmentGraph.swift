@@ -12,19 +12,27 @@ extension SegmentWriter {
         _ vectors: [[Float]],
         dimension: Int,
         metric: VectorMetric,
-        parameters: HNSWParameters
+        parameters: HNSWParameters,
+        seed: HNSWIndex? = nil
     ) throws(StoreError) -> (header: [UInt8], levels: [UInt8], level0: [UInt8], upper: [UInt8]) {
         let index: HNSWIndex
         // Cosine rows are stored L2-normalised, so the dot metric ranks like cosine without renormalising.
         let graphMetric: Metric = metric == .l2 ? .l2 : .dot
         do {
-            index = try HNSWIndex(
-                dimension: dimension,
-                metric: graphMetric,
-                capacity: vectors.count,
-                parameters: parameters
-            )
-            try index.add(contentsOf: vectors, threads: graphBuildThreads)
+            if let seed, seed.count <= vectors.count, seed.dimension == dimension, seed.metric == graphMetric,
+                seed.parameters.m == parameters.m, seed.parameters.efConstruction == parameters.efConstruction
+            {
+                index = try HNSWIndex(extending: seed, capacity: vectors.count)
+                try index.add(contentsOf: Array(vectors[seed.count...]), threads: graphBuildThreads)
+            } else {
+                index = try HNSWIndex(
+                    dimension: dimension,
+                    metric: graphMetric,
+                    capacity: vectors.count,
+                    parameters: parameters
+                )
+                try index.add(contentsOf: vectors, threads: graphBuildThreads)
+            }
         } catch {
             throw StoreError(code: .badInput, message: "segment graph build failed: \(error)")
         }

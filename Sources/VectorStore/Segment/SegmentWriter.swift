@@ -14,6 +14,10 @@ enum SegmentWriter {
         /// The postings of `rows`, in order, when already known (a memtable's analyses, a
         /// compaction's merged inputs); `nil`: the rows' text is analysed when written.
         var lexical: LexicalPostings? = nil
+        /// A graph whose nodes are rows `0..<graphSeed.count` of `rows`, in order (a compaction's
+        /// largest input, every row of it kept and placed first): the segment's graph extends it
+        /// with the other rows instead of being built from scratch, when its parameters match.
+        var graphSeed: HNSWIndex? = nil
     }
 
     /// The whole file, ready to be written once. Rows must fit `schema` (validated before the WAL).
@@ -151,7 +155,8 @@ enum SegmentWriter {
                 contents.rows.map { $0.record.vectors[0] },
                 dimension: dimension,
                 metric: schema.vectors[0].metric,
-                parameters: graph
+                parameters: graph,
+                seed: contents.graphSeed
             )
             try addBlock(SegmentFormat.BlockKind.graphHeader.rawValue, raw: blocks.header, codec: .none)
             try addBlock(SegmentFormat.BlockKind.graphLevels.rawValue, raw: blocks.levels, codec: .none)
