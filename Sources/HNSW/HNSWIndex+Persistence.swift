@@ -101,8 +101,11 @@ extension HNSWIndex {
         )
     }
 
-    /// A search-only index over stored arrays. Every level, link count and link id is checked
-    /// against the graph's bounds first, so damaged arrays are refused instead of read out of range.
+    /// A search-only index over stored arrays. Every level and every upper-layer link count and id
+    /// is checked against the graph's bounds first, so damaged arrays are refused instead of read
+    /// out of range. Level-0 links (the bulk of the graph, `count × (2m + 1)` words) are not read
+    /// at load: a search clamps a list's count to `2m` and skips an id out of range, so damage
+    /// there costs recall, never an out-of-range read; `verifyLinks()` checks them all (a scrub).
     ///
     /// - Throws: `HNSWError.corruption` naming what is inconsistent.
     public static func load(
@@ -124,7 +127,6 @@ extension HNSWIndex {
         guard (0..<Int32(count)).contains(storage.entryPoint),
             storage.levels[Int(storage.entryPoint)] == storage.maxLevel
         else { throw corrupt("bad entry point") }
-        let stride0 = 2 * m + 1
         let upperStride = m + 1
         let table = UnsafeMutablePointer<UnsafeMutablePointer<UInt32>?>.allocate(capacity: count)
         table.initialize(repeating: nil, count: count)
@@ -132,12 +134,10 @@ extension HNSWIndex {
         var valid = true
         for node in 0..<count where valid {
             let level = Int(storage.levels[node])
-            let links0 = storage.level0 + node * stride0
-            guard (0...31).contains(level), level <= Int(storage.maxLevel), Int(links0[0]) <= 2 * m else {
+            guard (0...31).contains(level), level <= Int(storage.maxLevel) else {
                 valid = false
                 break
             }
-            for slot in 0..<Int(links0[0]) where Int(links0[1 + slot]) >= count { valid = false }
             guard level > 0 else { continue }
             guard upperOffset + level * upperStride <= storage.upperCount else {
                 valid = false
@@ -157,5 +157,22 @@ extension HNSWIndex {
             throw corrupt("a level, link count or link id is out of range")
         }
         return HNSWIndex(external: storage, parameters: parameters, metric: metric, upperBlocks: table)
+    }
+
+    /// Checks every level-0 link list of the graph: its count within `2m` and each id below the
+    /// node count (what `load` leaves to traversal).
+    ///
+    /// - Throws: `HNSWError.corruption` naming the first node whose list is out of range.
+    public func verifyLinks() throws(HNSWError) {
+        let total = count
+        for node in 0..<total {
+            let list = level0 + node * level0Stride
+            guard Int(list[0]) <= maxLinks0, (0..<Int(list[0])).allSatisfy({ Int(list[1 + $0]) < total }) else {
+                throw HNSWError(
+                    code: .corruption,
+                    message: "HNSW graph: level-0 links of node \(node) are out of range"
+                )
+            }
+        }
     }
 }

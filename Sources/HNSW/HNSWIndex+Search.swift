@@ -236,12 +236,15 @@ extension HNSWIndex {
             } else {
                 let list = links(current.id, level: level)
                 if let next = context.candidates.top { vectordb_prefetch(links(next.id, level: level)) }
-                visit(list + 1, count: Int(list[0]), scorer: scorer, ef: ef, filter: filter, context: &context)
+                // Clamped: stored level-0 lists are not checked at load (`load`).
+                let count = min(Int(list[0]), level == 0 ? maxLinks0 : maxLinks)
+                visit(list + 1, count: count, scorer: scorer, ef: ef, filter: filter, context: &context)
             }
         }
     }
 
-    /// Scores the unvisited nodes among `count` neighbour ids. The unvisited ones are gathered
+    /// Scores the unvisited nodes among `count` neighbour ids (an id out of range, possible only in
+    /// a damaged stored graph, is skipped). The unvisited ones are gathered
     /// first (so their visited tags load in parallel), then each is scored while the next one's
     /// data is prefetched.
     @inline(__always)
@@ -256,7 +259,8 @@ extension HNSWIndex {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(count, 1)) { buffer in
             let fresh = buffer.baseAddress.unsafelyUnwrapped
             var freshCount = 0
-            for slot in 0..<count where context.visited.insert(neighbors[slot]) {
+            let limit = UInt32(capacity)
+            for slot in 0..<count where neighbors[slot] < limit && context.visited.insert(neighbors[slot]) {
                 fresh[freshCount] = neighbors[slot]
                 freshCount += 1
             }

@@ -1,5 +1,6 @@
 import Codecs
 import Foundation
+import HNSW
 
 /// An open, immutable segment. Opening maps the file and reads its header, trailer and block
 /// directory only (their checksums verified): work independent of the rows stored. Blocks are
@@ -179,7 +180,16 @@ final class SegmentReader: Sendable {
         _ = try rows.times()
         _ = try rows.tombstones()
         _ = try rows.lexical()
-        _ = try rows.graph()
+        if let graph = try rows.graph() {
+            do {
+                try graph.verifyLinks()
+            } catch {
+                throw blocks.corrupt(
+                    error.message,
+                    blocks.entries[SegmentFormat.BlockKind.graphLevel0.rawValue]?.offsetBytes ?? 0
+                )
+            }
+        }
         try rows.verifyPrimaryKeys()
     }
 }
