@@ -108,6 +108,9 @@ final class SegmentReader: Sendable {
         if let missing = required.first(where: { blocks[$0] == nil }) {
             throw corrupt("missing block \(missing)", directoryOffset)
         }
+        guard blocks[wholeLexical] == nil || SegmentFormat.lexicalKinds.allSatisfy({ blocks[$0] == nil }) else {
+            throw corrupt("both lexical layouts present", directoryOffset)
+        }
         // Vectors and lexical lengths are used in place: sizes are checked now, bytes by `verify()`.
         if let lengths = blocks[SegmentFormat.BlockKind.lexicalLengths.rawValue],
             lengths.codec != 0 || lengths.storedBytes != rowCount * 4

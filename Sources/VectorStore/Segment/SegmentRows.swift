@@ -1,8 +1,9 @@
 import HNSW
 
 /// The rows of one open segment, decoded lazily: each block (ids, one field's column, sequences,
-/// times, tombstones, the lexical index, the graph) on its first use, once; a single row (a search
-/// hit) from the one chunk that holds it. Verification errors are thrown here; `SearchSource`
+/// times, tombstones, the graph) on its first use, once; a single row (a search hit) from the one
+/// chunk that holds it; the lexical index opened on first use and read one posting list at a time
+/// (`SegmentLexicalIndex`; the whole kind-5 block of an earlier segment is decoded instead). Verification errors are thrown here; `SearchSource`
 /// turns them into a recorded failure for accessors that cannot throw.
 final class SegmentRows: Sendable {
     struct Times: Sendable {
