@@ -74,7 +74,10 @@ import Testing
         #expect(try segment.tombstones().map(\.id) == ["gone"])
     }
 
-    @Test(arguments: [SegmentFormat.columnKind(0), SegmentFormat.BlockKind.lexical.rawValue])
+    @Test(arguments: [
+        SegmentFormat.columnKind(0), SegmentFormat.BlockKind.lexicalTerms.rawValue,
+        SegmentFormat.BlockKind.lexicalPostings.rawValue,
+    ])
     func aDamagedBlockIsReportedWhereItIsRead(kind: UInt32) throws {
         let directory = StoreTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -89,8 +92,12 @@ import Testing
         let segment = try SegmentReader(path: path, fileNumber: 1, schema: Self.schema)
         #expect(segment.source.failure == nil)
         // The search path cannot throw: the block reads as empty and the failure is kept.
-        if kind == SegmentFormat.BlockKind.lexical.rawValue {
-            #expect(segment.source.lexical.postings.isEmpty)
+        if SegmentFormat.lexicalKinds.contains(kind) {
+            // Every term's list: the dictionary fails on first use, a posting list when it is read.
+            segment.rows.reading(
+                { () throws(StoreError) in try segment.rows.lexical().forEachTerm { _, _ in } },
+                else: ()
+            )
         } else {
             #expect(segment.source.value(10, 0) == nil)
         }

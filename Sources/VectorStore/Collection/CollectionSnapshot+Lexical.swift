@@ -12,7 +12,10 @@ extension CollectionSnapshot {
     /// source, so the scores do not depend on how rows are split into segments. Each source is
     /// ranked by WAND over its posting lists (rows whose score cannot reach the current k-th are
     /// skipped), reading only rows in `matching` (filter ∧ live; `live` per source for the
-    /// statistics); only rows holding a query term are ranked. Term contributions add in term order, so equal inputs give bit-equal scores.
+    /// statistics); only rows holding a query term are ranked. Each source's lists of the query
+    /// terms are read once (a segment reads just those lists from its mapping) and serve both the
+    /// statistics and the walk. Term contributions add in term order, so equal inputs give
+    /// bit-equal scores.
     func lexicalRanking(
         _ text: String,
         live: [RowBitmap],
@@ -28,14 +31,17 @@ extension CollectionSnapshot {
         var bounds = [[Float]](repeating: [Float](repeating: 0, count: terms.count), count: sources.count)
         let averageLength = self.averageLength
         let lexicals = sources.map(\.lexical)
+        let lists = sources.map { source in terms.map { source.postings(for: $0) } }
         for (index, lexical) in lexicals.enumerated() {
-            for (position, term) in terms.enumerated() {
-                var best: Float = 0
-                for posting in lexical.postings[term] ?? [] where live[index].contains(Int(posting.row)) {
-                    frequencies[position] += 1
-                    best = max(best, Self.termWeight(posting, lexical, averageLength: averageLength))
+            lexical.withLengths { lengths in
+                for (position, list) in lists[index].enumerated() {
+                    var best: Float = 0
+                    for posting in list where live[index].contains(Int(posting.row)) {
+                        frequencies[position] += 1
+                        best = max(best, Self.termWeight(posting, lengths, averageLength: averageLength))
+                    }
+                    bounds[index][position] = best
                 }
-                bounds[index][position] = best
             }
         }
         let documentCount = Float(liveCount)
@@ -44,16 +50,16 @@ extension CollectionSnapshot {
         }
         var merged: [(row: Int, score: Float)] = []
         for index in sources.indices where plan.sources[index].matchingRows > 0 {
-            let lexical = lexicals[index]
             var walk = WANDWalk(
-                lexical: lexical,
-                terms: terms,
+                lists: lists[index],
                 idfs: idfs,
                 bounds: bounds[index],
                 matching: matching[index],
                 depth: depth
             )
-            let ranked = walk.run { posting in Self.termWeight(posting, lexical, averageLength: averageLength) }
+            let ranked = lexicals[index].withLengths { lengths in
+                walk.run { posting in Self.termWeight(posting, lengths, averageLength: averageLength) }
+            }
             plan.sources[index].postingsRead += walk.postingsRead
             plan.sources[index].lexicalRowsScored += walk.rowsScored
             merged += ranked.map { (bases[index] + $0.row, $0.score) }
@@ -67,11 +73,11 @@ extension CollectionSnapshot {
     @inline(__always)
     private static func termWeight(
         _ posting: LexicalPostings.Posting,
-        _ lexical: LexicalPostings,
+        _ lengths: UnsafeBufferPointer<UInt32>,
         averageLength: Float
     ) -> Float {
         let tf = Float(posting.termFrequency)
-        let norm = bm25K1 * (1 - bm25B + bm25B * Float(lexical.lengths[Int(posting.row)]) / averageLength)
+        let norm = bm25K1 * (1 - bm25B + bm25B * Float(lengths[Int(posting.row)]) / averageLength)
         return tf * (bm25K1 + 1) / (tf + norm)
     }
 }

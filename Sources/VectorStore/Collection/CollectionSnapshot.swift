@@ -84,16 +84,19 @@ struct CollectionSnapshot: Sendable {
     }
 
     /// Mean length in terms of the live rows, for BM25; computed on first use from each source's
-    /// total and the lengths of its rows that are not live (O(rows not live)).
+    /// total (a segment's dictionary header) and the lengths of its rows that are not live (O(rows
+    /// not live); a segment's lengths are read in place).
     var averageLength: Float {
         (try? lengths.value { () throws(StoreError) in
             guard liveCount > 0 else { return 1 }
             var sum: Double = 0
             for (index, source) in sources.enumerated() {
-                var sourceSum = Double(source.lengthSum)
                 let lexical = source.lexical
-                deleted[index]?.forEachRow { sourceSum -= Double(lexical.lengths[$0]) }
-                expired[index]?.forEachRow { sourceSum -= Double(lexical.lengths[$0]) }
+                var sourceSum = Double(lexical.lengthSum)
+                lexical.withLengths { lengths in
+                    deleted[index]?.forEachRow { sourceSum -= Double(lengths[$0]) }
+                    expired[index]?.forEachRow { sourceSum -= Double(lengths[$0]) }
+                }
                 sum += sourceSum
             }
             return max(Float(sum / Double(liveCount)), 1)

@@ -26,16 +26,18 @@ struct WANDWalk {
     private(set) var postingsRead = 0
     private(set) var rowsScored = 0
 
+    /// - Parameters:
+    ///   - lists: the posting list of each query term (sorted terms), in row order.
+    ///   - idfs: each term's idf; a term of idf 0 (no live row holds it) is left out.
+    ///   - bounds: each term's largest contribution before idf in this source.
     init(
-        lexical: LexicalPostings,
-        terms: [String],
+        lists: [[LexicalPostings.Posting]],
         idfs: [Float],
         bounds: [Float],
         matching: RowBitmap,
         depth: Int
     ) {
-        for (term, text) in terms.enumerated() where idfs[term] > 0 {
-            guard let postings = lexical.postings[text], !postings.isEmpty else { continue }
+        for (term, postings) in lists.enumerated() where idfs[term] > 0 && !postings.isEmpty {
             cursors.append(Cursor(term: term, postings: postings, idf: idfs[term], bound: idfs[term] * bounds[term]))
         }
         self.matching = matching

@@ -67,8 +67,8 @@ struct CompactionMerge: Sendable {
         contents.rows = order.map { contents.rows[$0] }
         origins = order.map { origins[$0] }
         // Postings remapped from the inputs' (verified above): the text is not analysed again.
-        contents.lexical = LexicalPostings(
-            merging: try inputs.map { (input) throws(StoreError) in try input.rows.lexical() },
+        contents.lexical = try LexicalPostings(
+            merging: inputs.map { (input) throws(StoreError) in try input.rows.lexical() },
             origins: order.map { inputRows[$0] }
         )
         contents.tombstones.sort { $0.sequence < $1.sequence }

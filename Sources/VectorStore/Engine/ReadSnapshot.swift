@@ -10,10 +10,15 @@ public struct ReadSnapshot: Sendable {
     public var count: Int { snapshot.liveCount }
 
     /// The top-k hits of `request` in this view (`request.asOf` is ignored: a snapshot is one moment).
+    ///
+    /// - Throws: as `LocalCollection.search`; a block that fails verification while the search
+    ///   reads it fails the search (`StoreError.corruption` naming the segment and offset).
     public func search(_ request: SearchRequest) throws(StoreError) -> [SearchHit] {
         var request = request
         request.asOf = nil
-        return try snapshot.search(request)
+        let hits = try snapshot.search(request)
+        try snapshot.checkIntegrity()
+        return hits
     }
 
     /// Every live document with its vectors, oldest source first (export and tools; costs O(rows)).

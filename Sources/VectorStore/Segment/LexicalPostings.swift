@@ -1,6 +1,7 @@
 /// The inverted index of one source (segment or memtable) for BM25: per term, the rows holding it
 /// with their term frequency; per row, its length in terms. Scoring across sources, with statistics
-/// over the live rows of all of them, is in `CollectionSnapshot+Lexical.swift`.
+/// over the live rows of all of them, is in `CollectionSnapshot+Lexical.swift`. A segment stores
+/// it in the per-term blocks of `SegmentLexicalIndex` (kind 5, `encode`, in earlier segments).
 struct LexicalPostings: Sendable, Equatable {
     struct Posting: Sendable, Equatable {
         var row: UInt32
@@ -9,6 +10,8 @@ struct LexicalPostings: Sendable, Equatable {
 
     private(set) var postings: [String: [Posting]] = [:]
     private(set) var lengths: [UInt32] = []
+    /// The sum of `lengths`.
+    private(set) var lengthSum: UInt64 = 0
 
     /// Upper bound of one term's UTF-8 bytes; longer runs of letters are cut (they are not words).
     static let termBytesMax = 256
@@ -48,43 +51,53 @@ struct LexicalPostings: Sendable, Equatable {
                 postings[entry.term, default: []].append(Posting(row: UInt32(row), termFrequency: entry.count))
             }
             lengths.append(document.length)
+            lengthSum += UInt64(document.length)
         }
     }
 
     /// The postings of a compaction's output without tokenizing again: output row `i` copies row
-    /// `origins[i].row` of input `origins[i].input`, whose postings are `inputs[input]`.
-    init(merging inputs: [LexicalPostings], origins: [(input: Int, row: Int)]) {
-        var outputRows = inputs.map { [Int32](repeating: -1, count: $0.lengths.count) }
-        lengths = origins.map { inputs[$0.input].lengths[$0.row] }
+    /// `origins[i].row` of input `origins[i].input`, whose postings are `inputs[input]` (in memory or
+    /// read term by term from a segment).
+    ///
+    /// - Throws: `StoreError.corruption` when an input's stored postings fail their checks.
+    init(merging inputs: [any LexicalIndex], origins: [(input: Int, row: Int)]) throws(StoreError) {
+        var outputRows = inputs.map { [Int32](repeating: -1, count: $0.rowCount) }
+        lengths = origins.map { inputs[$0.input].length($0.row) }
+        lengthSum = lengths.reduce(0) { $0 + UInt64($1) }
         for (output, origin) in origins.enumerated() { outputRows[origin.input][origin.row] = Int32(output) }
+        var merged: [String: [Posting]] = [:]
         for (input, lexical) in inputs.enumerated() {
-            for (term, list) in lexical.postings {
+            try lexical.forEachTerm { term, list in
                 for posting in list {
                     let output = outputRows[input][Int(posting.row)]
                     guard output >= 0 else { continue }
-                    postings[term, default: []].append(
+                    merged[term, default: []].append(
                         Posting(row: UInt32(output), termFrequency: posting.termFrequency)
                     )
                 }
             }
         }
         // Inputs interleave in the output (rows are in sequence order): each list in row order.
-        for (term, list) in postings where zip(list, list.dropFirst()).contains(where: { $0.row > $1.row }) {
-            postings[term] = list.sorted { $0.row < $1.row }
+        for (term, list) in merged where zip(list, list.dropFirst()).contains(where: { $0.row > $1.row }) {
+            merged[term] = list.sorted { $0.row < $1.row }
         }
+        postings = merged
     }
 
     private init(postings: [String: [Posting]], lengths: [UInt32]) {
         self.postings = postings
         self.lengths = lengths
+        lengthSum = lengths.reduce(0) { $0 + UInt64($1) }
     }
 
     static func bounded(_ term: String) -> String {
         term.utf8.count <= termBytesMax ? term : String(decoding: term.utf8.prefix(termBytesMax), as: UTF8.self)
     }
 
-    /// `rowCount u32 | rowCount × length u32 | termCount u32 | per term (sorted): term (u16 + UTF-8),
-    /// postingCount u32, postingCount × (row u32, termFrequency u16)`.
+    /// The kind-5 block of earlier segments: `rowCount u32 | rowCount × length u32 | termCount u32 |
+    /// per term (sorted): term (u16 + UTF-8), postingCount u32, postingCount × (row u32,
+    /// termFrequency u16)`. Written only by `SegmentWriter`'s `.wholeBlock` layout (tests of that
+    /// format); read by `decode`.
     func encode() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.appendLittleEndian(UInt32(lengths.count))

@@ -47,14 +47,6 @@ final class SearchSource: Sendable {
         }
     }
 
-    /// Terms of all rows together (BM25 lengths).
-    var lengthSum: UInt64 {
-        switch rows {
-        case .memory(let memory): memory.lexical.lengths.reduce(0) { $0 + UInt64($1) }
-        case .segment(let segment): segment.reading(segment.lengthSum, else: 0)
-        }
-    }
-
     enum Rows: Sendable {
         case memory(MemoryRows)
         case segment(SegmentRows)
@@ -127,12 +119,24 @@ final class SearchSource: Sendable {
         }
     }
 
-    /// The BM25 postings and row lengths (a segment decodes its lexical block on first use).
-    var lexical: LexicalPostings {
+    /// The BM25 index: a memtable's postings in memory; a segment's read per term from its mapping
+    /// (opened on first use; the whole kind-5 block of an earlier segment is decoded instead). A
+    /// segment whose index fails verification reads as holding no term (failure recorded).
+    var lexical: any LexicalIndex {
         switch rows {
         case .memory(let memory): memory.lexical
         case .segment(let segment):
             segment.reading(segment.lexical, else: LexicalPostings(texts: Array(repeating: "", count: rowCount)))
+        }
+    }
+
+    /// The posting list of one analysed term (empty when no row holds it): a segment reads that
+    /// list alone. A list that fails its checks reads as empty, its error kept in `failure`.
+    func postings(for term: String) -> [LexicalPostings.Posting] {
+        switch rows {
+        case .memory(let memory): return memory.lexical.postings(for: term)
+        case .segment(let segment):
+            return segment.reading({ () throws(StoreError) in try segment.lexical().postings(for: term) }, else: [])
         }
     }
 

@@ -9,6 +9,10 @@ final class SegmentCounters: Sendable {
     private let decodedKinds = Mutex<Set<UInt32>>([])
     /// Chunks of row-chunked blocks decoded alone (a search hit's fields), each checksum verified.
     let chunksDecoded = Atomic<Int>(0)
+    /// Posting lists read alone from the per-term lexical blocks (each checksum verified).
+    let postingListsRead = Atomic<Int>(0)
+    /// Stored bytes of those posting lists.
+    let postingBytesRead = Atomic<Int>(0)
 
     init() {}
 
@@ -25,4 +29,9 @@ final class SegmentCounters: Sendable {
     func noteDecoded(_ kind: UInt32) { decodedKinds.withLock { _ = $0.insert(kind) } }
 
     func noteChunk() { chunksDecoded.add(1, ordering: .relaxed) }
+
+    func notePostingList(bytes: Int) {
+        postingListsRead.add(1, ordering: .relaxed)
+        postingBytesRead.add(bytes, ordering: .relaxed)
+    }
 }

@@ -24,6 +24,8 @@ enum SegmentFormat {
         /// Primary keys: `(len u16 | utf8)` per row, row-chunked from version 3.
         case ids = 3
         case tombstones = 4
+        /// The whole BM25 index in one compressed block (`LexicalPostings.encode`): segments
+        /// written before blocks 12–14; still read (decoded whole on first use).
         case lexical = 5
         /// Optional HNSW graph over the vectors (segments of `graphRowsMin` rows or more): a 40-byte
         /// header, then node levels, level-0 links and upper links, each used in place.
@@ -35,7 +37,16 @@ enum SegmentFormat {
         case times = 10
         /// The primary-key index (`PrimaryKeyIndex`), from version 3.
         case primaryKeys = 11
+        /// BM25 row lengths, `rowCount × u32`, used in place (`SegmentLexicalIndex`).
+        case lexicalLengths = 12
+        /// BM25 term dictionary: header, fixed-size entries sorted by term bytes, term bytes.
+        case lexicalTerms = 13
+        /// BM25 posting lists, concatenated in term order, each checked by its own CRC-32C.
+        case lexicalPostings = 14
     }
+
+    /// The per-term lexical blocks, written instead of `lexical` (all three or none).
+    static let lexicalKinds = [BlockKind.lexicalLengths, .lexicalTerms, .lexicalPostings].map(\.rawValue)
 
     static let graphHeaderBytes = 40
 

@@ -100,13 +100,24 @@ final class SegmentReader: Sendable {
             blocks[entry.kind] = entry
             expectedOffset = entry.offsetBytes + entry.storedBytes
         }
-        var required = [SegmentFormat.BlockKind.sequences, .ids, .tombstones, .lexical, .times].map(\.rawValue)
+        var required = [SegmentFormat.BlockKind.sequences, .ids, .tombstones, .times].map(\.rawValue)
         required += (0..<Int(fieldCount)).map(SegmentFormat.columnKind)
+        // The BM25 index: the per-term blocks (version 3), or the whole block of earlier segments.
+        let wholeLexical = SegmentFormat.BlockKind.lexical.rawValue
+        required += version >= 3 && blocks[wholeLexical] == nil ? SegmentFormat.lexicalKinds : [wholeLexical]
         if version >= 3 { required.append(SegmentFormat.BlockKind.primaryKeys.rawValue) }
         if let missing = required.first(where: { blocks[$0] == nil }) {
             throw corrupt("missing block \(missing)", directoryOffset)
         }
-        // Vectors are used in place: sizes are checked now, bytes by `verify()`.
+        guard blocks[wholeLexical] == nil || SegmentFormat.lexicalKinds.allSatisfy({ blocks[$0] == nil }) else {
+            throw corrupt("both lexical layouts present", directoryOffset)
+        }
+        // Vectors and lexical lengths are used in place: sizes are checked now, bytes by `verify()`.
+        if let lengths = blocks[SegmentFormat.BlockKind.lexicalLengths.rawValue],
+            lengths.codec != 0 || lengths.storedBytes != rowCount * 4
+        {
+            throw corrupt("lexical length block has the wrong size or is compressed", directoryOffset)
+        }
         for (field, definition) in schema.vectors.enumerated() {
             guard let entry = blocks[SegmentFormat.vectorKind(field)], entry.codec == 0,
                 entry.storedBytes == rowCount * definition.dimension * 4
@@ -148,7 +159,8 @@ final class SegmentReader: Sendable {
 
     /// Checks every byte of the file (a scrub): each block's checksum over its stored bytes, the
     /// padding between blocks zero, and every block decoding (ids, columns, sequences, times,
-    /// tombstones, lexical index, graph structure).
+    /// tombstones, lexical index — each posting list, the term order, the row bounds —, graph
+    /// structure).
     ///
     /// - Throws: `StoreError.corruption` with the path and the offset of the first damage found.
     func verify() throws(StoreError) {
@@ -179,7 +191,7 @@ final class SegmentReader: Sendable {
         _ = try rows.sequences()
         _ = try rows.times()
         _ = try rows.tombstones()
-        _ = try rows.lexical()
+        try rows.verifyLexical()
         if let graph = try rows.graph() {
             do {
                 try graph.verifyLinks()

@@ -1,8 +1,9 @@
 import HNSW
 
 /// The rows of one open segment, decoded lazily: each block (ids, one field's column, sequences,
-/// times, tombstones, the lexical index, the graph) on its first use, once; a single row (a search
-/// hit) from the one chunk that holds it. Verification errors are thrown here; `SearchSource`
+/// times, tombstones, the graph) on its first use, once; a single row (a search hit) from the one
+/// chunk that holds it; the lexical index opened on first use and read one posting list at a time
+/// (`SegmentLexicalIndex`; the whole kind-5 block of an earlier segment is decoded instead). Verification errors are thrown here; `SearchSource`
 /// turns them into a recorded failure for accessors that cannot throw.
 final class SegmentRows: Sendable {
     struct Times: Sendable {
@@ -21,12 +22,11 @@ final class SegmentRows: Sendable {
     private let sequenceCell = LazyValue<[UInt64]>()
     private let timeCell = LazyValue<Times>()
     private let tombstoneCell = LazyValue<[SegmentWriter.Tombstone]>()
-    private let lexicalCell = LazyValue<LexicalPostings>()
+    private let lexicalCell = LazyValue<any LexicalIndex>()
     private let graphCell = LazyValue<HNSWIndex?>()
     private let columnCells: [LazyValue<[FieldValue?]>]
     /// Version 2 segments have no primary-key block: id → row, built from the ids on first lookup.
     private let legacyKeys = LazyValue<[String: Int]>()
-    private let lengthSumCell = LazyValue<UInt64>()
 
     init(
         blocks: SegmentBlocks,
@@ -195,14 +195,24 @@ final class SegmentRows: Sendable {
         }
     }
 
-    func lexical() throws(StoreError) -> LexicalPostings {
-        try lexicalCell.value { () throws(StoreError) in
-            let (entry, raw) = try blocks.raw(SegmentFormat.BlockKind.lexical.rawValue)
+    /// The BM25 index, opened on first use: the per-term blocks read in place (their dictionary's
+    /// checksum verified once), or the whole kind-5 block of earlier segments, decoded.
+    func lexical() throws(StoreError) -> any LexicalIndex {
+        try lexicalCell.value { () throws(StoreError) -> any LexicalIndex in
+            let whole = SegmentFormat.BlockKind.lexical.rawValue
+            guard blocks.entries[whole] != nil else { return try SegmentLexicalIndex(blocks: blocks) }
+            let (entry, raw) = try blocks.raw(whole)
             guard let lexical = LexicalPostings.decode(raw, rowCount: rowCount) else {
                 throw blocks.corrupt("lexical index does not decode", entry.offsetBytes)
             }
             return lexical
         }
+    }
+
+    /// Checks the whole BM25 index (a scrub): every posting list, the term order, the row bounds.
+    func verifyLexical() throws(StoreError) {
+        let lexical = try lexical()
+        if let index = lexical as? SegmentLexicalIndex { try index.verify() }
     }
 
     /// The HNSW graph, loaded in place over the mapping on first use (its structure is checked by
@@ -256,11 +266,6 @@ final class SegmentRows: Sendable {
             writtenAtMsMin: times.writtenAtMs.min() ?? .max,
             expiresAtMsMin: times.expiresAtMs.filter { $0 != 0 }.min() ?? .max
         )
-    }
-
-    /// Terms of all rows together (BM25 lengths), computed once.
-    func lengthSum() throws(StoreError) -> UInt64 {
-        try lengthSumCell.value { () throws(StoreError) in try lexical().lengths.reduce(0) { $0 + UInt64($1) } }
     }
 
     static func decodeIDs(_ bytes: ArraySlice<UInt8>, count: Int) -> [String]? {

@@ -20,12 +20,21 @@ enum SegmentWriter {
         var graphSeed: HNSWIndex? = nil
     }
 
+    /// How the BM25 index is stored.
+    enum LexicalLayout: Sendable {
+        /// Blocks 12–14, read per term (`SegmentLexicalIndex`): what the store writes.
+        case perTerm
+        /// Block 5, decoded whole: the layout of earlier segments, kept so tests can write them.
+        case wholeBlock
+    }
+
     /// The whole file, ready to be written once. Rows must fit `schema` (validated before the WAL).
     static func encode(
         _ contents: Contents,
         schema: CollectionSchema,
         codec: StoreOptions.Codec,
-        graph: HNSWParameters? = nil
+        graph: HNSWParameters? = nil,
+        lexicalLayout: LexicalLayout = .perTerm
     ) throws(StoreError) -> [UInt8] {
         guard contents.rows.count <= SegmentFormat.rowCountMax,
             contents.tombstones.count <= SegmentFormat.rowCountMax
@@ -141,7 +150,15 @@ enum SegmentWriter {
             try addBlock(SegmentFormat.filterIndexKind(ordinal), raw: index.encode(), codec: codec)
         }
         try addBlock(SegmentFormat.BlockKind.tombstones.rawValue, raw: tombstones, codec: codec)
-        try addBlock(SegmentFormat.BlockKind.lexical.rawValue, raw: lexical.encode(), codec: codec)
+        switch lexicalLayout {
+        case .perTerm:
+            let blocks = SegmentLexicalIndex.encode(lexical)
+            try addBlock(SegmentFormat.BlockKind.lexicalLengths.rawValue, raw: blocks.lengths, codec: .none)
+            try addBlock(SegmentFormat.BlockKind.lexicalTerms.rawValue, raw: blocks.dictionary, codec: .none)
+            try addBlock(SegmentFormat.BlockKind.lexicalPostings.rawValue, raw: blocks.postings, codec: .none)
+        case .wholeBlock:
+            try addBlock(SegmentFormat.BlockKind.lexical.rawValue, raw: lexical.encode(), codec: codec)
+        }
         var times: [UInt8] = []
         for row in contents.rows {
             times.appendLittleEndian(row.writtenAtMs)
