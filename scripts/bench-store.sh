@@ -9,7 +9,7 @@
 # single-threaded queries: the engine of today scans every row per query, so keep it small at 1M.
 # Open is measured in a fresh process, page cache warm and cold (eviction as reported).
 # The table is printed and written into BENCHMARKS.md between the <!-- store-table --> markers;
-# set BENCH_STORE_WRITE=0 to only print it.
+# set BENCH_STORE_WRITE=0 to only print it, BENCH_STORE_MARKER=store-table-1m for the 1M table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${BENCH_STORE_N:-100000}
@@ -26,6 +26,8 @@ trap 'rm -rf "$out"' EXIT
   .venv/bin/python scripts/store-dataset.py "$data" --n "$n" --queries "$queries"
   rm -f "$data"/truth-q*.stamp && touch "$data/truth-q$queries.stamp"
 }
+# The schema is today's (a dataset written before a schema change keeps its documents).
+cp config/sec-collection.toml "$data/schema.toml"
 rm -rf "$work" && mkdir -p "$work"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 store=(--dataset "$data" --data-dir "$work/vectordb" --queries "$queries" --json)
@@ -44,5 +46,5 @@ header="Machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(date
 load average $load_before before, $load_after after; N=$n documents, $queries queries per cell, k=10; \
 \`BENCH_STORE_N=$n scripts/bench-store.sh\`."
 write=()
-[ "${BENCH_STORE_WRITE:-1}" = 1 ] && write=(--write BENCHMARKS.md --marker store-table)
+[ "${BENCH_STORE_WRITE:-1}" = 1 ] && write=(--write BENCHMARKS.md --marker "${BENCH_STORE_MARKER:-store-table}")
 .venv/bin/python scripts/store-table.py "$out/results.jsonl" --header "$header" "${write[@]}"

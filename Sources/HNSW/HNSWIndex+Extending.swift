@@ -8,12 +8,15 @@ extension HNSWIndex {
     /// quantiser is retrained by the next `add(contentsOf:threads:)`.
     ///
     /// - Throws: `HNSWError.badInput` when `capacity` is below `seed.count`, or as
-    ///   `init(dimension:metric:capacity:parameters:)`.
+    ///   `init(dimension:metric:capacity:parameters:)`; `HNSWError.corruption` when a level-0 link
+    ///   list of the seed is out of range (`verifyLinks()`).
     public convenience init(extending seed: HNSWIndex, capacity: Int) throws(HNSWError) {
         let count = seed.count
         guard capacity >= count else {
             throw HNSWError(code: .badInput, message: "capacity \(capacity) is below the seed's \(count) nodes")
         }
+        // A stored seed's level-0 lists are not checked at load; inserts follow them unclamped.
+        try seed.verifyLinks()
         try self.init(dimension: seed.dimension, metric: seed.metric, capacity: capacity, parameters: seed.parameters)
         guard count > 0 else { return }
         vectors.update(from: seed.vectors, count: count * dimension)

@@ -33,13 +33,6 @@ struct VectorDB: AsyncParsableCommand {
     /// ArgumentParser's entry point, but a failure of a command's `run` exits with the status its
     /// category maps to (`ExitStatus`) instead of 1; parse errors, `--help` and `ExitCode` keep
     /// ArgumentParser's handling (usage errors are 64).
-    /// Whether ArgumentParser raised `error` (help, version, usage, `ExitCode`): it prints and
-    /// exits with its own status. Its internal error types are matched by module.
-    private static func isArgumentParserError(_ error: any Error) -> Bool {
-        error is ExitCode || error is CleanExit || error is ValidationError
-            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
-    }
-
     static func main() async {
         var command: any ParsableCommand
         do {
@@ -60,5 +53,12 @@ struct VectorDB: AsyncParsableCommand {
             Terminal.writeError("Error: \(failure.message)")
             Foundation.exit(ExitStatus(failure.category).rawValue)
         }
+    }
+
+    /// Whether ArgumentParser raised `error` (help, version, usage, `ExitCode`): it prints and
+    /// exits with its own status. Its internal error types are matched by module.
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        error is ExitCode || error is CleanExit || error is ValidationError
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

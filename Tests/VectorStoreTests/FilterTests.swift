@@ -59,6 +59,7 @@ import Testing
             seed: UInt64(seed)
         )
         let (graph, _) = try await Self.collection(graphRoot, graphRowsMin: 12, count: 700, seed: UInt64(seed))
+        #expect(await exact.segments.allSatisfy { $0.source.graph == nil }, "graphRowsMin .max: no graph")
         #expect(await graph.segments.contains { $0.source.graph != nil })
         let schema = SchemaTestSupport.schema()
         var generator = SeededGenerator(seed: UInt64(seed) + 1_000)

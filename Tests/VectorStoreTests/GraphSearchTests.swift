@@ -86,7 +86,15 @@ import Testing
         let output = try #require(after.first)
         #expect(after.count == 1 && output.source.rowCount == all.count)
         #expect(Array(output.source.ids.prefix(largest.source.rowCount)) == largest.source.ids)
-        #expect(output.source.graph?.count == all.count)
+        let graph = try #require(output.source.graph)
+        #expect(graph.count == all.count)
+        // Extended, not rebuilt: the seed's nodes keep their levels, and the nodes added draw theirs
+        // from the parameters' seed afresh (a rebuild would draw draws 2000… of one sequence).
+        let seedLevels = try #require(largest.source.graph).exportGraph().levels
+        let levels = graph.exportGraph().levels
+        let added = all.count - seedLevels.count
+        #expect(Array(levels.prefix(seedLevels.count)) == seedLevels)
+        #expect(Array(levels.suffix(added)) == Array(seedLevels.prefix(added)))
         var found = 0
         for _ in 0..<20 {
             let query = try StoreTestSupport.randomRecord(id: "q", dimension: Self.dimension, using: &generator).vector

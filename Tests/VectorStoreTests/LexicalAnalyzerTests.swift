@@ -50,4 +50,18 @@ import Testing
         #expect(LexicalAnalyzer.terms(of: text) == Self.referenceTerms(text))
         #expect(LexicalAnalyzer.terms(of: text).prefix(5) == ["item", "1a", "risk", "factor", "10"])
     }
+
+    /// A term longer than the bound is cut at a scalar boundary: valid UTF-8 within the bound, so
+    /// a segment holding it verifies (a cut inside a scalar once made a 258-byte term).
+    @Test(arguments: ["é", "中", "😀", "a"])
+    func longTermsAreCutAtAScalarBoundary(letter: String) {
+        for prefix in ["", "a", "ab", "abc"] {
+            let term = prefix + String(repeating: letter, count: 300)
+            let bounded = LexicalPostings.bounded(term)
+            #expect(bounded.utf8.count <= LexicalPostings.termBytesMax)
+            #expect(bounded.utf8.count > LexicalPostings.termBytesMax - 4)
+            #expect(term.hasPrefix(bounded))
+            #expect(!bounded.unicodeScalars.contains("\u{FFFD}"))
+        }
+    }
 }

@@ -62,4 +62,27 @@ import Testing
             )
         }
     }
+
+    /// Words longer than a term's bound (here 300 two-byte letters) flush, compact and scrub.
+    @Test func overlongNonASCIIWordsFlushCompactAndScrub() async throws {
+        let store = LocalStore(
+            root: StoreTestSupport.temporaryDirectory(),
+            options: StoreOptions(compactionFanIn: 2, compactionBytesPerSecond: 0)
+        )
+        defer { try? FileManager.default.removeItem(at: store.root) }
+        let collection = try store.openOrCreate(CollectionInfo(name: "t", embeddingModel: "m", schema: Self.schema))
+        let word = "a" + String(repeating: "é", count: 300)
+        for round in 0..<2 {
+            try await collection.upsert([
+                Document(id: "d\(round)", fields: ["body": .string("\(word) lease")], vectors: ["v": [0.5, 0.5]])
+            ])
+            try await collection.commit()
+        }
+        try await collection.waitForMaintenance()
+        try await collection.scrub()
+        var request = SearchRequest(vector: [0.5, 0.5], k: 5)
+        request.text = word
+        request.mode = .lexical
+        #expect(try await collection.search(request).map(\.id).sorted() == ["d0", "d1"])
+    }
 }

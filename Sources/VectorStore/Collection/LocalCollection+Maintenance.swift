@@ -21,15 +21,19 @@ extension LocalCollection {
     /// Starts background maintenance if there is any to do (`scheduleMaintenance`).
     public func startMaintenance() { scheduleMaintenance() }
 
+    /// Compacts while a tier is full, then builds one missing filter index, and again, until
+    /// neither is left (a tier filled by flushes during a build is compacted next).
     private func maintainInBackground() async {
         defer { maintenance = nil }
         do {
-            while !Task.isCancelled, wal != nil, try await compactIfNeeded() {}
+            while !Task.isCancelled {
+                while !Task.isCancelled, wal != nil, try await compactIfNeeded() {}
+                guard let missing = missingFilterIndexes().first else { return }
+                await build(missing)
+            }
         } catch {
             // Logged and kept in `failure` by `compactIfNeeded`; later writes are refused.
-            return
         }
-        await buildMissingFilterIndexes()
     }
 
     /// The indexed fields each open segment stores a column for but has no index block of, and
@@ -47,15 +51,12 @@ extension LocalCollection {
         }
     }
 
-    /// Builds the missing filter indexes in memory, one segment field at a time off the
-    /// cooperative pool, stopping when cancelled. Filters scan those segments until then.
-    private func buildMissingFilterIndexes() async {
-        for (source, ordinal, field) in missingFilterIndexes() {
-            guard !Task.isCancelled else { return }
-            try? await Self.offload { () throws(StoreError) in
-                guard let column = source.column(ordinal) else { return }
-                source.filterIndexes.build(ordinal, field: field, column: column)
-            }
+    /// Builds one missing filter index in memory, off the cooperative pool. Filters scan its
+    /// segment until then.
+    private func build(_ missing: (source: SearchSource, ordinal: Int, field: FieldDefinition)) async {
+        let (source, ordinal, field) = missing
+        try? await Self.offload { () throws(StoreError) in
+            source.filterIndexes.build(ordinal, field: field, column: source.column(ordinal))
         }
     }
 

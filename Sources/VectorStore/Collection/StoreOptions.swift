@@ -93,7 +93,10 @@ extension StoreOptions {
     var ttlMs: UInt64? { ttl.map(Self.milliseconds) }
 
     /// Rows from which a flushed segment stores a graph (see `graphRowsMin`).
-    var flushGraphRowsMin: Int { graphRowsMin.multipliedReportingOverflow(by: compactionFanIn).partialValue }
+    var flushGraphRowsMin: Int {
+        let (rows, overflows) = graphRowsMin.multipliedReportingOverflow(by: compactionFanIn)
+        return overflows ? .max : rows
+    }
 
     /// `versionRetention` in whole milliseconds.
     var versionRetentionMs: UInt64? { versionRetention.map(Self.milliseconds) }

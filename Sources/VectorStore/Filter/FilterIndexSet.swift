@@ -24,6 +24,8 @@ final class FilterIndexSet: Sendable {
 
     private let origin: Origin
     private let cache = Mutex<[Int: FieldIndex]>([:])
+    /// Fields whose column could not be read for a build.
+    private let unbuildable = Mutex<Set<Int>>([])
 
     init(_ origin: Origin = .owned) { self.origin = origin }
 
@@ -49,12 +51,19 @@ final class FilterIndexSet: Sendable {
     /// yet (reads no block).
     func needsBuild(_ ordinal: Int) -> Bool {
         guard case .segment(let blocks) = origin else { return false }
-        return !blocks.has(ordinal) && !isBuilt(ordinal)
+        return !blocks.has(ordinal) && !isBuilt(ordinal) && !unbuildable.withLock { $0.contains(ordinal) }
     }
 
     /// Builds the index of field `ordinal` from its stored values and keeps it for later filters
-    /// (background maintenance, for segments written before the field was indexed).
-    func build(_ ordinal: Int, field: FieldDefinition, column: [FieldValue?]) {
+    /// (background maintenance, for segments written before the field was indexed); `nil` values
+    /// (an unreadable column) leave the field scanned.
+    func build(_ ordinal: Int, field: FieldDefinition, column: [FieldValue?]?) {
+        guard let column else {
+            // The column fails verification (recorded as the segment's failure): filters keep
+            // scanning, and the build is not retried in this open.
+            unbuildable.withLock { _ = $0.insert(ordinal) }
+            return
+        }
         let index = FieldIndex.build(column, field: field)
         cache.withLock { $0[ordinal] = index }
     }

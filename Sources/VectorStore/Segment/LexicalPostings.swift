@@ -90,8 +90,14 @@ struct LexicalPostings: Sendable, Equatable {
         lengthSum = lengths.reduce(0) { $0 + UInt64($1) }
     }
 
+    /// `term` cut to at most `termBytesMax` UTF-8 bytes, at a scalar boundary (so the cut term is
+    /// valid UTF-8 of at most that length).
     static func bounded(_ term: String) -> String {
-        term.utf8.count <= termBytesMax ? term : String(decoding: term.utf8.prefix(termBytesMax), as: UTF8.self)
+        let utf8 = Array(term.utf8)
+        guard utf8.count > termBytesMax else { return term }
+        var end = termBytesMax
+        while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 
     /// The kind-5 block of earlier segments: `rowCount u32 | rowCount × length u32 | termCount u32 |

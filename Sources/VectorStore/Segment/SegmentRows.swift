@@ -74,12 +74,11 @@ final class SegmentRows: Sendable {
         let kind = SegmentFormat.BlockKind.ids.rawValue
         let piece = try blocks.piece(kind, hasTag: false, holding: row)
         var reader = ByteReader(piece.bytes)
+        let corrupt = blocks.corrupt("ids of rows \(piece.rows) do not decode", try blocks.entry(kind).offsetBytes)
         for _ in piece.rows.lowerBound..<row {
-            guard let length = reader.readUInt16(), reader.readBytes(Int(length)) != nil else { break }
+            guard let length = reader.readUInt16(), reader.readBytes(Int(length)) != nil else { throw corrupt }
         }
-        guard let id = reader.readShortString() else {
-            throw blocks.corrupt("ids of rows \(piece.rows) do not decode", try blocks.entry(kind).offsetBytes)
-        }
+        guard let id = reader.readShortString() else { throw corrupt }
         return id
     }
 
