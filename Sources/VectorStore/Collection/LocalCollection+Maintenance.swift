@@ -18,8 +18,13 @@ extension LocalCollection {
         maintenance = Task { await self.maintainInBackground() }
     }
 
-    /// Starts background maintenance if there is any to do (`scheduleMaintenance`).
-    public func startMaintenance() { scheduleMaintenance() }
+    /// Starts background maintenance if there is any to do (`scheduleMaintenance`) and the
+    /// background scrub (`StoreOptions.scrubInterval`).
+    public func startMaintenance() {
+        scheduleMaintenance()
+        guard scrubbing == nil, !isClosed, let interval = options.scrubInterval else { return }
+        scrubbing = Task { await self.scrubInBackground(every: interval) }
+    }
 
     /// Compacts while a tier is full, then builds one missing filter index, and again, until
     /// neither is left (a tier filled by flushes during a build is compacted next).
@@ -79,6 +84,8 @@ extension LocalCollection {
     public func close() async {
         isClosed = true
         maintenance?.cancel()
+        scrubbing?.cancel()
         while let maintenance { await maintenance.value }
+        while let scrubbing { await scrubbing.value }
     }
 }

@@ -46,6 +46,10 @@ public actor LocalCollection: DocumentCollection {
     var compacting = false
     /// The background compaction task (`scheduleMaintenance`); `nil` when none runs.
     var maintenance: Task<Void, Never>?
+    /// The background scrub (`startMaintenance`); `nil` when none runs.
+    var scrubbing: Task<Void, Never>?
+    /// When each open segment (by file number) was last scrubbed, on `maintenanceClock`.
+    var scrubbedAt: [UInt64: Duration] = [:]
     /// Set by `close()`: writes are refused and no compaction starts.
     var isClosed = false
     /// The next number for a new WAL or segment file: numbers are taken on the actor

@@ -54,6 +54,12 @@ public struct StoreOptions: Sendable, Hashable {
     /// At most this many versions are retained, the current one included (pinned versions are kept
     /// beyond it); at least 1 (only the current version).
     public var versionCountMax: Int
+    /// Every segment is scrubbed (every byte verified, `SegmentReader.verify()`) once per this
+    /// interval by a background task `StoreEngine` starts for each collection it opens: the first
+    /// segment a 24th of it after the open (so short-lived processes never scrub), then one segment
+    /// at a time with a pause as long as its bytes take at `compactionBytesPerSecond`. Damage found
+    /// is logged and refuses later writes, like a failed compaction. `nil`: no background scrub.
+    public var scrubInterval: Duration?
 
     public init(
         fsyncPolicy: FsyncPolicy = .everyBatch,
@@ -67,8 +73,10 @@ public struct StoreOptions: Sendable, Hashable {
         graph: HNSWParameters = HNSWParameters(),
         ttl: Duration? = nil,
         versionRetention: Duration? = .seconds(7 * 24 * 3_600),
-        versionCountMax: Int = 100
+        versionCountMax: Int = 100,
+        scrubInterval: Duration? = .seconds(24 * 3_600)
     ) {
+        self.scrubInterval = scrubInterval
         precondition(versionCountMax >= 1, "versionCountMax keeps at least the current version")
         self.versionRetention = versionRetention
         self.versionCountMax = versionCountMax
