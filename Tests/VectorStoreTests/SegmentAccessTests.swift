@@ -61,9 +61,12 @@ import Testing
             let hit = segment.source.hitDocument(row, schema: Self.schema)
             #expect(hit.id == rows[row].record.id)
         }
-        // Hits read the id chunk and one chunk per column; only the small times block is whole.
+        // Hits read the id chunk and one chunk per column, and their times in place (the times
+        // block is verified, never decoded into arrays).
         let columns = Set((0..<Self.schema.fields.count).map(SegmentFormat.columnKind))
         #expect(segment.counters.decoded.isDisjoint(with: columns))
+        #expect(!segment.counters.decoded.contains(SegmentFormat.BlockKind.times.rawValue))
+        #expect(segment.counters.verified.contains(SegmentFormat.BlockKind.times.rawValue))
         #expect(!segment.counters.decoded.contains(SegmentFormat.BlockKind.ids.rawValue))
         #expect(segment.counters.chunksDecoded.load(ordering: .relaxed) >= 3 * (columns.count + 1))
 

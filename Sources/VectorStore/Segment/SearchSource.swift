@@ -271,8 +271,7 @@ final class SearchSource: Sendable {
         switch rows {
         case .memory(let memory): return (memory.writtenAtMs[row], memory.expiresAtMs[row])
         case .segment(let segment):
-            let times = segment.reading(segment.times, else: Self.zeroTimes(rowCount))
-            return (times.writtenAtMs[row], times.expiresAtMs[row])
+            return segment.reading({ () throws(StoreError) in try segment.time(row) }, else: (0, 0))
         }
     }
 

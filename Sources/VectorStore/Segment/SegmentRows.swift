@@ -160,6 +160,20 @@ final class SegmentRows: Sendable {
         }
     }
 
+    /// Write time and expiry of one row, read in place from the (uncompressed) times block,
+    /// verified whole the first time; the block is not decoded into arrays for it.
+    func time(_ row: Int) throws(StoreError) -> (writtenAtMs: UInt64, expiresAtMs: UInt64) {
+        if let times = timeCell.cached { return (times.writtenAtMs[row], times.expiresAtMs[row]) }
+        let (entry, stored) = try blocks.verifiedStored(SegmentFormat.BlockKind.times.rawValue)
+        guard entry.codec == 0, stored.count == rowCount * 16 else {
+            let times = try times()
+            return (times.writtenAtMs[row], times.expiresAtMs[row])
+        }
+        let written = stored.loadUnaligned(fromByteOffset: row * 16, as: UInt64.self)
+        let expires = stored.loadUnaligned(fromByteOffset: row * 16 + 8, as: UInt64.self)
+        return (UInt64(littleEndian: written), UInt64(littleEndian: expires))
+    }
+
     func times() throws(StoreError) -> Times {
         try timeCell.value { () throws(StoreError) in
             let (entry, raw) = try blocks.raw(SegmentFormat.BlockKind.times.rawValue)
