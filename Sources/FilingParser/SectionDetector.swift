@@ -56,28 +56,29 @@ struct SectionDetector {
         var part: String?
         for (index, block) in blocks.enumerated() {
             if let table = block.tableIndex, tocTables.contains(table) { continue }
-            guard let heading = ItemHeading(block.text), !Self.listsItems(block.text) else { continue }
-            switch heading.kind {
-            case .part(let numeral):
+            guard var heading = ItemHeading(block.text), !Self.listsItems(block.text) else { continue }
+            if case .part(let numeral) = heading.kind {
                 part = numeral
-            case .item(let number):
-                var title = heading.title
-                if title.isEmpty, index + 1 < blocks.count, blocks[index + 1].text.utf8.count <= 640,
-                    blocks[index + 1].text.count <= 160,
-                    ItemHeading(blocks[index + 1].text) == nil
-                {
-                    title = blocks[index + 1].text
-                }
-                candidates.append(
-                    Candidate(
-                        number: number,
-                        title: title,
-                        blockIndex: index,
-                        alsoCovers: heading.alsoCovers,
-                        headedPart: part
-                    )
-                )
+                guard let runIn = Self.itemRunIn(heading.title) else { continue }
+                heading = runIn
             }
+            guard case .item(let number) = heading.kind else { continue }
+            var title = heading.title
+            if title.isEmpty, index + 1 < blocks.count, blocks[index + 1].text.utf8.count <= 640,
+                blocks[index + 1].text.count <= 160,
+                ItemHeading(blocks[index + 1].text) == nil
+            {
+                title = blocks[index + 1].text
+            }
+            candidates.append(
+                Candidate(
+                    number: number,
+                    title: title,
+                    blockIndex: index,
+                    alsoCovers: heading.alsoCovers,
+                    headedPart: part
+                )
+            )
         }
         assignKeys(&candidates)
         let chosen = bestOccurrences(candidates, blockCount: blocks.count, blocks: blocks)
@@ -121,6 +122,21 @@ struct SectionDetector {
             candidates[offset].key = "\(part)-\(candidates[offset].number)"
             candidates[offset].alsoCovers = candidates[offset].alsoCovers.map { "\(part)-\($0)" }
         }
+    }
+
+    /// The item heading run into a part heading's title (`PART I — FINANCIAL INFORMATION Item 1.
+    /// Financial Statements`, a `<br>` between them), if any: from the first word `Item`.
+    static func itemRunIn(_ title: String) -> ItemHeading? {
+        var position = title.startIndex
+        while let start = title[position...].firstIndex(where: { $0 == "i" || $0 == "I" }) {
+            if start == title.startIndex || title[title.index(before: start)] == " ",
+                let heading = ItemHeading(String(title[start...])), case .item = heading.kind
+            {
+                return heading
+            }
+            position = title.index(after: start)
+        }
+        return nil
     }
 
     /// Whether `text` names three or more items (`Item` or `Items`, spaces, a digit): a contents list

@@ -119,6 +119,20 @@ import Testing
         #expect(section(document, "II-1") == "Item 1. Legal Proceedings\n\nNone.")
     }
 
+    @Test func anItemRunIntoItsPartHeadingIsFound() throws {
+        let html = """
+            <html><body><p>FORM 10-Q</p>
+            <p>PART I &#8212; FINANCIAL INFORMATION<br/>Item 1. Condensed Consolidated Statements</p><p>Tables.</p>
+            <p>Item 2. Management&#8217;s Discussion and Analysis</p><p>Volumes rose.</p>
+            <p>PART II. OTHER INFORMATION Item 1. Legal Proceedings</p><p>None.</p>
+            </body></html>
+            """
+        let document = try parse(html, form: .tenQ)
+        #expect(document.sections.map(\.key) == ["cover", "I-1", "I-2", "II-1"])
+        #expect(document.sections.map(\.title).last == "Legal Proceedings")
+        #expect(SectionDetector.itemRunIn("OTHER INFORMATION (SYSTEMITEM 1)") == nil)
+    }
+
     @Test func quarterlyPartsFollowTitlesHeadingsThenNumbering() {
         // Titles say nothing: the numbering restarts after Item 4, and 1A, 5 and 6 are Part II's.
         #expect(
