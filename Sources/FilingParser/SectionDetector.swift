@@ -59,7 +59,8 @@ struct SectionDetector {
             guard var heading = ItemHeading(block.text), !Self.listsItems(block.text) else { continue }
             if case .part(let numeral) = heading.kind {
                 part = numeral
-                guard let runIn = Self.itemRunIn(heading.title) else { continue }
+                // Only in a paragraph: a contents row `PART IV | 113 | Item 15. | Exhibits` is no heading.
+                guard block.tableIndex == nil, let runIn = Self.itemRunIn(heading.title) else { continue }
                 heading = runIn
             }
             guard case .item(let number) = heading.kind else { continue }
@@ -125,7 +126,8 @@ struct SectionDetector {
     }
 
     /// The item heading run into a part heading's title (`PART I — FINANCIAL INFORMATION Item 1.
-    /// Financial Statements`, a `<br>` between them), if any: from the first word `Item`.
+    /// Financial Statements`, a `<br>` between them, in one paragraph), if any: from the first word
+    /// `Item`.
     static func itemRunIn(_ title: String) -> ItemHeading? {
         var position = title.startIndex
         while let start = title[position...].firstIndex(where: { $0 == "i" || $0 == "I" }) {

@@ -122,6 +122,9 @@ import Testing
     @Test func anItemRunIntoItsPartHeadingIsFound() throws {
         let html = """
             <html><body><p>FORM 10-Q</p>
+            <table><tr><td>PART I</td><td>3</td><td>Item 1.</td><td>Financial Statements</td></tr>
+            <tr><td>PART II</td><td>9</td><td>Item 1.</td><td>Legal Proceedings</td></tr></table>
+            <p>Our contents list above runs each part into its first item; its rows are no headings.</p>
             <p>PART I &#8212; FINANCIAL INFORMATION<br/>Item 1. Condensed Consolidated Statements</p><p>Tables.</p>
             <p>Item 2. Management&#8217;s Discussion and Analysis</p><p>Volumes rose.</p>
             <p>PART II. OTHER INFORMATION Item 1. Legal Proceedings</p><p>None.</p>
