@@ -13,11 +13,11 @@
 struct WhitespaceCollapsingBuffer {
     private var bytes: [UInt8] = []
     private var pendingSpace = false
-    /// Line feeds in the pending whitespace run.
-    private var pendingLineFeeds = 0
-    /// Carriage returns in the pending whitespace run: counted apart, so that `\r\n\r\n` and
-    /// `\r\r` (which an XML parser delivers as `\n\n`) are blank lines and `\r\n` is not.
-    private var pendingCarriageReturns = 0
+    /// Line breaks in the pending whitespace run, counted as XML normalises them (`\r\n` and a lone
+    /// `\r` are one `\n`), so both libxml2 parsers give the same count.
+    private var pendingLineBreaks = 0
+    /// Whether the last whitespace byte was `\r` (a `\n` right after it ends the same line break).
+    private var afterCarriageReturn = false
     /// Whether text of the current run of character data was collected since the last tag: only
     /// then does a blank line break the paragraph.
     private var followsText = false
@@ -36,7 +36,8 @@ struct WhitespaceCollapsingBuffer {
             if byte < 0x80, font == nil {
                 if byte == 0x20 || (0x09...0x0D).contains(byte) {
                     pendingSpace = true
-                    if byte == 0x0A { pendingLineFeeds += 1 } else if byte == 0x0D { pendingCarriageReturns += 1 }
+                    if byte == 0x0A || byte == 0x0D { countLineBreak(carriageReturn: byte == 0x0D) }
+                    afterCarriageReturn = byte == 0x0D
                     index += 1
                     continue
                 }
@@ -69,7 +70,8 @@ struct WhitespaceCollapsingBuffer {
         let scalar = Self.windows1252(original)
         if Self.isSpace(scalar) {
             pendingSpace = true
-            if scalar == "\n" { pendingLineFeeds += 1 } else if scalar == "\r" { pendingCarriageReturns += 1 }
+            if scalar == "\n" || scalar == "\r" { countLineBreak(carriageReturn: scalar == "\r") }
+            afterCarriageReturn = scalar == "\r"
             return
         }
         emitPendingSpace()
@@ -98,21 +100,23 @@ struct WhitespaceCollapsingBuffer {
     /// paragraph; blank lines in the text after it do when `blankLinesBreak`.
     mutating func noteTag(blankLinesBreak: Bool) {
         followsText = false
-        pendingLineFeeds = 0
-        pendingCarriageReturns = 0
+        pendingLineBreaks = 0
+        afterCarriageReturn = false
         self.blankLinesBreak = blankLinesBreak
+    }
+
+    private mutating func countLineBreak(carriageReturn: Bool) {
+        if carriageReturn || !afterCarriageReturn { pendingLineBreaks += 1 }
     }
 
     private mutating func emitPendingSpace() {
         if pendingSpace && !bytes.isEmpty {
             bytes.append(0x20)
-            if (pendingLineFeeds >= 2 || pendingCarriageReturns >= 2) && followsText && blankLinesBreak {
-                paragraphStarts.append(bytes.count)
-            }
+            if pendingLineBreaks >= 2 && followsText && blankLinesBreak { paragraphStarts.append(bytes.count) }
         }
         pendingSpace = false
-        pendingLineFeeds = 0
-        pendingCarriageReturns = 0
+        pendingLineBreaks = 0
+        afterCarriageReturn = false
         followsText = true
     }
 
@@ -202,7 +206,7 @@ struct WhitespaceCollapsingBuffer {
         bytes.removeAll(keepingCapacity: true)
         paragraphStarts.removeAll()
         pendingSpace = false
-        pendingLineFeeds = 0
-        pendingCarriageReturns = 0
+        pendingLineBreaks = 0
+        afterCarriageReturn = false
     }
 }

@@ -32,7 +32,7 @@ import Testing
             "Management\u{2019}s",
             "&amp;", "&lt;b&gt;", "&#160;", "&#9744;", "x", "o", "\u{FE}",
             // Blank lines, which break paragraphs outside `p` elements.
-            "\n\n", "\r\n \r\n", "\r\r", "\n&#160;\n",
+            "\n\n", "\r\n \r\n", "\r\r", "\n\r", "\r\n", "\n&#160;\n",
         ]
         static let styles = [
             "display:none", "DISPLAY: None", "font-family:Wingdings", "font-family: wingdings 2", "color:red",

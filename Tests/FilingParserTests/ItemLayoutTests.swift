@@ -92,6 +92,9 @@ import Testing
             """
         let document = try parse(html, form: nil)
         #expect(document.canonicalText == "one\n\ntwobold three\n\ncell text\n\nitem text")
+        // Line breaks count as XML normalises them: `\r\n` and a lone `\r` are one each.
+        let breaks = try parse("<html><body><div>a\r\nb\r\n\r\nc\r\rd\n\re</div></body></html>", form: nil)
+        #expect(breaks.canonicalText == "a b\n\nc\n\nd\n\ne")
     }
 
     /// A fictional 10-Q whose Part I has no `PART` heading at all and whose Part II heading is
