@@ -15,11 +15,17 @@ extension FilingSearcher {
         let cosineLow = cosines.min() ?? 0
         let cosineSpan = max((cosines.max() ?? 0) - cosineLow, .ulpOfOne)
         let bm25High = max(lexicalHits.values.map(\.score).max() ?? 0, .ulpOfOne)
+        let ids = Set(vectorHits.keys).union(lexicalHits.keys).sorted()
+        let passages = ids.map { id -> [[String]] in
+            let text = (vectorHits[id] ?? lexicalHits[id])?.document.fields["text"]?.stringValue ?? ""
+            return PassageSplitter.passages(text, limit: Self.passagesMax).map(LexicalTerms.of)
+        }
         let overlap = TermOverlap(
-            question: LexicalTerms.of(interpretation.lexicalQuery.isEmpty ? "" : interpretation.lexicalQuery)
+            question: LexicalTerms.of(interpretation.lexicalQuery),
+            candidates: passages.map { Set($0.joined()) }
         )
         var ranked: [RankedHit] = []
-        for id in Set(vectorHits.keys).union(lexicalHits.keys) {
+        for (index, id) in ids.enumerated() {
             guard let hit = vectorHits[id] ?? lexicalHits[id] else { continue }
             let vectorRank = vectorRanks[id]
             let lexicalRank = lexicalRanks[id]
@@ -32,7 +38,7 @@ extension FilingSearcher {
                 if let cosine = vectorHits[id]?.score { fused += weights.vector * (cosine - cosineLow) / cosineSpan }
                 if let bm25 = lexicalHits[id]?.score { fused += weights.lexical * bm25 / bm25High }
             }
-            let (factors, boilerplate) = self.factors(hit, interpretation, overlap)
+            let (factors, boilerplate) = self.factors(hit, interpretation, overlap.measure(passages[index]))
             var scored = hit
             scored.score = factors.values.reduce(fused, *)
             ranked.append(
@@ -50,6 +56,9 @@ extension FilingSearcher {
         return ranked
     }
 
+    /// Passages of a candidate read for the best-passage signal.
+    static let passagesMax = 40
+
     /// 1-based ranks by the store's score (higher first), ties by id.
     static func ranks(_ hits: [String: SearchHit]) -> [String: Int] {
         let ordered = hits.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
@@ -62,7 +71,7 @@ extension FilingSearcher {
     func factors(
         _ hit: SearchHit,
         _ interpretation: QuestionInterpretation,
-        _ overlap: TermOverlap
+        _ overlap: TermOverlap.Measure
     ) -> (factors: [String: Float], boilerplate: BoilerplateKind?) {
         guard let chunk = SECChunkMapping.chunk(hit.document) else { return ([:], nil) }
         let citation = chunk.citation
@@ -88,9 +97,11 @@ extension FilingSearcher {
         let titleWords = Set(title.split { !($0.isLetter || $0.isNumber) }.map(String.init))
         let shared = interpretation.contentWords.filter(titleWords.contains).count
         if shared > 0 { factors["title"] = 1 + weights.titleWord * Float(min(shared, 3)) }
-        let (coverage, pairs) = overlap.measure(LexicalTerms.of(chunk.text))
-        if coverage > 0, weights.coverage != 0 { factors["coverage"] = 1 + weights.coverage * coverage }
-        if pairs > 0, weights.pair != 0 { factors["pairs"] = 1 + weights.pair * Float(min(pairs, 4)) }
+        if overlap.coverage > 0, weights.coverage != 0 { factors["coverage"] = 1 + weights.coverage * overlap.coverage }
+        if overlap.pairs > 0, weights.pair != 0 { factors["pairs"] = 1 + weights.pair * Float(min(overlap.pairs, 4)) }
+        if overlap.bestPassage > 0, weights.passage != 0 {
+            factors["passage"] = 1 + weights.passage * overlap.bestPassage
+        }
         let boilerplate = BoilerplateClassifier.classify(
             itemKey: citation.item,
             itemTitle: citation.itemTitle,

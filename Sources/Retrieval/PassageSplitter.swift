@@ -1,6 +1,6 @@
 /// Cuts a chunk into the passages `SentenceReranker` embeds: its lines (a table row is one line),
 /// and long lines into sentences (after `.`, `?` or `!` and a space before a capital, a digit or a
-/// quote). Pieces under `wordsMin` words join the next piece of their line.
+/// quote; `E2` opens a curly quote). Pieces under `wordsMin` words join the next piece of their line.
 enum PassageSplitter {
     static let wordsMin = 5
 
@@ -27,26 +27,29 @@ enum PassageSplitter {
         return Array(result.prefix(limit))
     }
 
+    /// The sentences of one line, cut on its UTF-8 bytes (ASCII punctuation and capitals; a
+    /// sentence starting with another script's capital stays joined to the one before).
     static func sentences(_ line: Substring) -> [String] {
+        let bytes = Array(line.utf8)
         var sentences: [String] = []
-        var start = line.startIndex
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            let next = line.index(after: index)
-            if character == "." || character == "?" || character == "!", next < line.endIndex, line[next] == " " {
-                let after = line.index(after: next)
-                if after < line.endIndex, line[after].isUppercase || line[after].isNumber || line[after] == "\u{201C}" {
-                    sentences.append(String(line[start...index]).trimmingSpaces)
-                    start = after
-                    index = after
+        var start = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x2E || byte == 0x3F || byte == 0x21, bytes[index + 1] == 0x20 {
+                let next = bytes[index + 2]
+                if (next >= 0x41 && next <= 0x5A) || (next >= 0x30 && next <= 0x39) || next == 0xE2 {
+                    sentences.append(String(decoding: bytes[start...index], as: UTF8.self).trimmingSpaces)
+                    start = index + 2
+                    index = start
                     continue
                 }
             }
-            index = next
+            index += 1
         }
-        let rest = String(line[start...]).trimmingSpaces
-        if !rest.isEmpty { sentences.append(rest) }
+        if start < bytes.count {
+            sentences.append(String(decoding: bytes[start...], as: UTF8.self).trimmingSpaces)
+        }
         return sentences.filter { !$0.isEmpty }
     }
 }
