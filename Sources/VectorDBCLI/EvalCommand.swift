@@ -14,7 +14,7 @@ struct EvalCommand: AsyncParsableCommand {
             Each line of the file is a question with optional filters and what a hit must be to find it (the expected
             filing and an evidence passage its text contains, or an item); eval/README.md has the format. Runs every
             question with its filters and without them (--filters), prints a table per run, and exits 1 when a run's
-            hit@10 is below --min-hit-at-10.
+            hit@10 is below --min-hit-at-10 (the run is named on stderr).
             """
     )
 
@@ -39,7 +39,10 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Runs: with the questions' filters, without them, or both.")
     var filters: FilterRuns = .both
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when a run's hit@10 is below this share (0-1).", valueName: "x"))
+    @Option(
+        name: .customLong("min-hit-at-10"),
+        help: ArgumentHelp("Exit 1 when a run's hit@10 is below this share (0-1).", valueName: "x")
+    )
     var minHitAt10: Double?
 
     @Option(
@@ -129,15 +132,17 @@ struct EvalCommand: AsyncParsableCommand {
             }
         }
         if let minHitAt10, let low = runs.first(where: { $0.overall.hitAt10 < minHitAt10 }) {
-            throw CLIFailure(
-                String(
-                    format: "%@: hit@10 %.3f is below --min-hit-at-10 %.3f",
-                    low.name,
-                    low.overall.hitAt10,
-                    minHitAt10
-                ),
-                category: .badInput
+            FileHandle.standardError.write(
+                Data(
+                    String(
+                        format: "%@: hit@10 %.3f is below --min-hit-at-10 %.3f\n",
+                        low.name,
+                        low.overall.hitAt10,
+                        minHitAt10
+                    ).utf8
+                )
             )
+            throw ExitCode(ExitStatus.partialFailure.rawValue)
         }
     }
 
