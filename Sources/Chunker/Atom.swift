@@ -7,8 +7,12 @@ struct Atom: Sendable {
     var end: Int
     /// Tokens of the atom alone, special tokens excluded.
     var tokens: Int
-    /// The boundary between the previous atom and this one.
+    /// The boundary between the previous atom and this one, as the chunker weighs it: a block boundary
+    /// after a heading or before a captioned table is weakened (`SectionText`).
     var breakBefore: Boundary
+    /// Whether the atom opens a block (a blank line before it in the canonical text, or the section's
+    /// start), whatever `breakBefore` says: chunks cut there do not overlap.
+    var startsBlock: Bool
     /// The index of the table (in `SectionText.tables`) the atom belongs to, if any.
     var table: Int?
 }
@@ -28,20 +32,4 @@ enum Boundary: Int, Comparable, Sendable {
     case block = 4
 
     static func < (lhs: Boundary, rhs: Boundary) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
-/// A table of a section: a block of two or more rows. Its first row is the header repeated before
-/// each piece when the table must be split.
-struct TableSpan: Sendable {
-    /// Index of the table's first atom.
-    var firstAtom: Int
-    /// Index after the table's last atom.
-    var endAtom: Int
-    /// Index of the first atom after the header row.
-    var bodyAtom: Int
-    /// Tokens of the whole table, special tokens excluded.
-    var tokens: Int
-    /// The header row's text and its tokens (special tokens excluded).
-    var header: String
-    var headerTokens: Int
 }

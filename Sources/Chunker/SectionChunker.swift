@@ -5,7 +5,7 @@ import SECModel
 /// Rules, in order of precedence:
 /// - A chunk never crosses a section boundary; a short section is a chunk of its own, never merged
 ///   into another section's chunk.
-/// - The embedding input of every chunk (context line, repeated table header, text; see
+/// - The embedding input of every chunk (context line, repeated table caption and header, text; see
 ///   `MeasuredChunk`) has at most `maxTokens` tokens, special tokens included. The only exception is
 ///   a single whitespace-free run with more tokens than that, which is cut inside (at punctuation
 ///   when it has some).
@@ -13,12 +13,16 @@ import SECModel
 ///   least half full, the strongest wins: between blocks (paragraphs, tables), then between table
 ///   rows, then between sentences, then between words. A short heading-like paragraph stays with the
 ///   text after it.
-/// - A table that fits in one chunk is never split; a larger one is split between rows, and each
-///   piece after the first repeats the table's header row in its embedding input only (the chunk's
-///   text stays the exact span, so `canonicalText[charStart..<charEnd] == chunk.text` holds).
+/// - A table that fits in one chunk is never split: it starts a chunk, together with its caption (the
+///   headings and `…as follows:` sentence before it) when both fit. A larger one is split between
+///   rows — a row is cut only when it alone is longer than a chunk — and each piece after the first
+///   repeats the table's caption and header rows in its embedding input only; a chunk that starts at
+///   a table without its caption repeats the caption likewise. The chunk's text stays the exact span,
+///   so `canonicalText[charStart..<charEnd] == chunk.text` holds.
 /// - When a cut falls inside a paragraph (at a sentence or word boundary), the next chunk starts up
-///   to `overlapTokens` tokens earlier, at a sentence start when one is in reach, else at a word;
-///   chunks cut between blocks or table rows do not overlap.
+///   to `overlapTokens` tokens earlier within that paragraph, at a sentence start when one is in
+///   reach, else at a word; chunks cut between blocks (after a heading too) or table rows do not
+///   overlap.
 /// - Ids are `{accession}:{item}:{ordinal}`, ordinals counting from 0 per item key.
 public struct SectionChunker: Sendable {
     /// Most tokens of a chunk's embedding input, special tokens included.
@@ -82,7 +86,8 @@ public struct SectionChunker: Sendable {
                             tokenCount: piece.tokenCount
                         ),
                         embeddingInput: piece.embeddingInput,
-                        repeatedHeader: piece.repeatedHeader,
+                        repeatedCaption: piece.repeated.caption,
+                        repeatedHeader: piece.repeated.header,
                         tokenCount: piece.tokenCount
                     )
                 )

@@ -15,8 +15,16 @@ struct SectionPlan {
         var end: Int
         var text: String
         var embeddingInput: String
-        var repeatedHeader: String?
+        var repeated: Repeated
         var tokenCount: Int
+    }
+
+    /// What a chunk that starts inside a table repeats from it before its text in the embedding input.
+    struct Repeated {
+        var caption: String?
+        var header: String?
+        /// Tokens of both, special tokens excluded.
+        var tokens = 0
     }
 
     init(
@@ -32,10 +40,16 @@ struct SectionPlan {
         self.scalars = scalars
         self.context = context
         specialTokens = words.specialTokens
-        // The smallest budget any chunk can have: a context line and a repeated header of at most a
-        // quarter of `maxTokens` each. No atom may be larger, so every chunk takes at least one.
+        // The smallest budget any chunk can have: a context line and a repeated caption and header of
+        // at most a quarter of `maxTokens` each. No atom may be larger, so every chunk takes at least one.
         let atomTokensMax = max(1, maxTokens - specialTokens - context.tokens - maxTokens / 4)
-        text = SectionText(scalars: scalars, range: range, words: &words, atomTokensMax: atomTokensMax)
+        text = SectionText(
+            scalars: scalars,
+            range: range,
+            words: &words,
+            atomTokensMax: atomTokensMax,
+            repeatTokensMax: maxTokens / 4
+        )
     }
 
     /// The section's chunks in order; none when the section holds only whitespace.
@@ -62,29 +76,43 @@ struct SectionPlan {
         return result
     }
 
-    /// The table whose header a chunk starting at `atom` repeats, if any.
-    private func repeatedHeader(at atom: Int) -> TableSpan? {
-        guard let index = text.atoms[atom].table else { return nil }
+    /// Tokens for a chunk's text and repeated table context, after the special tokens and context line.
+    private var baseBudget: Int { maxTokens - specialTokens - context.tokens }
+
+    /// What a chunk starting at `atom` repeats: inside a table's body, its caption and header rows
+    /// (together at most a quarter of `maxTokens`, the caption first); at the table's start, its
+    /// caption, unless that alone would make a table that fits a chunk need two.
+    private func repeated(at atom: Int) -> Repeated {
+        guard let index = text.atoms[atom].table else { return Repeated() }
         let table = text.tables[index]
-        guard atom >= table.bodyAtom, table.headerTokens <= maxTokens / 4 else { return nil }
-        return table
+        let quarter = maxTokens / 4
+        var result = Repeated()
+        if let caption = table.caption, table.captionTokens <= quarter,
+            atom >= table.bodyAtom || table.tokens + table.captionTokens <= baseBudget || table.tokens > baseBudget
+        {
+            result.caption = caption
+            result.tokens = table.captionTokens
+        }
+        if atom >= table.bodyAtom, let header = table.header, result.tokens + table.headerTokens <= quarter {
+            result.header = header
+            result.tokens += table.headerTokens
+        }
+        return result
     }
 
     /// Tokens left for the text of a chunk starting at `atom`.
-    private func budget(at atom: Int) -> Int {
-        maxTokens - specialTokens - context.tokens - (repeatedHeader(at: atom)?.headerTokens ?? 0)
-    }
+    private func budget(at atom: Int) -> Int { baseBudget - repeated(at: atom).tokens }
 
     /// Where a chunk from `start` ends, given that `atoms[start..<end]` fits and `atoms[end]` does not.
     private func chooseCut(_ start: Int, _ end: Int, _ available: Int) -> Int {
         let atoms = text.atoms
         if let index = atoms[end].table {
             let table = text.tables[index]
-            if table.firstAtom > start, table.tokens <= budget(at: table.firstAtom) {
-                // The table fits in a chunk of its own: end this one before it (and before its heading).
-                if let heading = text.headingBefore[table.firstAtom], heading > start { return heading }
-                return table.firstAtom
+            // A table that fits in a chunk of its own starts one, with its caption when both fit.
+            if let lead = table.captionStart, lead > start, text.tokens(lead..<table.endAtom) <= budget(at: lead) {
+                return lead
             }
+            if table.firstAtom > start, table.tokens <= budget(at: table.firstAtom) { return table.firstAtom }
         }
         let fillMin = available / 2
         var best = end
@@ -93,20 +121,28 @@ struct SectionPlan {
             if atoms[cut].breakBefore > atoms[best].breakBefore { best = cut }
             cut -= 1
         }
+        // Rows are not split: a cut inside a row moves back to the row's start, unless the row is the
+        // chunk's first (a row longer than a chunk is cut like a paragraph).
+        if atoms[best].table != nil, atoms[best].breakBefore < .row,
+            let row = (start + 1..<best).last(where: { atoms[$0].breakBefore >= .row || atoms[$0].startsBlock })
+        {
+            return row
+        }
         return best
     }
 
     /// Where the chunk after a cut at `cut` starts: up to `overlapTokens` earlier when the cut falls
-    /// inside a paragraph, preferring a sentence start.
+    /// inside a paragraph, preferring a sentence start, never before the paragraph's start. A cut
+    /// before a table's caption does not overlap: the chunk after it would end there again.
     private func overlapStart(_ start: Int, _ cut: Int) -> Int {
         let atoms = text.atoms
-        guard overlapTokens > 0, atoms[cut].table == nil,
+        guard overlapTokens > 0, atoms[cut].table == nil, !atoms[cut].startsBlock, !text.captionStarts.contains(cut),
             atoms[cut].breakBefore == .word || atoms[cut].breakBefore == .sentence
         else { return cut }
         var word: Int?
         var sentence: Int?
         var candidate = cut - 1
-        while candidate > start, atoms[candidate + 1].breakBefore < .row, atoms[candidate].table == nil {
+        while candidate > start, atoms[candidate].table == nil {
             let shared = text.tokens(candidate..<cut)
             if shared > overlapTokens || shared + atoms[cut].tokens > budget(at: candidate) { break }
             switch atoms[candidate].breakBefore {
@@ -114,6 +150,7 @@ struct SectionPlan {
             case .word, .row: word = candidate
             case .inside: break
             }
+            if atoms[candidate].startsBlock { break }
             candidate -= 1
         }
         return sentence ?? word ?? cut
@@ -125,14 +162,14 @@ struct SectionPlan {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<stop])
         let body = String(view)
-        let header = repeatedHeader(at: first)?.header
-        let input = [context.line, header, body].compactMap { $0 }.joined(separator: "\n")
+        let repeated = repeated(at: first)
+        let input = [context.line, repeated.caption, repeated.header, body].compactMap { $0 }.joined(separator: "\n")
         return Piece(
             start: start,
             end: stop,
             text: body,
             embeddingInput: input,
-            repeatedHeader: header,
+            repeated: repeated,
             tokenCount: counter.tokenCount(input)
         )
     }

@@ -1,22 +1,27 @@
 /// One section's text cut into atoms (whitespace-free runs), with the boundary before each atom, the
-/// section's tables, and running token sums so the tokens of any atom range cost one subtraction.
+/// section's blocks and tables, and running token sums so the tokens of any atom range cost one
+/// subtraction.
 struct SectionText {
-    private(set) var atoms: [Atom] = []
-    private(set) var tables: [TableSpan] = []
+    var atoms: [Atom] = []
+    var tables: [TableSpan] = []
     /// `prefix[i]` = tokens of `atoms[0..<i]`.
     private(set) var prefix: [Int] = [0]
-    /// For the first atom of a block that follows a heading-like block: the heading's first atom.
-    private(set) var headingBefore: [Int: Int] = [:]
+    /// The blocks (paragraphs, tables) as atom ranges, in order; they cover `atoms`.
+    private(set) var blocks: [Range<Int>] = []
+    /// The first atoms of the tables' captions (`TableSpan.captionStart`).
+    var captionStarts: Set<Int> = []
 
     /// - Parameters:
     ///   - scalars: the whole canonical text.
     ///   - range: the section's span in it.
     ///   - atomTokensMax: the most tokens one atom may have; longer runs are cut into pieces.
+    ///   - repeatTokensMax: the most tokens a table's caption and header rows may have to be repeated.
     init(
         scalars: [Unicode.Scalar],
         range: Range<Int>,
         words: inout WordTokens,
-        atomTokensMax: Int
+        atomTokensMax: Int,
+        repeatTokensMax: Int
     ) {
         var index = range.lowerBound
         var newlines = 0
@@ -38,8 +43,14 @@ struct SectionText {
             newlines = 0
             append(scalars, start..<index, boundary, &words, atomTokensMax)
         }
-        findTables(scalars, words: &words)
-        findHeadings(scalars)
+        findBlocks()
+        let headings = blocks.indices.filter { isHeadingLike($0, scalars) }
+        findTables(scalars, headings: Set(headings), repeatTokensMax: repeatTokensMax)
+        // A heading belongs with what follows: the boundary after it is weakened to a word boundary so
+        // the chunker does not leave a heading at the end of a chunk.
+        for block in headings where block + 1 < blocks.count {
+            atoms[blocks[block + 1].lowerBound].breakBefore = .word
+        }
     }
 
     /// Tokens of `atoms[range]`, special tokens excluded.
@@ -54,7 +65,7 @@ struct SectionText {
     ) {
         let tokens = words.count(scalars[run])
         guard tokens > atomTokensMax else {
-            push(Atom(start: run.lowerBound, end: run.upperBound, tokens: tokens, breakBefore: boundary, table: nil))
+            push(Atom(start: run.lowerBound, end: run.upperBound, tokens: tokens, breakBefore: boundary))
             return
         }
         // A run longer than any chunk: cut where the tokenizer splits anyway (around punctuation),
@@ -95,58 +106,35 @@ struct SectionText {
         prefix.append(prefix[prefix.count - 1] + atom.tokens)
     }
 
-    /// Blocks of two or more rows are tables; the first row is the header.
-    private mutating func findTables(_ scalars: [Unicode.Scalar], words: inout WordTokens) {
+    private mutating func findBlocks() {
         var blockStart = 0
-        while blockStart < atoms.count {
-            var blockEnd = blockStart + 1
-            var firstRowEnd: Int?
-            while blockEnd < atoms.count, atoms[blockEnd].breakBefore != .block {
-                if firstRowEnd == nil, atoms[blockEnd].breakBefore == .row { firstRowEnd = blockEnd }
-                blockEnd += 1
-            }
-            if let bodyAtom = firstRowEnd {
-                var header = String.UnicodeScalarView()
-                header.append(contentsOf: scalars[atoms[blockStart].start..<atoms[bodyAtom - 1].end])
-                let table = TableSpan(
-                    firstAtom: blockStart,
-                    endAtom: blockEnd,
-                    bodyAtom: bodyAtom,
-                    tokens: tokens(blockStart..<blockEnd),
-                    header: String(header),
-                    headerTokens: tokens(blockStart..<bodyAtom)
-                )
-                for atom in blockStart..<blockEnd { atoms[atom].table = tables.count }
-                tables.append(table)
-            }
-            blockStart = blockEnd
+        for index in atoms.indices.dropFirst() where atoms[index].breakBefore == .block {
+            blocks.append(blockStart..<index)
+            blockStart = index
         }
+        if !atoms.isEmpty { blocks.append(blockStart..<atoms.count) }
+        for block in blocks { atoms[block.lowerBound].startsBlock = true }
+    }
+
+    /// Whether a block holds two or more rows (a table).
+    func isTable(_ block: Int) -> Bool {
+        blocks[block].dropFirst().contains { atoms[$0].breakBefore == .row }
     }
 
     /// A short paragraph that does not end like a sentence (`Competition`, `Item 7. Management's
-    /// Discussion …`) belongs with what follows: the boundary after it is weakened to a word boundary
-    /// so the chunker does not leave a heading at the end of a chunk.
-    private mutating func findHeadings(_ scalars: [Unicode.Scalar]) {
+    /// Discussion …`, `(In millions)`), and is not a table.
+    func isHeadingLike(_ block: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let headingAtomsMax = 12
-        var blockStart = 0
-        while blockStart < atoms.count {
-            var blockEnd = blockStart + 1
-            while blockEnd < atoms.count, atoms[blockEnd].breakBefore != .block { blockEnd += 1 }
-            let last = atoms[blockEnd - 1]
-            let endsLikeSentence = [".", ":", ";", "?", "!"].contains(scalars[last.end - 1])
-            if blockEnd < atoms.count, atoms[blockStart].table == nil, blockEnd - blockStart <= headingAtomsMax,
-                !endsLikeSentence
-            {
-                atoms[blockEnd].breakBefore = .word
-                headingBefore[blockEnd] = blockStart
-            }
-            blockStart = blockEnd
-        }
+        let range = blocks[block]
+        guard range.count <= headingAtomsMax, !isTable(block) else { return false }
+        return !Self.sentenceEnds.contains(scalars[atoms[range.upperBound - 1].end - 1])
     }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", ":", ";", "?", "!"]
 }
 
 extension Atom {
     init(start: Int, end: Int, tokens: Int, breakBefore: Boundary) {
-        self.init(start: start, end: end, tokens: tokens, breakBefore: breakBefore, table: nil)
+        self.init(start: start, end: end, tokens: tokens, breakBefore: breakBefore, startsBlock: false, table: nil)
     }
 }

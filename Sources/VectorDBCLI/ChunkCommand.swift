@@ -92,7 +92,10 @@ struct ChunkCommand: AsyncParsableCommand {
         for measured in chunks {
             let citation = measured.chunk.citation
             let preview = measured.chunk.text.prefix(60).replacingOccurrences(of: "\n", with: " ")
-            let header = measured.repeatedHeader == nil ? "" : "\t[table header repeated]"
+            let repeated = [
+                measured.repeatedCaption.map { _ in "caption" }, measured.repeatedHeader.map { _ in "header" },
+            ].compactMap { $0 }
+            let header = repeated.isEmpty ? "" : "\t[table \(repeated.joined(separator: " and ")) repeated]"
             Terminal.write(
                 "\(measured.chunk.id)\t\(citation.item)\t\(citation.charStart)-\(citation.charEnd)\t"
                     + "\(measured.tokenCount) tokens\t\(preview)\(header)"

@@ -25,6 +25,8 @@ struct ChunkJSON: Encodable {
         var contentHash: String
         var text: String
         var embeddingInput: String
+        /// The table caption and header rows repeated in `embeddingInput` (absent when none).
+        var repeatedCaption: String?
         var repeatedHeader: String?
 
         init(_ measured: MeasuredChunk) {
@@ -38,6 +40,7 @@ struct ChunkJSON: Encodable {
             contentHash = measured.chunk.contentHash
             text = measured.chunk.text
             embeddingInput = measured.embeddingInput
+            repeatedCaption = measured.repeatedCaption
             repeatedHeader = measured.repeatedHeader
         }
     }
