@@ -113,6 +113,10 @@ struct SectionPlan {
                 return lead
             }
             if table.firstAtom > start, table.tokens <= budget(at: table.firstAtom) { return table.firstAtom }
+            // One too large for a chunk starts one all the same, with its caption, when the text
+            // before leaves this chunk at least a quarter full.
+            let lead = table.captionStart ?? table.firstAtom
+            if lead > start, text.tokens(start..<lead) >= available / 4 { return lead }
         }
         let fillMin = available / 2
         var best = end
