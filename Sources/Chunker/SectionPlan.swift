@@ -79,21 +79,23 @@ struct SectionPlan {
     /// Tokens for a chunk's text and repeated table context, after the special tokens and context line.
     private var baseBudget: Int { maxTokens - specialTokens - context.tokens }
 
-    /// What a chunk starting at `atom` repeats: inside a table's body, its caption and header rows
-    /// (together at most a quarter of `maxTokens`, the caption first); at the table's start, its
-    /// caption, unless that alone would make a table that fits a chunk need two.
+    /// What a chunk starting at `atom` repeats: inside a table's body (past its first row and header
+    /// rows), its caption and header rows (together at most a quarter of `maxTokens`, the caption
+    /// first); at the table's start, its caption, unless that alone would make a table that fits a
+    /// chunk need two.
     private func repeated(at atom: Int) -> Repeated {
         guard let index = text.atoms[atom].table else { return Repeated() }
         let table = text.tables[index]
         let quarter = maxTokens / 4
         var result = Repeated()
+        let inBody = atom >= table.bodyAtom && atom > table.firstAtom
         if let caption = table.caption, table.captionTokens <= quarter,
-            atom >= table.bodyAtom || table.tokens + table.captionTokens <= baseBudget || table.tokens > baseBudget
+            inBody || table.tokens + table.captionTokens <= baseBudget || table.tokens > baseBudget
         {
             result.caption = caption
             result.tokens = table.captionTokens
         }
-        if atom >= table.bodyAtom, let header = table.header, result.tokens + table.headerTokens <= quarter {
+        if inBody, let header = table.header, result.tokens + table.headerTokens <= quarter {
             result.header = header
             result.tokens += table.headerTokens
         }
@@ -109,13 +111,13 @@ struct SectionPlan {
         if let index = atoms[end].table {
             let table = text.tables[index]
             // A table that fits in a chunk of its own starts one, with its caption when both fit.
-            if let lead = table.captionStart, lead > start, text.tokens(lead..<table.endAtom) <= budget(at: lead) {
+            let lead = table.leadAtom
+            if lead < table.firstAtom, lead > start, text.tokens(lead..<table.endAtom) <= budget(at: lead) {
                 return lead
             }
             if table.firstAtom > start, table.tokens <= budget(at: table.firstAtom) { return table.firstAtom }
             // One too large for a chunk starts one all the same, with its caption, when the text
             // before leaves this chunk at least a quarter full.
-            let lead = table.captionStart ?? table.firstAtom
             if lead > start, text.tokens(start..<lead) >= available / 4 { return lead }
         }
         let fillMin = available / 2
@@ -140,7 +142,7 @@ struct SectionPlan {
     /// before a table's caption does not overlap: the chunk after it would end there again.
     private func overlapStart(_ start: Int, _ cut: Int) -> Int {
         let atoms = text.atoms
-        guard overlapTokens > 0, atoms[cut].table == nil, !atoms[cut].startsBlock, !text.captionStarts.contains(cut),
+        guard overlapTokens > 0, atoms[cut].table == nil, !atoms[cut].startsBlock, !text.leads.contains(cut),
             atoms[cut].breakBefore == .word || atoms[cut].breakBefore == .sentence
         else { return cut }
         var word: Int?

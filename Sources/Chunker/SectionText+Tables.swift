@@ -12,8 +12,9 @@ extension SectionText {
     /// amount row has none. The caption is what a reader takes as the table's title: the heading-like
     /// blocks just before it (at most `captionBlocksMax`), and the paragraph before those when it ends
     /// with a colon (`The following table shows net sales by category …:`), of which only the last
-    /// sentence. A captioned table's first row is bound to the caption: the block boundary before it
-    /// is weakened so the chunker cuts before the caption rather than between the two.
+    /// sentence; it fits in `repeatTokensMax` tokens. A captioned table's first row is bound to the
+    /// caption: the block boundary before it is weakened so the chunker cuts before the caption (its
+    /// lead, `TableSpan.leadAtom`) rather than between the two.
     mutating func findTables(_ scalars: [Unicode.Scalar], headings: Set<Int>, repeatTokensMax: Int) {
         for block in blocks.indices where isTable(block) {
             let range = blocks[block]
@@ -29,22 +30,40 @@ extension SectionText {
                 headerTokens: tokens(range.lowerBound..<bodyAtom),
                 captionStart: nil,
                 caption: nil,
-                captionTokens: 0
+                captionTokens: 0,
+                leadAtom: range.lowerBound
             )
             if bodyAtom > range.lowerBound { table.header = text(scalars, range.lowerBound..<bodyAtom) }
-            if let start = captionStart(before: block, headings: headings, scalars, tokensMax: repeatTokensMax) {
-                table.captionStart = start
-                captionStarts.insert(start)
-                table.captionTokens = tokens(start..<range.lowerBound)
-                table.caption = blocks[max(0, block - Self.captionBlocksMax)..<block].compactMap { part -> String? in
-                    let inCaption = part.clamped(to: start..<range.lowerBound)
-                    return inCaption.isEmpty ? nil : text(scalars, inCaption)
-                }.joined(separator: " ")
-                atoms[range.lowerBound].breakBefore = min(atoms[range.lowerBound].breakBefore, .sentence)
-            }
+            attachCaption(&table, block: block, headings: headings, scalars, tokensMax: repeatTokensMax)
             for atom in range { atoms[atom].table = tables.count }
             tables.append(table)
         }
+    }
+
+    /// Sets the caption and lead of the table that is block `block`, when it has a caption.
+    private mutating func attachCaption(
+        _ table: inout TableSpan,
+        block: Int,
+        headings: Set<Int>,
+        _ scalars: [Unicode.Scalar],
+        tokensMax: Int
+    ) {
+        guard let (start, first) = captionStart(before: block, headings: headings, scalars, tokensMax: tokensMax)
+        else { return }
+        table.captionStart = start
+        table.captionTokens = tokens(start..<table.firstAtom)
+        table.caption = blocks[first..<block].map { text(scalars, $0.clamped(to: start..<table.firstAtom)) }
+            .joined(separator: " ")
+        // Headings before a caption that is a whole paragraph go with it (they are not repeated).
+        var lead = first
+        while start == blocks[first].lowerBound, lead > 0, headings.contains(lead - 1),
+            tokens(blocks[lead - 1].lowerBound..<table.firstAtom) <= 2 * tokensMax
+        {
+            lead -= 1
+        }
+        table.leadAtom = lead == first ? start : blocks[lead].lowerBound
+        leads.formUnion([start, table.leadAtom])
+        atoms[table.firstAtom].breakBefore = min(atoms[table.firstAtom].breakBefore, .sentence)
     }
 
     /// How many of a table's leading rows are header rows; `rows` are the rows' first atoms, `end` the
@@ -60,16 +79,16 @@ extension SectionText {
         return count
     }
 
-    /// The first atom of the caption of the table that is block `table`, if it has one that fits in
-    /// `tokensMax` tokens.
+    /// The first atom of the caption of the table that is block `table`, and the caption's first
+    /// block, if it has a caption that fits in `tokensMax` tokens.
     private func captionStart(
         before table: Int,
         headings: Set<Int>,
         _ scalars: [Unicode.Scalar],
         tokensMax: Int
-    ) -> Int? {
+    ) -> (atom: Int, block: Int)? {
         let tableStart = blocks[table].lowerBound
-        var start: Int?
+        var start: (atom: Int, block: Int)?
         var block = table - 1
         while block >= 0, table - block <= Self.captionBlocksMax {
             let range = blocks[block]
@@ -83,7 +102,7 @@ extension SectionText {
                 break
             }
             guard tokens(candidate..<tableStart) <= tokensMax else { break }
-            start = candidate
+            start = (candidate, block)
             guard headings.contains(block) else { break }
             block -= 1
         }

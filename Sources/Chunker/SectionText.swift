@@ -8,8 +8,9 @@ struct SectionText {
     private(set) var prefix: [Int] = [0]
     /// The blocks (paragraphs, tables) as atom ranges, in order; they cover `atoms`.
     private(set) var blocks: [Range<Int>] = []
-    /// The first atoms of the tables' captions (`TableSpan.captionStart`).
-    var captionStarts: Set<Int> = []
+    /// The first atoms of the tables' captions and leads (`TableSpan.captionStart`, `leadAtom`): a cut
+    /// there does not overlap, or the chunk after it would end at the same lead again.
+    var leads: Set<Int> = []
 
     /// - Parameters:
     ///   - scalars: the whole canonical text.

@@ -20,4 +20,8 @@ struct TableSpan: Sendable {
     /// The caption, its blocks joined by a space, and its tokens (special tokens excluded).
     var caption: String?
     var captionTokens: Int
+    /// Where a chunk that starts with the table starts: the caption's first atom, moved back over the
+    /// headings just before a caption that is a whole paragraph (`Segment Operating Performance`
+    /// before `The following table shows …:`); `firstAtom` without a caption.
+    var leadAtom: Int
 }

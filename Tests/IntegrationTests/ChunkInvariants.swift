@@ -8,9 +8,10 @@ import SECModel
 /// at most `maxTokens` tokens by the real counter (and `tokenCount` says how many); it lies inside one
 /// section of its item; it starts and ends at whitespace or at its section's edge — never inside a
 /// word or number, unless the whitespace-free run there is itself too long to keep whole; consecutive
-/// chunks of a section leave no words out and share at most `overlapTokens` tokens; ids are
-/// `{accession}:{item}:{ordinal}`; a table that fits in a chunk is never split, and a chunk that
-/// repeats a header repeats its table's first row.
+/// chunks of a section leave no words out, share at most `overlapTokens` tokens and end further on
+/// each time; ids are `{accession}:{item}:{ordinal}`; a table that fits in a chunk is never split, a
+/// chunk never ends inside a table row unless the row is longer than half a chunk, a chunk that repeats
+/// a header repeats its table's leading rows, and a repeated caption is the text just before the table.
 struct ChunkInvariants {
     let document: ParsedDocument
     let chunker: SectionChunker
@@ -61,6 +62,10 @@ struct ChunkInvariants {
             }
             let next = chunks[index + 1].chunk.citation
             if next.charStart <= start { found.append("\(id): the next chunk does not move forward") }
+            if next.charEnd <= end { found.append("\(id): the next chunk ends no further on") }
+            if let row = rowAround(end), rowTokens(row) <= chunker.maxTokens / 2 - specials {
+                found.append("\(id): ends inside the table row at \(row.lowerBound)")
+            }
             if next.charStart > end, !(end..<next.charStart).allSatisfy(isWhitespace) {
                 found.append("\(id): words between it and the next chunk are in no chunk")
             }
@@ -88,18 +93,50 @@ struct ChunkInvariants {
         return chunker.counter.tokenCount(run) - specials > chunker.maxTokens / 2 - specials
     }
 
-    /// A repeated header is the first row of the table the chunk starts in, and the chunk does not
-    /// start at that row.
+    /// A repeated header is the leading rows of the table the chunk starts in, and the chunk does not
+    /// start at those rows; a repeated caption's words are the words just before that table.
     private func headerViolations(_ measured: MeasuredChunk) -> [String] {
-        guard let header = measured.repeatedHeader else { return [] }
         let start = measured.chunk.citation.charStart
         var tableStart = start
         while tableStart > 1, !(scalars[tableStart - 1] == "\n" && scalars[tableStart - 2] == "\n") { tableStart -= 1 }
-        let firstRow = document.text(charStart: tableStart, charEnd: tableStart + header.unicodeScalars.count)
-        if firstRow != header || tableStart == start {
-            return ["\(measured.chunk.id): repeats a header that is not its table's"]
+        var found: [String] = []
+        if let header = measured.repeatedHeader {
+            let rows = document.text(charStart: tableStart, charEnd: tableStart + header.unicodeScalars.count)
+            if rows != header || tableStart == start {
+                found.append("\(measured.chunk.id): repeats a header that is not its table's")
+            }
         }
-        return []
+        if let caption = measured.repeatedCaption {
+            let words = caption.split(whereSeparator: \.isWhitespace)
+            let before = document.text(
+                charStart: max(0, tableStart - 4 * caption.unicodeScalars.count),
+                charEnd: tableStart
+            )
+            .split(whereSeparator: \.isWhitespace)
+            if words.isEmpty || Array(before.suffix(words.count)) != words {
+                found.append("\(measured.chunk.id): repeats a caption that is not the text before its table")
+            }
+        }
+        return found
+    }
+
+    /// The row of a table (a line of a block with two or more lines) that a cut at `offset` falls
+    /// inside, if any.
+    private func rowAround(_ offset: Int) -> Range<Int>? {
+        guard offset < scalars.count, !"\n".unicodeScalars.contains(scalars[offset]) else { return nil }
+        var lower = offset
+        while lower > 0, scalars[lower - 1] != "\n" { lower -= 1 }
+        var upper = offset
+        while upper < scalars.count, scalars[upper] != "\n" { upper += 1 }
+        let rowBefore = lower > 1 && scalars[lower - 2] != "\n"
+        let rowAfter = upper + 1 < scalars.count && scalars[upper + 1] != "\n"
+        guard rowBefore || rowAfter, lower < offset else { return nil }
+        return lower..<upper
+    }
+
+    private func rowTokens(_ row: Range<Int>) -> Int {
+        chunker.counter.tokenCount(document.text(charStart: row.lowerBound, charEnd: row.upperBound))
+            - chunker.counter.tokenCount("")
     }
 
     /// Every table (a block of two or more rows) that fits in one chunk with the context line lies
@@ -111,7 +148,9 @@ struct ChunkInvariants {
                 $0.chunk.citation.item == section.key && $0.chunk.citation.charStart >= section.charStart
                     && $0.chunk.citation.charEnd <= section.charEnd
             }
-            guard let plain = inSection.first(where: { $0.repeatedHeader == nil }) else { continue }
+            guard let plain = inSection.first(where: { $0.repeatedHeader == nil && $0.repeatedCaption == nil }) else {
+                continue
+            }
             let context = String(plain.embeddingInput.dropLast(plain.chunk.text.count))
             for table in tables(in: section) {
                 let text = document.text(charStart: table.lowerBound, charEnd: table.upperBound)

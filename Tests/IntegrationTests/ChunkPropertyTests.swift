@@ -6,8 +6,9 @@ import SECModel
 import Testing
 
 /// The chunker's invariants (`ChunkInvariants`) on the fixtures and on every sample filing in
-/// `../shared/edgar-samples/html/` (when that folder exists), counted with the real MiniLM WordPiece
-/// tokenizer when `.models/` is present and with `ApproximateTokenCounter` always.
+/// `$EDGAR_SAMPLES/html/`, else `../shared/edgar-samples/html/` (when that folder exists), counted
+/// with the real MiniLM WordPiece tokenizer when `.models/` is present and with
+/// `ApproximateTokenCounter` always.
 @Suite struct ChunkPropertyTests {
     static let fixtureFilings = [
         "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
@@ -19,8 +20,13 @@ import Testing
         return paths.filter { $0.hasSuffix(".htm") }.sorted().map { root + "/" + $0 }
     }
 
+    /// The sample HTML filings: under `$EDGAR_SAMPLES` when set (a worktree outside the repo's
+    /// folder), else `../shared/edgar-samples`.
     static var samples: [String] {
-        let root = Support.repo.deletingLastPathComponent().appendingPathComponent("shared/edgar-samples/html").path
+        let samples =
+            ProcessInfo.processInfo.environment["EDGAR_SAMPLES"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? Support.repo.deletingLastPathComponent().appendingPathComponent("shared/edgar-samples").path
+        let root = samples + "/html"
         let paths = FileManager.default.subpaths(atPath: root) ?? []
         return paths.filter { $0.hasSuffix(".htm") || $0.hasSuffix(".html") }.sorted().map { root + "/" + $0 }
     }
