@@ -3,13 +3,14 @@ import PipelineConfig
 import SECModel
 
 /// The source a pipeline's `[source]` table describes: `edgar-cache` (the raw cache `vectordb fetch`
-/// fills) or `edgar-archive` (an EDGAR-shaped directory), narrowed to its forms and CIKs.
+/// fills) or `edgar-archive` (an EDGAR-shaped directory), narrowed to its forms and CIKs, ingesting
+/// the documents its `documents` selects.
 public func makeFilingSource(_ settings: PipelineDefinition.SourceSettings) -> any FilingSource {
     let forms = Set(settings.forms.map { FormType($0) })
     let ciks = Set(settings.ciks.compactMap { CIK(value: UInt64($0)) })
     return settings.kind == "edgar-cache"
-        ? EDGARCacheSource(root: settings.root, forms: forms, ciks: ciks)
-        : EDGARArchiveSource(root: settings.root, forms: forms, ciks: ciks)
+        ? EDGARCacheSource(root: settings.root, forms: forms, ciks: ciks, documents: settings.documents)
+        : EDGARArchiveSource(root: settings.root, forms: forms, ciks: ciks, documents: settings.documents)
 }
 
 extension FilingSource {
