@@ -2,18 +2,20 @@
 /// without a document-type source (EDGAR's `-index-headers.html` / `-index.htm` pages or the full
 /// submission `.txt` state each document's type; `index.json` does not).
 ///
-/// Filer agents name exhibits `ex99.htm`, `ex99-1.htm`, `ex99_1.htm`, `hrsc-ex31_1.htm` (after `-` or
-/// `_`), `d828233dex991.htm` (Donnelley: `dex`), `hrsc-20250424xex99d1.htm` (Workiva: `xex`, `d` for
-/// the dot). The heuristic finds `ex` (or `exhibit`) at the start of the name or after a character
-/// that is not a letter, or after `d` or `x`; then an optional `-`/`_`; then digits:
-/// - digits, a separator (`d`, `.`, `_`, `-`) and one or two more digits: number and sub-number
-///   (`ex99d1`, `ex99-1`, `ex10_12` → EX-99.1, EX-99.1, EX-10.12; leading zeros dropped);
-/// - one or two digits alone: the number (`ex99` → EX-99, `ex4` → EX-4);
-/// - three or more digits alone: a two-digit number, then a sub-number of the next one or two
-///   digits (`ex991` → EX-99.1, `ex1012` → EX-10.12; longer runs keep only the third digit).
+/// Filer agents name exhibits `ex99.htm`, `ex99-1.htm`, `hrsc-ex31_1.htm` (after `-` or `_`),
+/// `d828233dex991.htm` (Donnelley: `dex`), `hrsc-20250424xex99d1.htm` (Workiva: `xex`, `d` for the
+/// dot), `crr-ex311_7.htm` (ActiveDisclosure: `_` then a sequence number). The heuristic finds `ex`
+/// (or `exhibit`) at the start of the name or after a character that is not a letter, or after `d`
+/// or `x`; then an optional `-`/`_`; then digits:
+/// - one or two digits, then `d`, `.` or `-` and one or two more digits: number and sub-number
+///   (`ex99d1`, `ex99-1`, `ex99.1` → EX-99.1; leading zeros dropped). After `_` the digits are a
+///   sequence number and are ignored (`crr-ex21_12` → EX-21, `hrsc-ex31_1` → EX-31);
+/// - one or two digits otherwise: the number (`ex99` → EX-99, `ex4` → EX-4);
+/// - three or more digits: a two-digit number, then a sub-number of the next one or two digits
+///   (`ex991` → EX-99.1, `ex1016` → EX-10.16; longer runs keep only the third digit).
 ///
-/// It guesses: a name can mislead it (`ex41` is read as EX-41, never EX-4.1), which is why the
-/// type sources come first.
+/// It guesses: a name can mislead it (`dex41` is read as EX-41, never EX-4.1), which is why the type
+/// sources come first. A glob such as `EX-99*` selects the exhibit either way.
 public enum ExhibitFileName {
     /// The exhibit type `name` implies (`EX-99.1`), or `nil` when it does not look like an exhibit.
     public static func exhibitType(of name: String) -> String? {
@@ -43,8 +45,8 @@ public enum ExhibitFileName {
         let digits = run(of: isDigit, in: bytes, from: position)
         guard !digits.isEmpty else { return nil }
         position += digits.count
-        let separators: [UInt8] = [UInt8(ascii: "d"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-")]
-        if position < bytes.count, separators.contains(bytes[position]) {
+        let separators: [UInt8] = [UInt8(ascii: "d"), UInt8(ascii: "."), UInt8(ascii: "-")]
+        if digits.count <= 2, position < bytes.count, separators.contains(bytes[position]) {
             let minor = run(of: isDigit, in: bytes, from: position + 1)
             if (1...2).contains(minor.count) { return type(number: digits, subNumber: minor) }
         }
