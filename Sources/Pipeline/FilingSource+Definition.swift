@@ -14,14 +14,26 @@ public func makeFilingSource(_ settings: PipelineDefinition.SourceSettings) -> a
 }
 
 extension FilingSource {
-    /// The filing whose primary document is the file at `path`, when the source lists one: its
-    /// metadata is what `vectordb run` ingests the file with.
+    /// The filing and document at `path`, when the source selects a document there (the primary
+    /// document or an exhibit of a filing folder): its metadata and type are what `vectordb run`
+    /// ingests the file with. Only filings whose primary document is in the same folder are read.
     ///
-    /// - Throws: `PipelineError` from listing the source.
-    public func filing(at path: String) async throws(PipelineError) -> SourceFiling? {
-        let wanted = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        return try await filings().first {
-            URL(fileURLWithPath: $0.location).standardizedFileURL.resolvingSymlinksInPath().path == wanted
+    /// - Throws: `PipelineError` from listing the source or reading that filing's documents.
+    public func document(
+        at path: String
+    ) async throws(PipelineError) -> (filing: SourceFiling, document: SourceDocument)? {
+        let wanted = Self.normalized(path)
+        let folder = URL(fileURLWithPath: wanted).deletingLastPathComponent().path
+        for filing in try await filings()
+        where URL(fileURLWithPath: Self.normalized(filing.location)).deletingLastPathComponent().path == folder {
+            if let document = try await documents(of: filing).first(where: { Self.normalized($0.location) == wanted }) {
+                return (filing, document)
+            }
         }
+        return nil
+    }
+
+    private static func normalized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -40,17 +40,21 @@ public struct SourceDocument: Sendable, Hashable {
         self.typeSource = typeSource
         self.location = location
         self.sourceURL = sourceURL
-        self.key = nil
+        self.key = isPrimary ? nil : Self.baseKey(type)
         self.bytes = bytes
     }
 
-    /// `documents` with their `key`s set: unique in the list, `nil` for the primary document.
+    /// An exhibit's key before repeats are told apart: its type, `:` replaced by `-`.
+    static func baseKey(_ type: String) -> String { type.replacing(":", with: "-") }
+
+    /// `documents` with their `key`s made unique in the list (`EX-99`, `EX-99~2`); `nil` for the
+    /// primary document.
     static func keyed(_ documents: [SourceDocument]) -> [SourceDocument] {
         var seen: [String: Int] = [:]
         return documents.map { document in
             guard !document.isPrimary else { return document }
             var keyed = document
-            let base = document.type.replacing(":", with: "-")
+            let base = baseKey(document.type)
             let count = seen[base, default: 0] + 1
             seen[base] = count
             keyed.key = count == 1 ? base : "\(base)~\(count)"
