@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev zlib1g-dev libcurl4-openss
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python deps-bench deps-models bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
+.PHONY: deps deps-apt deps-python deps-bench deps-models eval bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
 
 ## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
 ## MiniLM model files (.models/).
@@ -104,6 +104,14 @@ bench: deps deps-bench build-release
 	scripts/bench-parse.sh
 	scripts/bench-chunk.sh
 	scripts/bench-store.sh
+
+## eval: the development question set (eval/dev-questions.jsonl) against the 18 sample filings laid out as an
+## EDGAR archive and ingested with the defaults (needs ../shared/edgar-samples; ~1 min). EVAL_ARGS adds flags.
+eval: deps build-release
+	python3 scripts/eval-archive.py .eval-data/archive
+	rm -rf .eval-data/store
+	.build/release/vectordb run eval/samples.toml --data-dir .eval-data/store
+	.build/release/vectordb eval --questions eval/dev-questions.jsonl --data-dir .eval-data/store $(EVAL_ARGS)
 
 ## bench-store: the SEC-scale collection against LanceDB and hnswlib (BENCH_STORE_N, default 100000).
 bench-store: deps-bench build-release

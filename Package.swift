@@ -92,6 +92,11 @@ let package = Package(
         // VectorStore knows documents and schemas only.
         .target(name: "SECDocuments", dependencies: ["SECModel", "VectorStore"], swiftSettings: strictSettings),
         .target(
+            name: "Retrieval",
+            dependencies: ["SECModel", "Embedding", "VectorStore", "SECDocuments"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PipelineConfig",
             // VectorStore for the collection schema type its schema files are parsed into.
             dependencies: ["SECModel", "VectorStore", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -115,7 +120,7 @@ let package = Package(
             name: "VectorDBCLI",
             dependencies: [
                 "SECModel", "EDGARClient", "FilingParser", "Chunker", "Embedding", "HNSW", "VectorStore",
-                "SECDocuments", "PipelineConfig", "Pipeline",
+                "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -180,6 +185,11 @@ let package = Package(
                 "Pipeline", "VectorStore", "SECDocuments", "Embedding", "FilingParser", "PipelineConfig", "SECModel",
                 "VectorDBCLI", "Chunker",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RetrievalTests",
+            dependencies: ["Retrieval", "VectorStore", "SECDocuments", "SECModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),

@@ -9,11 +9,15 @@ struct HTMLElementKind: Sendable, Hashable {
     let role: Role
     /// The subtree is never text a reader sees (`script`, `head`, `ix:header` …).
     let isSkipped: Bool
+    /// The author marked its content as one paragraph (`p`, `h1`…`h6`, `li`, `dt`, `dd`): a blank
+    /// line in its source text is formatting, not a paragraph break.
+    let isParagraph: Bool
 
     /// The kind of the element named `lowercasedName`, as libxml2's HTML parser reports names.
     init(lowercasedName: String) {
         role = Self.roles[lowercasedName] ?? .inline
         isSkipped = Self.skipped.contains(lowercasedName)
+        isParagraph = Self.paragraphs.contains(lowercasedName)
     }
 
     private static let roles: [String: Role] = {
@@ -26,5 +30,6 @@ struct HTMLElementKind: Sendable, Hashable {
         }
         return roles
     }()
+    private static let paragraphs: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"]
     private static let skipped: Set<String> = ["script", "style", "head", "title", "ix:header", "noscript"]
 }

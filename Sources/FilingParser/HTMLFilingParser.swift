@@ -111,7 +111,8 @@ public struct HTMLFilingParser: Sendable {
         blocks.filter { !isPageFurniture($0.text) }
     }
 
-    /// Bare page numbers (`12`, `F-3`, `ii`) and "Table of Contents" back-links.
+    /// Bare page numbers (`12`, `F-3`, `ii`, `-3-` of documents converted from plain text) and "Table
+    /// of Contents" back-links.
     static func isPageFurniture(_ text: String) -> Bool {
         guard text.utf8.count <= 24 else { return false }
         if let ascii = asciiPageFurniture(text) { return ascii }
@@ -121,9 +122,9 @@ public struct HTMLFilingParser: Sendable {
         return false
     }
 
-    /// A bare page number: `12`, `F-3`, `ii`. Built once: a literal in the function would be
+    /// A bare page number: `12`, `F-3`, `ii`, `-3-`. Built once: a literal in the function would be
     /// compiled at every call.
-    nonisolated(unsafe) private static let pageNumberPattern = /(?i)(?:[a-z]-)?\d{1,4}|[ivxl]{1,6}/
+    nonisolated(unsafe) private static let pageNumberPattern = /(?i)(?:[a-z]-)?\d{1,4}|-\d{1,4}-|[ivxl]{1,6}/
 
     /// `isPageFurniture` on bytes for ASCII text (a block holds no newline, so a byte is a
     /// character); `nil` for other text, which needs Unicode case folding and digits. Most blocks
@@ -145,6 +146,10 @@ public struct HTMLFilingParser: Sendable {
             let digits =
                 bytes.count >= 2 && isLetter(bytes[0]) && bytes[1] == UInt8(ascii: "-") ? bytes[2...] : bytes[...]
             if (1...4).contains(digits.count) && digits.allSatisfy(isDigit) { return true }
+            // `-\d{1,4}-`
+            let dashed =
+                bytes.count >= 3 && bytes[0] == UInt8(ascii: "-") && bytes[bytes.count - 1] == UInt8(ascii: "-")
+            if dashed && bytes[1..<bytes.count - 1].allSatisfy(isDigit) { return true }
             // `[ivxl]{1,6}`
             return bytes.allSatisfy { "ivxl".utf8.contains(lower($0)) }
         }

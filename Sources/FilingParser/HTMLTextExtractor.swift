@@ -3,7 +3,10 @@
 ///
 /// Hidden subtrees (`display:none`, `ix:header`, `script`, `style`, `head`) are skipped; block elements
 /// end the current block; table rows become one block each, with non-empty cells joined by ` | `
-/// (a lone `$` joins the next cell, a lone `)` or `%` joins the previous one).
+/// (a lone `$` joins the next cell, a lone `)` or `%` joins the previous one). Outside table rows and
+/// paragraph elements (`p`, `li` …), a blank line inside a run of text ends a block too: documents
+/// converted from plain text mark their paragraphs and headings only that way
+/// (`WhitespaceCollapsingBuffer`).
 ///
 /// Events come from libxml2's HTML parser (`HTMLSAXParser`) or, for well-formed inline XBRL, from its
 /// XML parser through `HTMLParserReplay`, which reproduces the HTML parser's events.
@@ -13,6 +16,7 @@
 struct HTMLTextExtractor {
     private struct OpenElement {
         let role: HTMLElementKind.Role
+        let isParagraph: Bool
         /// The dingbat font in effect outside this element.
         let outerFont: SymbolFont?
     }
@@ -24,6 +28,8 @@ struct HTMLTextExtractor {
     /// Where the row's last cell starts in `row`.
     private var lastCellStart = 0
     private var rowDepth = 0
+    /// Open paragraph elements (`HTMLElementKind.isParagraph`).
+    private var paragraphDepth = 0
     private var tableStack: [Int] = []
     private var tableCount = 0
     /// The dingbat font in effect for text (check boxes), if any.
@@ -51,6 +57,7 @@ struct HTMLTextExtractor {
     /// A start tag of an element of `kind`.
     mutating func startElement(_ kind: HTMLElementKind, attributes: some HTMLAttributeLookup) {
         sawElement = true
+        defer { buffer.noteTag(blankLinesBreak: paragraphDepth == 0) }
         if skippedDepth > 0 {
             skippedDepth += 1
             return
@@ -61,7 +68,8 @@ struct HTMLTextExtractor {
             return
         }
         let role = kind.role
-        open.append(OpenElement(role: role, outerFont: symbolFont))
+        open.append(OpenElement(role: role, isParagraph: kind.isParagraph, outerFont: symbolFont))
+        if kind.isParagraph { paragraphDepth += 1 }
         if let font = SymbolFont.of(face: attributes.face, style: style) { symbolFont = font }
         switch role {
         case .row:
@@ -84,11 +92,13 @@ struct HTMLTextExtractor {
 
     /// The end of the most recently started element still open.
     mutating func endElement() {
+        defer { buffer.noteTag(blankLinesBreak: paragraphDepth == 0) }
         if skippedDepth > 0 {
             skippedDepth -= 1
             return
         }
         guard let element = open.popLast() else { return }
+        if element.isParagraph { paragraphDepth -= 1 }
         switch element.role {
         case .row:
             rowDepth -= 1
@@ -152,6 +162,10 @@ struct HTMLTextExtractor {
         if rowDepth > 0 || !row.isEmpty {
             endCell()
             if rowDepth == 0 { endRow() }
+            return
+        }
+        guard buffer.paragraphStarts.isEmpty else {
+            for text in buffer.takeParagraphs() { blocks.append(TextBlock(text: text, tableIndex: nil)) }
             return
         }
         let text = buffer.take()

@@ -60,7 +60,7 @@ struct ItemHeading: Hashable, Sendable {
     private init(_ parts: Parts) {
         switch parts.label {
         case .item(let first):
-            let firstKey = first.uppercased()
+            let firstKey = Self.key(first)
             kind = .item(firstKey)
             var more: [String] = []
             for (separator, number) in parts.more {
@@ -79,7 +79,26 @@ struct ItemHeading: Hashable, Sendable {
             kind = .part(numeral.uppercased())
             alsoCovers = []
         }
-        title = Self.cleanTitle(String(parts.rest))
+        title = Self.title(String(parts.rest), of: kind)
+    }
+
+    /// The key of an item number as written: upper case, `16.A` → `16A` (the point stays in `2.02`).
+    private static func key(_ number: Substring) -> String {
+        let upper = number.uppercased()
+        return upper.last?.isLetter == true ? upper.filter { $0 != "." } : upper
+    }
+
+    /// The cleaned title, without a repetition of the label (`Item 16.B. | Item 16.B. Code of
+    /// Ethics`, `Item 16.H. | H. Mine Safety`).
+    private static func title(_ rest: String, of kind: Kind) -> String {
+        let title = cleanTitle(rest)
+        if let repeated = ItemHeading(title), repeated.kind == kind { return repeated.title }
+        if case .item(let key) = kind, let letter = key.last, letter.isLetter,
+            title.count > 3, title.hasPrefix("\(letter). ")
+        {
+            return String(title.dropFirst(3))
+        }
+        return title
     }
 
     /// The grammar's regular expressions, for text outside `ItemHeadingScanner`'s alphabet (which
@@ -106,8 +125,9 @@ struct ItemHeading: Hashable, Sendable {
         return nil
     }
 
+    /// The item number: `2.02` (8-K), `16A`…`16K` or `16.A` (20-F), `1A` …
     nonisolated(unsafe) private static let itemPattern =
-        /(?i)\s*items?\s*(\d{1,2}\.\d{2}|\d{1,2}[a-c]?)\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
+        /(?i)\s*items?\s*(\d{1,2}\.\d{2}|16\.?[a-k]\b|\d{1,2}[a-c]?)\s*(?:[\.:\-\u{2013}\u{2014}]\s*)?(.*)/
     /// `Items 1-2 …`, `Items 10–14 …`.
     nonisolated(unsafe) private static let dashRangePattern =
         /(?i)\s*items\s*(\d{1,2}[a-c]?)\s*[\-\u{2013}]\s*(\d{1,2}[a-c]?)\b(.*)/

@@ -54,8 +54,8 @@ struct ItemHeadingScanner {
         return (text[lowStart..<low], text[highStart..<high], text[high...])
     }
 
-    /// `\s*items?\s*(\d{1,2}\.\d{2}|\d{1,2}[a-c]?)\s*(?:[.:\-–—]\s*)?(.*)`, then the combined
-    /// pattern as long as it matches what is left.
+    /// `\s*items?\s*(\d{1,2}\.\d{2}|16\.?[a-k]\b|\d{1,2}[a-c]?)\s*(?:[.:\-–—]\s*)?(.*)`, then the
+    /// combined pattern as long as it matches what is left.
     private func item() -> ItemHeading.Parts? {
         var position = skipSpaces(from: 0)
         guard var afterWord = word("item", at: position) else { return nil }
@@ -107,7 +107,7 @@ struct ItemHeadingScanner {
 
     // MARK: - Pieces
 
-    /// `\d{1,2}\.\d{2}|\d{1,2}[a-c]?` at `start`: its end.
+    /// `\d{1,2}\.\d{2}|16\.?[a-k]\b|\d{1,2}[a-c]?` at `start`: its end.
     private func itemNumber(at start: Int) -> Int? {
         let digits = digitRun(at: start)
         guard digits > 0 else { return nil }
@@ -116,6 +116,14 @@ struct ItemHeadingScanner {
             isDigit(text[start + digits + 1]), isDigit(text[start + digits + 2])
         {
             return start + digits + 3
+        }
+        // `16\.?[a-k]\b`: the 20-F's Items 16A–16K.
+        if digits == 2, text[start] == "1", text[start + 1] == "6" {
+            var letter = start + 2
+            if letter < text.count, text[letter] == "." { letter += 1 }
+            if letter < text.count, ("a"..."k").contains(folded(text[letter])), isWordBoundary(at: letter + 1) {
+                return letter + 1
+            }
         }
         return number(at: start)
     }

@@ -1,11 +1,31 @@
 /// Accumulates UTF-8 text, collapsing every run of whitespace (including non-breaking and other
 /// Unicode spaces) into one ASCII space, with no leading or trailing space.
 ///
+/// A blank line inside one run of character data (text, two or more line feeds with only
+/// whitespace between, text, and no tag in between) is remembered as a paragraph break when the
+/// caller allows it (`noteTag(blankLinesBreak:)`): filings converted from plain text (EDGAR's
+/// pre-2001 documents wrapped in `<div>` or `<pre>`) separate their paragraphs and item headings
+/// only that way. Whitespace next to a tag never breaks, so indentation between elements of
+/// ordinary HTML does not.
+///
 /// Works on bytes: ASCII (nearly all of a filing) is copied without decoding; other scalars are
 /// decoded to test for whitespace and to undo windows-1252 mis-decoding.
 struct WhitespaceCollapsingBuffer {
     private var bytes: [UInt8] = []
     private var pendingSpace = false
+    /// Line breaks in the pending whitespace run, counted as XML normalises them (`\r\n` and a lone
+    /// `\r` are one `\n`), so both libxml2 parsers give the same count.
+    private var pendingLineBreaks = 0
+    /// Whether the last whitespace byte was `\r` (a `\n` right after it ends the same line break).
+    private var afterCarriageReturn = false
+    /// Whether text of the current run of character data was collected since the last tag: only
+    /// then does a blank line break the paragraph.
+    private var followsText = false
+    /// Whether a blank line in the current run of character data breaks the paragraph.
+    private var blankLinesBreak = false
+    /// Byte offsets in `bytes` where a paragraph starts after a blank line, ascending, never 0; the
+    /// byte before each is the space that stands for the blank line.
+    private(set) var paragraphStarts: [Int] = []
 
     /// Appends UTF-8 text as libxml2 delivers it, mapping dingbat glyphs when `font` is set.
     mutating func append(utf8 fragment: UnsafeBufferPointer<UInt8>, font: SymbolFont?) {
@@ -16,6 +36,8 @@ struct WhitespaceCollapsingBuffer {
             if byte < 0x80, font == nil {
                 if byte == 0x20 || (0x09...0x0D).contains(byte) {
                     pendingSpace = true
+                    if byte == 0x0A || byte == 0x0D { countLineBreak(carriageReturn: byte == 0x0D) }
+                    afterCarriageReturn = byte == 0x0D
                     index += 1
                     continue
                 }
@@ -48,6 +70,8 @@ struct WhitespaceCollapsingBuffer {
         let scalar = Self.windows1252(original)
         if Self.isSpace(scalar) {
             pendingSpace = true
+            if scalar == "\n" || scalar == "\r" { countLineBreak(carriageReturn: scalar == "\r") }
+            afterCarriageReturn = scalar == "\r"
             return
         }
         emitPendingSpace()
@@ -72,9 +96,28 @@ struct WhitespaceCollapsingBuffer {
 
     mutating func appendSpace() { pendingSpace = true }
 
+    /// A tag (start or end) was read: whitespace from here to the next text does not break a
+    /// paragraph; blank lines in the text after it do when `blankLinesBreak`.
+    mutating func noteTag(blankLinesBreak: Bool) {
+        followsText = false
+        pendingLineBreaks = 0
+        afterCarriageReturn = false
+        self.blankLinesBreak = blankLinesBreak
+    }
+
+    private mutating func countLineBreak(carriageReturn: Bool) {
+        if carriageReturn || !afterCarriageReturn { pendingLineBreaks += 1 }
+    }
+
     private mutating func emitPendingSpace() {
-        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+        if pendingSpace && !bytes.isEmpty {
+            bytes.append(0x20)
+            if pendingLineBreaks >= 2 && followsText && blankLinesBreak { paragraphStarts.append(bytes.count) }
+        }
         pendingSpace = false
+        pendingLineBreaks = 0
+        afterCarriageReturn = false
+        followsText = true
     }
 
     /// Whitespace, zero-width space or BOM: what collapses to one space.
@@ -131,19 +174,39 @@ struct WhitespaceCollapsingBuffer {
     /// from an ASCII run); `take` or `moveBytes` empty it.
     var collected: [UInt8] { bytes }
 
-    /// Appends the collected UTF-8 to `target` and empties the buffer.
+    /// Appends the collected UTF-8 to `target` and empties the buffer; paragraph breaks stay spaces
+    /// (a table cell is one paragraph).
     mutating func moveBytes(into target: inout [UInt8]) {
         target.append(contentsOf: bytes)
-        bytes.removeAll(keepingCapacity: true)
-        pendingSpace = false
+        reset()
     }
 
-    /// Returns the collected text and empties the buffer.
+    /// Returns the collected text and empties the buffer; paragraph breaks stay spaces.
     mutating func take() -> String {
-        defer {
-            bytes.removeAll(keepingCapacity: true)
-            pendingSpace = false
-        }
+        defer { reset() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Returns the collected text split at its paragraph breaks (each break's space dropped) and
+    /// empties the buffer.
+    mutating func takeParagraphs() -> [String] {
+        defer { reset() }
+        var paragraphs: [String] = []
+        paragraphs.reserveCapacity(paragraphStarts.count + 1)
+        var start = 0
+        for next in paragraphStarts {
+            paragraphs.append(String(decoding: bytes[start..<next - 1], as: UTF8.self))
+            start = next
+        }
+        paragraphs.append(String(decoding: bytes[start...], as: UTF8.self))
+        return paragraphs
+    }
+
+    private mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        paragraphStarts.removeAll()
+        pendingSpace = false
+        pendingLineBreaks = 0
+        afterCarriageReturn = false
     }
 }

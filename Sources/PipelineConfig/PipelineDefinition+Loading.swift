@@ -90,7 +90,7 @@ extension PipelineDefinition {
         try embedderTable?.rejectUnknownKeys(
             Set(["provider", "dimension", "model_dir", "precision"]).union(openAIKeys)
         )
-        let provider = try embedderTable?.string("provider") ?? "hashing"
+        let provider = try embedderTable?.string("provider") ?? "minilm"
         if !providers.contains(provider), let embedderTable {
             throw embedderTable.error(
                 .invalidValue,

@@ -47,8 +47,9 @@ public struct PipelineDefinition: Sendable, Hashable {
 
     /// `[embedder]`.
     public struct EmbedderSettings: Sendable, Hashable {
-        /// `hashing` (lexical, no model files), `minilm` (all-MiniLM-L6-v2, or another BERT-family
-        /// model directory, run natively) or `openai` (an OpenAI-compatible `/v1/embeddings` server).
+        /// `minilm` (the default when `[embedder]` or its `provider` is absent: all-MiniLM-L6-v2, or
+        /// another BERT-family model directory, run natively), `hashing` (lexical, no model files) or
+        /// `openai` (an OpenAI-compatible `/v1/embeddings` server).
         public var provider: String
         /// Vector components, 16...4096 (default 384); for `minilm` it must equal the model's width.
         public var dimension: Int

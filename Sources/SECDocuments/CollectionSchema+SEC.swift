@@ -13,7 +13,7 @@ extension CollectionSchema {
             primaryKey: "id",
             fields: [
                 FieldDefinition(name: "cik", type: .int64, required: true, index: true),
-                FieldDefinition(name: "company", type: .string, required: true),
+                FieldDefinition(name: "company", type: .string, required: true, index: true),
                 FieldDefinition(name: "tickers", type: .stringArray, foldCase: true, index: true),
                 FieldDefinition(name: "form", type: .string, required: true, foldCase: true, index: true),
                 FieldDefinition(name: "filing_date", type: .date, required: true, index: true),

@@ -3,6 +3,7 @@ import Embedding
 import Foundation
 import Pipeline
 import PipelineConfig
+import Retrieval
 import SECDocuments
 import SECModel
 import VectorStore
@@ -42,6 +43,12 @@ struct SearchCommand: AsyncParsableCommand {
         help: "Ranking: hybrid (BM25 + vectors, fused by reciprocal rank), vector, or lexical (BM25 only)."
     )
     var mode: SearchMode = .hybrid
+
+    @Option(
+        name: .long,
+        help: "aware (question understanding and boilerplate priors, the default) or plain (the store's fusion only)."
+    )
+    var ranking: FilingSearchRequest.Ranking = .aware
 
     @Option(name: .long, help: "Collection to search.")
     var collection: String = "filings"
@@ -84,8 +91,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Flag(
         name: .long,
         help: ArgumentHelp(
-            "Print the query plan on stderr: per source the filter's matching rows and whether each condition "
-                + "used an index or a scan, the strategy, rows scored and graph nodes visited."
+            "Print on stderr how the question was read (filers, forms, years, sections), each hit's ranks and "
+                + "factors, and the store's plan of each candidate search: per source the filter's matching rows, "
+                + "index or scan per condition, the strategy, rows scored and graph nodes visited."
         )
     )
     var explain = false
@@ -115,12 +123,25 @@ struct SearchCommand: AsyncParsableCommand {
                     )
                 }
                 var vector: [Float]?
-                if mode != .lexical { vector = try await queryEmbedder(for: info).vector(for: query) }
-                var request = SearchRequest(vector: vector, text: query, k: k, filters: filters, mode: mode)
-                request.asOf = selector
-                let explained = try await store.searchExplained(request)
-                if explain { FileHandle.standardError.write(Data((explained.plan.description + "\n").utf8)) }
-                return explained.hits
+                var embedder: QueryEmbedder?
+                if mode != .lexical {
+                    let queryEmbedder = try queryEmbedder(for: info)
+                    vector = try await queryEmbedder.vector(for: query)
+                    embedder = queryEmbedder
+                }
+                let request = FilingSearchRequest(
+                    question: query,
+                    vector: vector,
+                    k: k,
+                    filters: filters,
+                    mode: mode,
+                    asOf: selector,
+                    ranking: ranking,
+                    passageEmbedder: embedder?.embedder
+                )
+                let result = try await FilingSearcher().search(request, in: store)
+                if explain { FileHandle.standardError.write(Data(result.explanation.utf8)) }
+                return result.hits.map(\.hit)
             }
         } catch {
             throw CLIFailure(error)
@@ -248,3 +269,5 @@ enum HitJSON {
 }
 
 extension SearchMode: ExpressibleByArgument {}
+
+extension FilingSearchRequest.Ranking: ExpressibleByArgument {}

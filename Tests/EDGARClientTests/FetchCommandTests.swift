@@ -46,7 +46,9 @@ import Testing
 
         // The cache feeds a pipeline (`[source] kind = "edgar-cache"`) without touching EDGAR.
         let pipeline = scratch.appendingPathComponent("cache.toml")
-        try Data("[source]\nkind = \"edgar-cache\"\nroot = \"cache\"\n".utf8).write(to: pipeline)
+        try Data("[source]\nkind = \"edgar-cache\"\nroot = \"cache\"\n[embedder]\nprovider = \"hashing\"\n".utf8).write(
+            to: pipeline
+        )
         let ingest = try await FetchBinary.run(
             ["run", pipeline.path, "--data-dir", scratch.appendingPathComponent("data").path],
             scratch: scratch

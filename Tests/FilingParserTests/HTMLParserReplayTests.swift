@@ -31,6 +31,8 @@ import Testing
             "Item", "1A.", "Risk", "Factors", "revenue", "$", ")", "%", "(56", "1,234", "\u{2014}",
             "Management\u{2019}s",
             "&amp;", "&lt;b&gt;", "&#160;", "&#9744;", "x", "o", "\u{FE}",
+            // Blank lines, which break paragraphs outside `p` elements.
+            "\n\n", "\r\n \r\n", "\r\r", "\n\r", "\r\n", "\n&#160;\n",
         ]
         static let styles = [
             "display:none", "DISPLAY: None", "font-family:Wingdings", "font-family: wingdings 2", "color:red",
@@ -41,7 +43,7 @@ import Testing
         mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
 
         mutating func text() -> String {
-            guard chance(80) else { return pick(["", " ", "\n  "]) }
+            guard chance(80) else { return pick(["", " ", "\n  ", "\n\n"]) }
             return (0..<(1 + random.next() % 5)).map { _ in pick(Self.words) }.joined(separator: " ") + pick(["", " "])
         }
 
@@ -120,6 +122,8 @@ import Testing
         "<br>x</br><p/>y<hr></hr><img/>", "<table><tr>x<td>$</td><td>1</td><td>)</td></tr></table>",
         // Hidden subtrees and dingbat fonts.
         "<div style='display:none'><p>gone</p></div><font face='Wingdings'>x</font><span style='font-family:Wingdings 2'>R</span>",
+        // Blank lines: a paragraph break in a `div`, not in a `p` or a cell, nor next to a tag.
+        "<div>Item 1. Business\r\n\r\nWe make chips.\n\n<b>x</b>\n\ny</div><p>a\n\nb</p><table><tr><td>c\n\nd</td></tr></table>",
     ])
     func htmlQuirksAreReplayed(body: String) throws {
         let html = "<html \(Self.namespaces)><body><p>FORM 10-K</p>\(body)</body></html>"

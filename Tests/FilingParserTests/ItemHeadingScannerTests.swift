@@ -12,9 +12,12 @@ import Testing
         "2.0", "7a", "9C", "iv", "IV", "II", "III", "IIII", "I", "v", ", ", ",", "and", "AND", "&", "through",
         "to", "-", "\u{2013}", "\u{2014}", ".", ":", " ", "  ", "\u{A0}", "\u{2003}", "\t", "’", "'", "‘", "_", "x",
         "b", "Business", "Risk Factors", " | ", "5", "’s", "\u{2027}", "\u{2044}", "é", ";", "(", "Reserved",
+        "16", "16.", "16A", "16.B", "16.k", "16.L", "16j", "A", "Audit", "h",
     ]
 
-    private static let numbers = ["1", "2", "3", "10", "14", "1A", "7a", "2.02", "12", "9b", "15 "]
+    private static let numbers = [
+        "1", "2", "3", "10", "14", "1A", "7a", "2.02", "12", "9b", "15 ", "16", "16.A", "16H", "16.j", "16.Ab",
+    ]
     private static let separators = [
         ", ", ",", " and ", ", and ", "&", " through ", " to ", "-", "\u{2013}", " \u{2013} ", ". ", ",2", "_", "’",
     ]
@@ -45,6 +48,17 @@ import Testing
         #expect(compared > 25_000)
         #expect(headings > 5_000)
         #expect(combined > 200)
+    }
+
+    @Test func twentyFSixteenSeriesItemsHaveTheirOwnKeys() {
+        #expect(ItemHeading("Item 16A. Audit Committee Financial Expert")?.kind == .item("16A"))
+        #expect(ItemHeading("ITEM 16.J. | INSIDER TRADING POLICIES")?.kind == .item("16J"))
+        #expect(ItemHeading("Item 16.B. | Item 16.B. Code of Ethics.")?.title == "Code of Ethics")
+        #expect(ItemHeading("Item 16.H. | H. Mine Safety")?.title == "Mine Safety")
+        // No boundary after the letter: the number is 16 and the words are the title.
+        #expect(ItemHeading("Item 16.Audit Committee")?.kind == .item("16"))
+        #expect(ItemHeading("Item 16. Form 10-K Summary")?.title == "Form 10-K Summary")
+        #expect(ItemHeading("Item 2.02 Results")?.kind == .item("2.02"))
     }
 
     @Test func textOutsideTheAlphabetTakesThePatterns() {

@@ -33,7 +33,9 @@ struct SampleFilingsTests {
 }
 
 enum SampleFiles {
+    /// `$EDGAR_SAMPLES` (as in `tests-py`: a worktree outside the repo's folder), else `../shared/edgar-samples`.
     static let root: String = {
+        if let root = ProcessInfo.processInfo.environment["EDGAR_SAMPLES"], !root.isEmpty { return root }
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         return repo.deletingLastPathComponent().appendingPathComponent("shared/edgar-samples").path

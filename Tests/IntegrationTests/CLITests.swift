@@ -49,15 +49,18 @@ import Testing
         #expect(exhibit.stdout.contains("\u{2014} 8-K EX-99.1 filed 2025-04-24"), "\(exhibit.stdout)")
         #expect(exhibit.stdout.contains("/000199990125000011/hrsc-20250424xex99d1.htm"))
 
-        // --explain prints the plan on stderr: an indexed SEC field reads its index, company is scanned.
+        // --explain prints the plan on stderr: indexed SEC fields read their index (company included),
+        // the source URL is scanned.
         let explained = try Support.run([
             "search", "freight", "--data-dir", data.path, "--mode", "lexical", "--explain",
-            "--filter", "ticker=NWFL", "--filter", "company^=N",
+            "--filter", "ticker=NWFL", "--filter", "company^=N", "--filter", "source_url^=https",
         ])
         #expect(explained.status == 0, "\(explained.stderr)")
-        #expect(explained.stderr.contains("plan: lexical k=5"))
+        #expect(explained.stderr.contains("interpretation: nothing recognised"))
+        #expect(explained.stderr.contains("plan: lexical k="))
         #expect(explained.stderr.contains("tickers=NWFL: index"))
-        #expect(explained.stderr.contains("company^=N: scan"))
+        #expect(explained.stderr.contains("company^=N: index"))
+        #expect(explained.stderr.contains("source_url^=https: scan"))
 
         // --pipeline embeds the query with the pipeline's [embedder], which must be the collection's model.
         let same = try Support.run([

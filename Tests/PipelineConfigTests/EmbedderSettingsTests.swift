@@ -25,12 +25,19 @@ import Testing
     @Test func modelDirWithAnotherProviderIsRejected() {
         #expect(throws: ConfigError.self) { try parse("provider = \"hashing\"\nmodel_dir = \"m\"\n") }
         do {
-            _ = try parse("model_dir = \"m\"\n")
-            Issue.record("model_dir without provider = \"minilm\" was accepted")
+            _ = try parse(
+                "provider = \"openai\"\nbase_url = \"http://127.0.0.1:1\"\nmodel = \"e\"\nmodel_dir = \"m\"\n"
+            )
+            Issue.record("model_dir with provider = \"openai\" was accepted")
         } catch {
             #expect(error.key == "embedder.model_dir")
-            #expect(error.line == 4)
         }
+    }
+
+    @Test func modelDirAloneIsTheDefaultMiniLMs() throws {
+        let definition = try parse("model_dir = \"m\"\n")
+        #expect(definition.embedder.provider == "minilm")
+        #expect(definition.embedder.modelDirectory?.lastPathComponent == "m")
     }
 
     @Test func precisionDefaultsToAutoAndTakesTheThreeValues() throws {

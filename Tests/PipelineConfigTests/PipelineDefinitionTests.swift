@@ -37,7 +37,7 @@ import VectorStore
         #expect(definition.source.kind == "edgar-archive")
         #expect(definition.chunker.maxTokens == 256)
         #expect(definition.chunker.overlapTokens == 32)
-        #expect(definition.embedder.provider == "hashing")
+        #expect(definition.embedder.provider == "minilm", "the README's default: the real model")
         #expect(definition.embedder.dimension == 384)
         #expect(definition.store.collection == "filings")
     }
