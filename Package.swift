@@ -172,7 +172,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "SECModel", "EDGARClient", "VectorStore", "Codecs"],
+            dependencies: [
+                "Pipeline", "SECModel", "EDGARClient", "FilingParser", "VectorStore", "Codecs", "PipelineConfig",
+                "SECDocuments", "Embedding",
+            ],
+            exclude: ["Resources"],  // fictional EDGAR files, read from #filePath
             swiftSettings: strictSettings
         ),
         .testTarget(

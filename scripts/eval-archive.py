@@ -12,7 +12,7 @@ This script writes that archive:
 The filer facts below (EDGAR company names, tickers, CIKs, dates) are EDGAR's for these filings. Six
 samples carry no accession number in their file name or the manifest; they get one in the filer's own
 range with a sequence of 9xxxxx, which no real filing of theirs uses. The Buckle EX-99.1 press release is
-laid out as a filing of its own (an 8-K), as it is in the set's file list.
+laid out as the exhibit it is, in its 8-K's folder, so the run ingests it as that filing's EX-99.1.
 
 usage: eval-archive.py OUT [--samples ../shared/edgar-samples]
 """
@@ -50,8 +50,6 @@ FILINGS = [
      "2023-01-30", "2023-01-30", "0000313216-23-900001"),
     ("8-K/buckle_8-K_2024-11-22.htm", "BUCKLE INC", 885245, ["BKE"], "8-K",
      "2024-11-22", "2024-11-22", "0000885245-24-900001"),
-    ("8-K/buckle_8-K_2024-11-22_ex99-1.htm", "BUCKLE INC", 885245, ["BKE"], "8-K",
-     "2024-11-22", "2024-11-22", "0000885245-24-900002"),
     ("8-K/jpm-20260624_8-K_0000019617-26-000241.htm", "JPMORGAN CHASE & CO", 19617, ["JPM"], "8-K",
      "2026-06-24", "2026-06-24", "0000019617-26-000241"),
     ("8-K/lge-ku_8-K_0001104659-03-004925.htm", "LOUISVILLE GAS & ELECTRIC CO /KY/", 60549, [], "8-K",
@@ -62,6 +60,12 @@ FILINGS = [
      ["PFBI"], "8-K", "2021-03-29", "2021-03-29", "0000887919-21-000012"),
     ("8-K/sophiris_8-K_0001437749-16-028287.htm", "Sophiris Bio Inc.", 1563855, ["SPHS"], "8-K",
      "2016-03-23", "2016-03-23", "0001437749-16-028287"),
+]
+
+# Exhibits, laid beside their filing's primary document (accession of a row above): the pipeline reads their
+# type from the file name (`..._ex99-1.htm` is EX-99.1) and ingests them with the filing (`[source] documents`).
+EXHIBITS = [
+    ("8-K/buckle_8-K_2024-11-22_ex99-1.htm", 885245, "0000885245-24-900001"),
 ]
 
 COLUMNS = ["accessionNumber", "filingDate", "reportDate", "acceptanceDateTime", "form", "items", "size", "isXBRL",
@@ -99,6 +103,12 @@ def main():
         filer = filers.setdefault(cik, {"name": name, "tickers": tickers, "rows": []})
         accepted = f"{filed}T16:30:00.000Z"
         filer["rows"].append([accession, filed, report, accepted, form, "", source.stat().st_size, 0, 0, document, form])
+    for file, cik, accession in EXHIBITS:
+        source = samples / file
+        if not source.is_file():
+            print(f"eval-archive: missing sample {source}", file=sys.stderr)
+            return 2
+        link(source, out / "Archives/edgar/data" / str(cik) / accession.replace("-", "") / pathlib.Path(file).name)
     (out / "submissions").mkdir(parents=True, exist_ok=True)
     for cik, filer in filers.items():
         rows = sorted(filer["rows"], key=lambda row: row[1], reverse=True)
@@ -107,7 +117,7 @@ def main():
                     "exchanges": [], "formerNames": [], "filings": {"recent": recent, "files": []}}
         path = out / "submissions" / f"CIK{cik:010d}.json"
         path.write_text(json.dumps(response, separators=(",", ":")) + "\n")
-    print(f"eval-archive: {len(FILINGS)} filings of {len(filers)} filers under {out}")
+    print(f"eval-archive: {len(FILINGS)} filings ({len(EXHIBITS)} exhibits) of {len(filers)} filers under {out}")
     return 0
 
 

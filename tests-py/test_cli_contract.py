@@ -12,6 +12,7 @@ REPO = pathlib.Path(__file__).resolve().parent.parent
 TEN_K = REPO / "fixtures/edgar/Archives/edgar/data/1999901/000199990125000004/hrsc-20241231.htm"
 TEN_Q = REPO / "fixtures/edgar/Archives/edgar/data/1999902/000199990225000007/nwfl-20250331.htm"
 EIGHT_K = REPO / "fixtures/edgar/Archives/edgar/data/1999901/000199990125000011/hrsc-20250424.htm"
+EX_99 = EIGHT_K.parent / "hrsc-20250424xex99d1.htm"  # the 8-K's press release, ingested as its EX-99.1
 
 
 def parse(vectordb, path):
@@ -39,7 +40,7 @@ def test_section_offsets_are_python_string_indices(vectordb):
 
 
 def test_search_hits_cite_exact_spans(vectordb, data_dir):
-    texts = {p.name: parse(vectordb, p)["text"] for p in (TEN_K, TEN_Q, EIGHT_K)}
+    texts = {p.name: parse(vectordb, p)["text"] for p in (TEN_K, TEN_Q, EIGHT_K, EX_99)}
     hits = search(vectordb, data_dir, "revenue growth gross margin liquidity", "--k", "25")
     assert len(hits) == 25
     for hit in hits:

@@ -23,7 +23,7 @@ public struct MeasuredChunk: Hashable, Sendable {
     public init(
         chunk: Chunk,
         embeddingInput: String,
-        repeatedCaption: String? = nil,
+        repeatedCaption: String?,
         repeatedHeader: String?,
         tokenCount: Int
     ) {

@@ -1,5 +1,6 @@
 import EDGARClient
 import Foundation
+import PipelineConfig
 import SECModel
 
 /// A `FilingSource` over a directory laid out like EDGAR:
@@ -9,19 +10,25 @@ import SECModel
 /// {root}/Archives/edgar/data/{cik}/{accession without dashes}/{doc}   (www.sec.gov Archives)
 /// ```
 ///
-/// Filings listed in a submissions file whose primary document is present are offered; the others
-/// are skipped, so a partial mirror works. Citations point at the public EDGAR URL of each document.
+/// Filings listed in a submissions file whose primary document is present are offered — or, when
+/// it is not, whose full submission `{accession}.txt` is (in the filing folder or beside it in
+/// `data/{cik}/`), read for every document; the others are skipped, so a partial mirror works.
+/// Each filing's documents are those `documentSelection` selects (`FilingDocumentReader`). Citations point
+/// at the public EDGAR URL of each document.
 public struct EDGARArchiveSource: FilingSource {
     public let root: URL
     /// Form types to keep (exact match); empty keeps all.
     public let forms: Set<FormType>
     /// Filers to keep; empty keeps all.
     public let ciks: Set<CIK>
+    /// Which documents of each filing to ingest (`[source] documents`).
+    public let documentSelection: DocumentSelection
 
-    public init(root: URL, forms: Set<FormType> = [], ciks: Set<CIK> = []) {
+    public init(root: URL, forms: Set<FormType> = [], ciks: Set<CIK> = [], documents: DocumentSelection = .default) {
         self.root = root
         self.forms = forms
         self.ciks = ciks
+        self.documentSelection = documents
     }
 
     public func filings() async throws(PipelineError) -> [SourceFiling] {
@@ -67,27 +74,48 @@ public struct EDGARArchiveSource: FilingSource {
         return result
     }
 
-    public func primaryDocument(of filing: SourceFiling) async throws(PipelineError) -> [UInt8] {
+    public func documents(of filing: SourceFiling) async throws(PipelineError) -> [SourceDocument] {
+        let reader = FilingDocumentReader(selection: documentSelection)
+        guard filing.isFullSubmission else {
+            let folder = DirectoryFilingFolder(directory: filingDirectory(of: filing.metadata))
+            return try reader.documents(in: folder, filing: filing.metadata)
+        }
         guard let data = FileManager.default.contents(atPath: filing.location) else {
             throw PipelineError(
                 stage: .source,
                 subject: filing.location,
                 category: .notFound,
-                message: "cannot read the primary document"
+                message: "cannot read the full submission"
             )
         }
-        return [UInt8](data)
+        return try reader.documents(inSubmission: [UInt8](data), location: filing.location, filing: filing.metadata)
     }
 
+    /// The filing offered when its primary document is present, else its full submission; a primary
+    /// document that is the full submission (filings before 2001) is read as one.
     private func localFiling(response: SubmissionsResponse, record: SubmissionRecord) -> SourceFiling? {
         let document = record.primaryDocument
         guard SafeName.isValid(document) else { return nil }
-        let path = root.appendingPathComponent("Archives/edgar/data")
-            .appendingPathComponent(response.cik.description)
-            .appendingPathComponent(record.accession.folderName)
-            .appendingPathComponent(document).path
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
         let metadata = FilingMetadata(response: response, record: record)
-        return SourceFiling(metadata: metadata, location: path)
+        let directory = filingDirectory(of: metadata)
+        let submission = "\(record.accession).txt"
+        let primary = directory.appendingPathComponent(document).path
+        if document != submission, FileManager.default.fileExists(atPath: primary) {
+            return SourceFiling(metadata: metadata, location: primary)
+        }
+        for path in [
+            directory.appendingPathComponent(submission).path,
+            directory.deletingLastPathComponent().appendingPathComponent(submission).path,
+        ] where FileManager.default.fileExists(atPath: path) {
+            return SourceFiling(metadata: metadata, location: path, isFullSubmission: true)
+        }
+        return nil
+    }
+
+    /// `Archives/edgar/data/{cik}/{accession without dashes}/`.
+    private func filingDirectory(of filing: FilingMetadata) -> URL {
+        root.appendingPathComponent("Archives/edgar/data")
+            .appendingPathComponent(filing.cik.description)
+            .appendingPathComponent(filing.accession.folderName)
     }
 }

@@ -1,5 +1,6 @@
 import EDGARClient
 import Foundation
+import PipelineConfig
 import SECModel
 
 /// A `FilingSource` over the raw cache `vectordb fetch` writes (`RawFilingCache`): the filings of every
@@ -8,17 +9,25 @@ import SECModel
 ///
 /// Filings fetched through a daily-index walk alone have no cached submissions document, hence no
 /// company name or tickers, and are not offered; fetch their filers with `--cik` to include them.
+///
+/// Each filing's documents are those `documentSelection` selects among the cached ones
+/// (`FilingDocumentReader`; a cached `-index-headers.html` page gives the exhibit types, else the
+/// file names do). `vectordb fetch` caches the primary document (and XBRL companions) only, so a
+/// cache yields exhibits only when they were stored in it.
 public struct EDGARCacheSource: FilingSource {
     public let cache: RawFilingCache
     /// Form types to keep (exact match); empty keeps all.
     public let forms: Set<FormType>
     /// Filers to keep; empty keeps all.
     public let ciks: Set<CIK>
+    /// Which documents of each filing to ingest (`[source] documents`).
+    public let documentSelection: DocumentSelection
 
-    public init(root: URL, forms: Set<FormType> = [], ciks: Set<CIK> = []) {
+    public init(root: URL, forms: Set<FormType> = [], ciks: Set<CIK> = [], documents: DocumentSelection = .default) {
         self.cache = RawFilingCache(root: root)
         self.forms = forms
         self.ciks = ciks
+        self.documentSelection = documents
     }
 
     public func filings() async throws(PipelineError) -> [SourceFiling] {
@@ -60,23 +69,20 @@ public struct EDGARCacheSource: FilingSource {
         return result
     }
 
-    public func primaryDocument(of filing: SourceFiling) async throws(PipelineError) -> [UInt8] {
-        let accession = filing.metadata.accession
-        do {
-            guard let bytes = try cache.loadDocument(accession, filing.metadata.primaryDocument) else {
-                throw PipelineError(
-                    stage: .source,
-                    subject: filing.location,
-                    category: .notFound,
-                    message: "the document left the cache"
-                )
-            }
-            return bytes
-        } catch let error as PipelineError {
-            throw error
-        } catch {
-            throw PipelineError(stage: .source, subject: filing.location, wrapping: error)
+    public func documents(of filing: SourceFiling) async throws(PipelineError) -> [SourceDocument] {
+        let folder = CachedFilingFolder(cache: cache, accession: filing.metadata.accession)
+        let reader = FilingDocumentReader(selection: documentSelection)
+        guard filing.isFullSubmission else { return try reader.documents(in: folder, filing: filing.metadata) }
+        let name = filing.metadata.primaryDocument
+        guard let bytes = try folder.contents(of: name) else {
+            throw PipelineError(
+                stage: .source,
+                subject: filing.location,
+                category: .notFound,
+                message: "the document left the cache"
+            )
         }
+        return try reader.documents(inSubmission: bytes, location: filing.location, filing: filing.metadata)
     }
 
     private func cachedFiling(response: SubmissionsResponse, record: SubmissionRecord) -> SourceFiling? {
@@ -85,6 +91,10 @@ public struct EDGARCacheSource: FilingSource {
             cache.completedDocuments(record.accession)?.contains(document) == true
         else { return nil }
         let metadata = FilingMetadata(response: response, record: record)
-        return SourceFiling(metadata: metadata, location: "\(cache.root.path)#\(record.accession)/\(document)")
+        return SourceFiling(
+            metadata: metadata,
+            location: "\(cache.root.path)#\(record.accession)/\(document)",
+            isFullSubmission: document == "\(record.accession).txt"
+        )
     }
 }

@@ -40,16 +40,41 @@ public struct PipelineRunner: Sendable {
         self.logger = logger
     }
 
-    /// Ingests every filing the source offers.
+    /// Ingests every filing the source offers: each document the source selects (primary document,
+    /// exhibits), all of a filing's chunks written as one batch. An exhibit the parser cannot read
+    /// (not HTML after all, empty) is skipped with a warning and counted in `documentsSkipped`; the
+    /// primary document's failure stops the run.
     ///
     /// - Throws: `PipelineError` naming the stage and the filing; filings before it stay stored.
     public func run() async throws(PipelineError) -> RunReport {
         var report = RunReport()
         for filing in try await source.filings() {
             let metadata = filing.metadata
-            let bytes = try await source.primaryDocument(of: filing)
-            try await archive?.put(bytes, filing: metadata)
-            let (document, chunks) = try filingChunker.chunks(of: bytes, filing: metadata, source: filing.location)
+            var chunks: [MeasuredChunk] = []
+            var sections = 0
+            var ingested = 0
+            for document in try await source.documents(of: filing) {
+                try await archive?.put(document.bytes, filing: metadata, document: document.fileName)
+                let parsed: (document: ParsedDocument, chunks: [MeasuredChunk])
+                do {
+                    parsed = try filingChunker.chunks(of: document, filing: metadata)
+                } catch  where !document.isPrimary && error.stage == .parse {
+                    logger.warning(
+                        "skipped an exhibit the parser cannot read",
+                        metadata: [
+                            "accession": "\(metadata.accession)", "type": "\(document.type)", "error": "\(error)",
+                        ]
+                    )
+                    report.documentsSkipped += 1
+                    continue
+                }
+                chunks += parsed.chunks
+                sections += parsed.document.sections.count
+                ingested += 1
+                report.sourceBytes += document.bytes.count
+                if !document.isPrimary { report.exhibitsIngested += 1 }
+            }
+            guard ingested > 0 else { continue }
             let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
             do {
                 try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0.chunk, vector: $1) })
@@ -58,13 +83,12 @@ public struct PipelineRunner: Sendable {
             }
             report.filingsIngested += 1
             report.chunksWritten += chunks.count
-            report.sourceBytes += bytes.count
             logger.info(
                 "ingested filing",
                 metadata: [
                     "accession": "\(metadata.accession)", "form": "\(metadata.form)",
-                    "company": "\(metadata.companyName)",
-                    "sections": "\(document.sections.count)", "chunks": "\(chunks.count)",
+                    "company": "\(metadata.companyName)", "documents": "\(ingested)",
+                    "sections": "\(sections)", "chunks": "\(chunks.count)",
                 ]
             )
         }

@@ -12,8 +12,11 @@ public struct RawArchive: Sendable {
     }
 
     /// Stores a document's bytes.
-    public func put(_ bytes: [UInt8], filing: FilingMetadata) async throws(PipelineError) {
-        let key = try key(for: filing)
+    ///
+    /// - Parameter document: the document's file name in the filing folder; `nil` for the primary
+    ///   document.
+    public func put(_ bytes: [UInt8], filing: FilingMetadata, document: String? = nil) async throws(PipelineError) {
+        let key = try key(for: filing, document: document ?? filing.primaryDocument)
         do {
             let compressed = try ZstdCodec.compress(bytes)
             try await store.put(key, bytes: compressed)
@@ -24,10 +27,15 @@ public struct RawArchive: Sendable {
 
     /// A stored document's bytes, or `nil` when it was never archived.
     ///
-    /// - Parameter maxBytes: refuse documents that decompress to more than this.
-    public func get(_ filing: FilingMetadata, maxBytes: Int = 512 * 1024 * 1024) async throws(PipelineError) -> [UInt8]?
-    {
-        let key = try key(for: filing)
+    /// - Parameters:
+    ///   - document: the document's file name; `nil` for the primary document.
+    ///   - maxBytes: refuse documents that decompress to more than this.
+    public func get(
+        _ filing: FilingMetadata,
+        document: String? = nil,
+        maxBytes: Int = 512 * 1024 * 1024
+    ) async throws(PipelineError) -> [UInt8]? {
+        let key = try key(for: filing, document: document ?? filing.primaryDocument)
         do {
             guard let compressed = try await store.get(key) else { return nil }
             return try ZstdCodec.decompress(compressed, maxOutputBytes: maxBytes)
@@ -36,9 +44,9 @@ public struct RawArchive: Sendable {
         }
     }
 
-    private func key(for filing: FilingMetadata) throws(PipelineError) -> ObjectKey {
+    private func key(for filing: FilingMetadata, document: String) throws(PipelineError) -> ObjectKey {
         do {
-            return try ObjectKey("raw/\(filing.cik)/\(filing.accession.folderName)/\(filing.primaryDocument).zst")
+            return try ObjectKey("raw/\(filing.cik)/\(filing.accession.folderName)/\(document).zst")
         } catch {
             throw PipelineError(stage: .archive, subject: filing.accession.description, wrapping: error)
         }

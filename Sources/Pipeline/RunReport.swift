@@ -2,6 +2,10 @@
 public struct RunReport: Sendable, Hashable {
     /// Filings parsed, chunked, embedded and stored.
     public var filingsIngested = 0
+    /// Exhibits among their documents (each filing's primary document is not counted here).
+    public var exhibitsIngested = 0
+    /// Exhibits selected but left out because the parser could not read them.
+    public var documentsSkipped = 0
     /// Chunks written to the collection.
     public var chunksWritten = 0
     /// Bytes of source documents read.

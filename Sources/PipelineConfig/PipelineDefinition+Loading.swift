@@ -36,7 +36,7 @@ extension PipelineDefinition {
                 message: "a [source] table is required"
             )
         }
-        try sourceTable.rejectUnknownKeys(["kind", "root", "forms", "ciks"])
+        try sourceTable.rejectUnknownKeys(["kind", "root", "forms", "ciks", "documents"])
         let kind = try sourceTable.string("kind") ?? "edgar-archive"
         guard sourceKinds.contains(kind) else {
             throw sourceTable.error(
@@ -58,6 +58,10 @@ extension PipelineDefinition {
         let ciks = try sourceTable.integers("ciks") ?? []
         if let bad = ciks.first(where: { !(1...9_999_999_999).contains($0) }) {
             throw sourceTable.error(.invalidValue, "ciks", "\(bad) is not a CIK")
+        }
+        let documents = try sourceTable.strings("documents").map { DocumentSelection($0) } ?? DocumentSelection.default
+        if let problem = DocumentSelection.problem(with: documents.entries) {
+            throw sourceTable.error(.invalidValue, "documents", problem)
         }
 
         let chunkerTable = try root.table("chunker")
@@ -151,7 +155,8 @@ extension PipelineDefinition {
                 kind: kind,
                 root: rootURL,
                 forms: try sourceTable.strings("forms") ?? [],
-                ciks: ciks
+                ciks: ciks,
+                documents: documents
             ),
             chunker: ChunkerSettings(maxTokens: maxTokens, overlapTokens: overlapTokens),
             embedder: EmbedderSettings(

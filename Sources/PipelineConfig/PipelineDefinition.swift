@@ -26,6 +26,8 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var forms: [String]
         /// CIKs to ingest; empty means every filer under `submissions/`.
         public var ciks: [Int]
+        /// `documents`: which documents of each filing to ingest (default `["primary", "EX-99*"]`).
+        public var documents: DocumentSelection
     }
 
     /// `[chunker]`: section-aware chunks sized in the embedder's tokens.

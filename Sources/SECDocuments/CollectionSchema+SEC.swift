@@ -3,7 +3,10 @@ import VectorStore
 extension CollectionSchema {
     /// The schema of SEC filing chunks (`config/sec-collection.toml` ships the same, and a test
     /// keeps the two equal): filing metadata, section, chunk text (the BM25 field), citation span,
-    /// content hash (SHA-256), token count (filter indexes on the keyword and date fields), and an `embedding` vector of `dimension` components compared by cosine.
+    /// content hash (SHA-256), token count, document type (the form for a primary document, `EX-99.1`
+    /// for an exhibit; appended last, so collections created before it evolve to it) — filter indexes
+    /// on the keyword and date fields — and an `embedding` vector of `dimension` components compared
+    /// by cosine.
     /// `ChunkRecord` and `SearchHit.chunk` map onto it.
     public static func secFilings(dimension: Int) -> CollectionSchema {
         CollectionSchema(
@@ -25,6 +28,7 @@ extension CollectionSchema {
                 FieldDefinition(name: "char_end", type: .int64, required: true),
                 FieldDefinition(name: "content_hash", type: .string),
                 FieldDefinition(name: "token_count", type: .int64),
+                FieldDefinition(name: "document_type", type: .string, foldCase: true, index: true),
             ],
             vectors: [VectorFieldDefinition(name: "embedding", dimension: dimension, metric: .cosine)],
             textField: "text"
@@ -42,7 +46,8 @@ extension CollectionSchema {
             guard let ordinal = ordinal(of: field.name), fields[ordinal].type == field.type else {
                 throw .violation(
                     .badSchema,
-                    "SEC chunks need a \(field.type.rawValue) field '\(field.name)'",
+                    "SEC chunks need a \(field.type.rawValue) field '\(field.name)' (config/sec-collection.toml "
+                        + "declares every one; a field added since, such as 'document_type', goes at the end)",
                     field: field.name
                 )
             }

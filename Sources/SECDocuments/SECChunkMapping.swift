@@ -20,13 +20,16 @@ public enum SECChunkMapping {
             "char_start": .int64(Int64(citation.charStart)),
             "char_end": .int64(Int64(citation.charEnd)),
             "content_hash": .string(chunk.contentHash),
+            "document_type": .string(citation.documentType),
         ]
         if let tokens = chunk.tokenCount { fields["token_count"] = .int64(Int64(tokens)) }
         if let report = citation.reportDate { fields["report_date"] = .date(date(report)) }
         return fields
     }
 
-    /// The chunk of a document, or `nil` when a field is missing or does not parse.
+    /// The chunk of a document, or `nil` when a required field is missing or does not parse. A
+    /// document stored before `document_type` was added holds a primary-document chunk: its type is
+    /// the form.
     public static func chunk(_ document: Document) -> Chunk? {
         let fields = document.fields
         guard case .int64(let cikValue)? = fields["cik"], cikValue > 0, let cik = CIK(value: UInt64(cikValue)),
@@ -56,6 +59,7 @@ public enum SECChunkMapping {
             charEnd: Int(charEnd)
         )
         citation.fiscalYear = Int(fiscalYear)
+        citation.documentType = fields["document_type"]?.stringValue ?? form
         return Chunk(
             id: document.id,
             text: text,

@@ -19,8 +19,8 @@ struct ChunkCommand: AsyncParsableCommand {
             `make deps`), and include [CLS]/[SEP] and the context line the embedder reads before each chunk. \
             Filer, CIK and fiscal year come from the document's inline XBRL cover facts when it has them; the \
             accession number from --accession or the file's name or folder. With --pipeline, the chunker and \
-            tokenizer are the pipeline's and a file its source lists gets the metadata `vectordb run` uses: the \
-            output is exactly what a run embeds.
+            tokenizer are the pipeline's and a document its source selects (primary or exhibit) gets the \
+            metadata and type `vectordb run` uses: the output is exactly what a run embeds.
             """
     )
 
@@ -53,7 +53,7 @@ struct ChunkCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Chunk as this pipeline does: its [chunker], [embedder] and, for a file its source lists, its metadata.",
+            "Chunk as this pipeline does: its [chunker], [embedder] and, for a document its source selects, its metadata.",
             valueName: "file"
         )
     )
@@ -126,7 +126,7 @@ extension ChunkCommand {
     ) async throws -> (document: ParsedDocument, chunks: [MeasuredChunk], settings: Settings) {
         let filingChunker: FilingChunker
         let settings: Settings
-        var listed: SourceFiling?
+        var listed: (filing: SourceFiling, document: SourceDocument)?
         if let pipeline {
             let definition = try PipelineDefinition.load(path: pipeline)
             let embedder = try EmbedderFactory.make(definition.embedder)
@@ -136,7 +136,7 @@ extension ChunkCommand {
                 overlapTokens: definition.chunker.overlapTokens,
                 tokenizer: embedder is any TokenCounter ? "minilm" : "approximate"
             )
-            listed = try await makeFilingSource(definition.source).filing(at: file)
+            listed = try await makeFilingSource(definition.source).document(at: file)
         } else {
             filingChunker = try FilingChunker(
                 maxTokens: maxTokens,
@@ -150,7 +150,7 @@ extension ChunkCommand {
             )
         }
         if let listed, form == nil, accession == nil {
-            let (document, chunks) = try filingChunker.chunks(of: bytes, filing: listed.metadata, source: file)
+            let (document, chunks) = try filingChunker.chunks(of: listed.document, filing: listed.filing.metadata)
             return (document, chunks, settings)
         }
         let (document, filing) = try ChunkFilingMetadata.load(

@@ -37,7 +37,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         let seconds = (ContinuousClock.now - started).seconds
         Terminal.write(
-            "Pipeline '\(definition.name)': \(report.filingsIngested) filings, \(report.chunksWritten) chunks "
+            "Pipeline '\(definition.name)': \(report.filingsIngested) filings + \(report.exhibitsIngested) exhibits"
+                + (report.documentsSkipped > 0 ? " (\(report.documentsSkipped) unreadable exhibits skipped)" : "")
+                + ", \(report.chunksWritten) chunks "
                 + "(\(report.sourceBytes) source bytes) in \(String(format: "%.2f", seconds)) s; "
                 + "collection '\(definition.store.collection)' in \(global.dataRoot.path) holds \(report.collectionCount) chunks."
                 + " Embedding cache: \(report.embeddingCacheHits) hits, \(report.embeddingCacheMisses) misses (embedded)."

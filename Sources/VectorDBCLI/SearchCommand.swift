@@ -169,7 +169,8 @@ extension SearchCommand {
     }
 }
 
-/// The human-readable rendering of a hit: rank, score, filer, form, date, item, snippet, source.
+/// The human-readable rendering of a hit: rank, score, filer, form (and exhibit type, for an
+/// exhibit's chunk: `8-K EX-99.1`), date, item, snippet, source.
 enum HitText {
     static func render(_ hit: SearchHit, rank: Int) -> String {
         guard let chunk = hit.chunk else {
@@ -180,8 +181,9 @@ enum HitText {
         let tickers = citation.tickers.isEmpty ? "" : " (\(citation.tickers.joined(separator: ", ")))"
         let item = citation.item == Section.coverKey ? "Cover" : "Item \(citation.item)"
         let title = citation.itemTitle.isEmpty ? "" : " \(citation.itemTitle)"
+        let form = citation.isExhibit ? "\(citation.form) \(citation.documentType)" : "\(citation.form)"
         return """
-            \(rank). [\(String(format: "%.3f", hit.score))] \(citation.companyName)\(tickers) \u{2014} \(citation.form) filed \(citation.filingDate) \u{2014} \(item)\(title)
+            \(rank). [\(String(format: "%.3f", hit.score))] \(citation.companyName)\(tickers) \u{2014} \(form) filed \(citation.filingDate) \u{2014} \(item)\(title)
                "\(snippet(chunk.text))"
                \(citation.sourceURL) (chars \(citation.charStart)-\(citation.charEnd), accession \(citation.accession))
 
@@ -217,6 +219,8 @@ enum HitJSON {
         var charStart: Int
         var charEnd: Int
         var sourceURL: String
+        /// The form for a primary-document chunk, the exhibit type (`EX-99.1`) for an exhibit's.
+        var documentType: String
     }
 
     static func line(_ hit: SearchHit) throws -> String {
@@ -238,7 +242,8 @@ enum HitJSON {
             itemTitle: citation.itemTitle,
             charStart: citation.charStart,
             charEnd: citation.charEnd,
-            sourceURL: citation.sourceURL
+            sourceURL: citation.sourceURL,
+            documentType: citation.documentType
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

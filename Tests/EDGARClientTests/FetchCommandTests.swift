@@ -54,7 +54,8 @@ import Testing
             scratch: scratch
         )
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.contains("3 filings, 82 chunks (125090 source bytes)"), "\(ingest.stdout)")
+        // `vectordb fetch` caches primary documents only: no exhibits from the cache.
+        #expect(ingest.stdout.contains("3 filings + 0 exhibits, 82 chunks (125090 source bytes)"), "\(ingest.stdout)")
 
         server.resetLog()
         let second = try await FetchBinary.run(server: server, arguments, scratch: scratch)

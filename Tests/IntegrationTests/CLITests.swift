@@ -8,7 +8,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: data) }
         let run = try Support.run(["run", Support.fixturesPipeline, "--data-dir", data.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("3 filings"))
+        #expect(run.stdout.contains("3 filings + 1 exhibits"))
         #expect(run.stdout.contains("Embedding cache: 0 hits"))
         let again = try Support.run(["run", Support.fixturesPipeline, "--data-dir", data.path])
         #expect(again.status == 0, "\(again.stderr)")
@@ -32,12 +32,22 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             for key in [
                 "score", "id", "text", "cik", "company", "tickers", "form", "filingDate", "fiscalYear",
-                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL",
+                "accession", "item", "itemTitle", "charStart", "charEnd", "sourceURL", "documentType",
             ] {
                 #expect(object[key] != nil, "missing \(key)")
             }
             #expect(object["cik"] as? String == "1999902")
+            #expect(object["documentType"] as? String == "10-Q")
         }
+
+        // An exhibit's hit names its type after the form; its JSON carries it as documentType.
+        let exhibit = try Support.run([
+            "search", "first quarter 2025 revenue", "--data-dir", data.path, "--k", "1",
+            "--filter", "document_type=EX-99.1",
+        ])
+        #expect(exhibit.status == 0, "\(exhibit.stderr)")
+        #expect(exhibit.stdout.contains("\u{2014} 8-K EX-99.1 filed 2025-04-24"), "\(exhibit.stdout)")
+        #expect(exhibit.stdout.contains("/000199990125000011/hrsc-20250424xex99d1.htm"))
 
         // --explain prints the plan on stderr: indexed SEC fields read their index (company included),
         // the source URL is scanned.

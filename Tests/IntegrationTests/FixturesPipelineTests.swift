@@ -125,7 +125,32 @@ import VectorStore
         let second = try await PipelineRunner.make(definition: definition, dataRoot: root).run()
         #expect(second.collectionCount == first.collectionCount)
         let raw = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("raw").path)
-        #expect(raw.filter { $0.hasSuffix(".zst") }.count == 3)
+        // Three primary documents and the 8-K's EX-99.1 press release.
+        #expect(raw.filter { $0.hasSuffix(".zst") }.count == 4)
+    }
+
+    @Test func theEightKsPressReleaseIsIngestedAndCitedAsItsExhibit() async throws {
+        let (root, report, collection) = try await Self.ingest()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(report.exhibitsIngested == 1)
+        let hits = try await Self.search(
+            collection,
+            "How much did Harbor Ridge's Data Center revenue grow in the first quarter of 2025?",
+            k: 3
+        )
+        let first = try #require(hits.first?.chunk)
+        #expect(first.citation.documentType == "EX-99.1")
+        #expect(first.citation.form == .eightK)
+        #expect(first.citation.accession.description == "0001999901-25-000011")
+        #expect(first.citation.sourceURL.hasSuffix("/000199990125000011/hrsc-20250424xex99d1.htm"))
+        #expect(first.id.hasPrefix("0001999901-25-000011:EX-99.1:"))
+        let exhibits = try await Self.search(
+            collection,
+            "results",
+            k: 100,
+            filters: [try MetadataFilter(parsing: "document_type=EX-99.1")]
+        )
+        #expect(!exhibits.isEmpty && exhibits.allSatisfy { $0.chunk?.citation.isExhibit == true })
     }
 }
 

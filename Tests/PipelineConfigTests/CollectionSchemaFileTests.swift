@@ -30,6 +30,25 @@ import VectorStore
         }
     }
 
+    /// A schema file copied before `document_type` was appended is refused for SEC chunks with a
+    /// message naming the field (collections created with it evolve; see PipelineTests).
+    @Test func aSchemaFileWithoutDocumentTypeIsRefusedNamingTheField() throws {
+        let text = try String(contentsOf: Self.config.appendingPathComponent(Self.secFile), encoding: .utf8)
+        let cut = try #require(text.range(of: "\n# Appended after the first release"))
+        let old = try CollectionSchema.parse(
+            String(text[..<cut.lowerBound]),
+            file: "/tmp/old.toml",
+            embedderDimension: 8
+        )
+        #expect(old.fields.count == CollectionSchema.secFilings(dimension: 8).fields.count - 1)
+        #expect(throws: StoreError.self) { try old.checkHoldsSECChunks() }
+        do {
+            try old.checkHoldsSECChunks()
+        } catch {
+            #expect(error.description.contains("'document_type'"))
+        }
+    }
+
     @Test func everyConfigFileHasALoader() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.config.path).sorted()
         #expect(files == ["edgar.toml", Self.secFile], "add a loading test for each new file in config/")

@@ -41,8 +41,9 @@ import Testing
         #expect(filing.metadata.companyName == "Harbor Ridge Semiconductor, Inc.")
         #expect(filing.metadata.tickers == ["HRSC"])
         #expect(filing.metadata.form == .tenK)
-        let bytes = try await source.primaryDocument(of: filing)
-        #expect(bytes.count == 53802)
+        let documents = try await source.documents(of: filing)
+        #expect(documents.map(\.fileName) == ["hrsc-20241231.htm"])
+        #expect(documents.first?.bytes.count == 53802)
         #expect(try await EDGARCacheSource(root: root, forms: [.tenQ]).filings().isEmpty)
         #expect(try await EDGARCacheSource(root: root, ciks: [CIK("1999902")!]).filings().isEmpty)
     }
