@@ -67,7 +67,7 @@ import VectorStore
         var documents: [String: ParsedDocumentBox] = [:]
         for hit in hits {
             let citation = try #require(hit.chunk).citation
-            let key = citation.accession.description
+            let key = citation.sourceURL
             if documents[key] == nil { documents[key] = try ParsedDocumentBox.load(citation: citation) }
             let document = try #require(documents[key]).document
             #expect(document.text(charStart: citation.charStart, charEnd: citation.charEnd) == hit.chunk?.text)
