@@ -57,7 +57,7 @@ extension FilingSearcher {
     }
 
     /// Passages of a candidate read for the best-passage signal.
-    static let passagesMax = 40
+    static let passagesMax = 400
 
     /// 1-based ranks by the store's score (higher first), ties by id.
     static func ranks(_ hits: [String: SearchHit]) -> [String: Int] {

@@ -49,6 +49,28 @@ import Testing
         #expect(exhibit.stdout.contains("\u{2014} 8-K EX-99.1 filed 2025-04-24"), "\(exhibit.stdout)")
         #expect(exhibit.stdout.contains("/000199990125000011/hrsc-20250424xex99d1.htm"))
 
+        // --json carries how the question was read on each hit; --ranking plain reads nothing.
+        let read = try Support.run([
+            "search", "Harbor Ridge risk factors in its 2024 annual report", "--data-dir", data.path, "--json",
+            "--k", "2",
+        ])
+        #expect(read.status == 0, "\(read.stderr)")
+        for line in read.stdout.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let interpretation = try #require(object["interpretation"] as? [String: Any])
+            let filers = try #require(interpretation["filers"] as? [[String: Any]])
+            #expect(filers.map { $0["company"] as? String } == ["Harbor Ridge Semiconductor, Inc."])
+            #expect(interpretation["forms"] as? [String] == ["10-K"])
+            #expect(interpretation["years"] as? [Int] == [2024])
+            let sections = try #require(interpretation["sections"] as? [[String: Any]])
+            #expect(sections.map { $0["label"] as? String } == ["risk factors"])
+        }
+        let plain = try Support.run([
+            "search", "Harbor Ridge risk factors", "--data-dir", data.path, "--json", "--k", "1", "--ranking", "plain",
+        ])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("\"interpretation\""))
+
         // --explain prints the plan on stderr: indexed SEC fields read their index (company included),
         // the source URL is scanned.
         let explained = try Support.run([
