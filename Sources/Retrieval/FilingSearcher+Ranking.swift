@@ -18,7 +18,7 @@ extension FilingSearcher {
         let ids = Set(vectorHits.keys).union(lexicalHits.keys).sorted()
         let passages = ids.map { id -> [[String]] in
             let text = (vectorHits[id] ?? lexicalHits[id])?.document.fields["text"]?.stringValue ?? ""
-            return PassageSplitter.passages(text, limit: Self.passagesMax).map(LexicalTerms.of)
+            return PassageSplitter.passages(text, limit: Self.passagesMax).map { LexicalTerms.of($0) }
         }
         let overlap = TermOverlap(
             question: LexicalTerms.of(interpretation.lexicalQuery),
