@@ -13,9 +13,13 @@ import VectorStore
 /// rank and multiplied by the factors of `RankingWeights`.
 public struct FilingSearcher: Sendable {
     public var weights: RankingWeights
+    /// Rows of the SEC's `company_tickers.json`, when the caller has one: more names and tickers
+    /// for the collection's own filers (`FilerVocabulary.add(tickerFile:)`).
+    public var knownFilers: [FilerVocabulary.KnownFiler]
 
-    public init(weights: RankingWeights = .default) {
+    public init(weights: RankingWeights = .default, knownFilers: [FilerVocabulary.KnownFiler] = []) {
         self.weights = weights
+        self.knownFilers = knownFilers
     }
 
     public func search(
@@ -116,13 +120,15 @@ public struct FilingSearcher: Sendable {
     }
 
     /// The filer names and tickers of the collection (from the `company` and `tickers` filter
-    /// indexes; empty for a schema without them).
+    /// indexes; empty for a schema without them), with `knownFilers`' rows about them.
     func vocabulary(of collection: LocalCollection) async throws(StoreError) -> FilerVocabulary {
         let snapshot = await collection.readSnapshot()
         let schema = snapshot.info.schema
         let companies = schema.ordinal(of: "company") == nil ? [] : try snapshot.distinctValues(of: "company")
         let tickers = schema.ordinal(of: "tickers") == nil ? [] : try snapshot.distinctValues(of: "tickers")
-        return FilerVocabulary(companies: companies, tickers: tickers)
+        var vocabulary = FilerVocabulary(companies: companies, tickers: tickers)
+        if !knownFilers.isEmpty { vocabulary.add(tickerFile: knownFilers) }
+        return vocabulary
     }
 
     /// `company = A|B OR tickers = t OR cik = n` for the filers the question names.

@@ -22,6 +22,7 @@ struct SearchCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var tickers: CompanyTickersOption
 
     @Argument(help: "The question or search terms.")
     var query: String
@@ -114,6 +115,7 @@ struct SearchCommand: AsyncParsableCommand {
         let interpretation: QuestionInterpretation?
         do {
             let selector = try asOf.map(AsOfArgument.parse)
+            let searcher = FilingSearcher(knownFilers: try tickers.knownFilers(global))
             (hits, interpretation) = try await global.withEngine { engine in
                 let store = try await engine.collection(collection)
                 let info = await store.info
@@ -141,7 +143,7 @@ struct SearchCommand: AsyncParsableCommand {
                     ranking: ranking,
                     passageEmbedder: embedder?.embedder
                 )
-                let result = try await FilingSearcher().search(request, in: store)
+                let result = try await searcher.search(request, in: store)
                 if explain { FileHandle.standardError.write(Data(result.explanation.utf8)) }
                 return (result.hits.map(\.hit), ranking == .aware ? result.interpretation : nil)
             }

@@ -65,6 +65,24 @@ import Testing
             let sections = try #require(interpretation["sections"] as? [[String: Any]])
             #expect(sections.map { $0["label"] as? String } == ["risk factors"])
         }
+        // --company-tickers adds the SEC file's tickers for the collection's filers.
+        let tickerFile = data.appendingPathComponent("company_tickers.json")
+        try #"{"0": {"cik_str": 1999901, "ticker": "HRSCW", "title": "Harbor Ridge Semiconductor, Inc."}}"#.write(
+            to: tickerFile,
+            atomically: true,
+            encoding: .utf8
+        )
+        let byTicker = try Support.run([
+            "search", "HRSCW wafer supply", "--data-dir", data.path, "--json", "--k", "1", "--company-tickers",
+            tickerFile.path,
+        ])
+        #expect(byTicker.status == 0, "\(byTicker.stderr)")
+        #expect(byTicker.stdout.contains(#""ticker":"hrscw""#), "\(byTicker.stdout)")
+        let missing = try Support.run([
+            "search", "wafer", "--data-dir", data.path, "--company-tickers", data.appendingPathComponent("nope").path,
+        ])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot read the company tickers file"), "\(missing.stderr)")
         let plain = try Support.run([
             "search", "Harbor Ridge risk factors", "--data-dir", data.path, "--json", "--k", "1", "--ranking", "plain",
         ])
