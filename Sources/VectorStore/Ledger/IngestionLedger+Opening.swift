@@ -33,10 +33,7 @@ extension IngestionLedger {
                 try fileSystem.replaceAtomically(path, with: rewritten)
                 endOffsetBytes = rewritten.count
             } else if scan.validBytes < bytes.count {
-                let file = try fileSystem.openForWriting(path, mode: .existing)
-                defer { file.close() }
-                try file.truncate(toBytes: scan.validBytes)
-                try file.sync()
+                try fileSystem.truncateSynced(path, toBytes: scan.validBytes)
             }
         }
         return IngestionLedger(

@@ -76,10 +76,7 @@ public actor IngestionLedger {
         let (fileSystem, path, offset) = (fileSystem, path, endOffsetBytes)
         do {
             try await LocalCollection.offload { () throws(StoreError) in
-                let file = try fileSystem.openForWriting(path, mode: .existing)
-                defer { file.close() }
-                try file.write(bytes[...], atOffset: offset)
-                try file.sync()
+                try fileSystem.writeSynced(path, with: bytes, atOffset: offset)
             }
         } catch {
             failure = error
