@@ -14,6 +14,7 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains(" misses (embedded)"))
         #expect(again.stdout.contains(", 0 misses (embedded)"))
+        #expect(again.stdout.contains("3 unchanged filings skipped"), "the ledger skips unchanged filings")
 
         let text = try Support.run(["search", "reliance on a single foundry", "--data-dir", data.path, "--k", "3"])
         #expect(text.status == 0, "\(text.stderr)")
