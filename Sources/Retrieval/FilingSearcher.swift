@@ -50,8 +50,9 @@ public struct FilingSearcher: Sendable {
         let depth = max(weights.candidateDepth, request.k * 3)
         var vectorHits: [String: SearchHit] = [:]
         var lexicalHits: [String: SearchHit] = [:]
+        var questionHits: [String: SearchHit] = [:]
         var plans: [SearchPlan] = []
-        for filters in pools {
+        for (pool, filters) in pools.enumerated() {
             if request.mode != .lexical {
                 var store = SearchRequest(vector: request.vector, text: nil, k: depth, filters: filters, mode: .vector)
                 store.asOf = request.asOf
@@ -72,8 +73,29 @@ public struct FilingSearcher: Sendable {
                 plans.append(explained.plan)
                 for hit in explained.hits { lexicalHits[hit.id] = hit }
             }
+            // The whole question names the filer itself: the filer pool adds nothing to it.
+            if request.mode != .vector, weights.questionLexical > 0, pool == 0,
+                !interpretation.lexicalQuery.isEmpty, interpretation.lexicalQuery != request.question
+            {
+                var store = SearchRequest(
+                    vector: nil,
+                    text: request.question,
+                    k: depth,
+                    filters: filters,
+                    mode: .lexical
+                )
+                store.asOf = request.asOf
+                let explained = try await collection.searchExplained(store)
+                plans.append(explained.plan)
+                for hit in explained.hits { questionHits[hit.id] = hit }
+            }
         }
-        var ranked = rank(vectorHits: vectorHits, lexicalHits: lexicalHits, interpretation: interpretation)
+        var ranked = rank(
+            vectorHits: vectorHits,
+            lexicalHits: lexicalHits,
+            questionHits: questionHits,
+            interpretation: interpretation
+        )
         if let embedder = request.passageEmbedder, let vector = request.vector, weights.sentence > 0 {
             ranked = try await rerank(ranked, question: vector, embedder: embedder)
         }
