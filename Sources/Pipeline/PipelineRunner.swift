@@ -60,9 +60,15 @@ public struct PipelineRunner: Sendable {
     /// recorded in the ledger and the report's `failures` with its reason, and the run goes on —
     /// unless `options.failFast`. The report is stored with the collection (also when the run stops).
     ///
+    /// `progress` hears the run's start, each filing's outcome and the end, in order.
+    ///
     /// - Throws: `PipelineError` naming the stage and the filing, for a failure not confined to one
     ///   filing or any failure under `failFast`; filings before it stay stored and recorded.
-    public func run(_ options: RunOptions = RunOptions()) async throws(PipelineError) -> RunReport {
+    public func run(
+        _ options: RunOptions = RunOptions(),
+        progress: (any RunProgressObserver)? = nil
+    ) async throws(PipelineError) -> RunReport {
+        let started = ContinuousClock.now
         var report = RunReport()
         report.pipeline = name
         report.collection = await collection.info.name
@@ -72,7 +78,18 @@ public struct PipelineRunner: Sendable {
         report.settingsHash = settingsHash
         do throws(PipelineError) {
             var written = 0
-            for filing in try await source.filings() {
+            let filings = try await source.filings()
+            await progress?.record(
+                RunProgressEvent(
+                    kind: .started,
+                    filingsTotal: filings.count,
+                    filingsDone: 0,
+                    report: report,
+                    elapsedMs: 0
+                )
+            )
+            for (index, filing) in filings.enumerated() {
+                let before = report
                 try await ingest(
                     filing,
                     settingsHash: settingsHash,
@@ -80,6 +97,20 @@ public struct PipelineRunner: Sendable {
                     written: &written,
                     report: &report
                 )
+                if let progress {
+                    var event = RunProgressEvent(
+                        kind: .filing,
+                        filingsTotal: filings.count,
+                        filingsDone: index + 1,
+                        report: report,
+                        elapsedMs: Self.milliseconds(since: started)
+                    )
+                    event.accession = filing.metadata.accession.description
+                    event.company = filing.metadata.companyName
+                    event.form = filing.metadata.form.rawValue
+                    (event.outcome, event.reason) = Self.outcome(before: before, after: report)
+                    await progress.record(event)
+                }
             }
             // One version per run: a scheduled ingestion can then be searched as of any earlier run.
             // The compactions the run started finish before it reports.
@@ -96,7 +127,33 @@ public struct PipelineRunner: Sendable {
         }
         report.collectionCount = await collection.count
         await storeRunRecord(&report)
+        let filingsDone =
+            report.filingsIngested + report.filingsUnchanged + report.filingsFailedBefore
+            + report.failures.count
+        await progress?.record(
+            RunProgressEvent(
+                kind: .finished,
+                filingsTotal: filingsDone,
+                filingsDone: filingsDone,
+                report: report,
+                elapsedMs: Self.milliseconds(since: started)
+            )
+        )
         return report
+    }
+
+    /// What one filing's ingest did, from the report's counters before and after it.
+    static func outcome(before: RunReport, after: RunReport) -> (RunProgressEvent.Outcome, String?) {
+        if after.failures.count > before.failures.count { return (.failed, after.failures.last?.reason) }
+        if after.filingsIngested > before.filingsIngested { return (.ingested, nil) }
+        if after.filingsUnchanged > before.filingsUnchanged { return (.unchanged, nil) }
+        if after.filingsFailedBefore > before.filingsFailedBefore { return (.failedBefore, nil) }
+        return (.empty, nil)
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
     /// The settings of this runner that shape chunks and vectors (hashed into the ledger).

@@ -32,8 +32,24 @@ struct RunCommand: AsyncParsableCommand {
     )
     var failFast = false
 
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Validate the file and print the plan (source, selection, stages, collection); touch no network or store."
+    )
+    var dryRun = false
+
+    @Flag(name: .long, help: "With --dry-run: also list the filings the source offers (a remote source is asked).")
+    var list = false
+
+    @Option(
+        name: .long,
+        help: "Progress on stderr: auto (a live line on a terminal, JSON lines otherwise), line, json or none."
+    )
+    var progress: RunProgressDisplay.Style = .auto
+
     func validate() throws {
         if resume && force { throw ValidationError("--resume and --force exclude each other") }
+        if list && !dryRun { throw ValidationError("--list goes with --dry-run") }
     }
 
     func run() async throws {
@@ -45,6 +61,11 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure(error)
         }
+        if dryRun {
+            try await printPlan(definition)
+            return
+        }
+        let display = RunProgressDisplay(style: progress)
         let options = RunOptions(
             mode: force ? .force : .resume,
             failFast: failFast,
@@ -54,7 +75,10 @@ struct RunCommand: AsyncParsableCommand {
         let report: RunReport
         do {
             report = try await global.withEngine(options: PipelineRunner.storeOptions(for: definition)) { engine in
-                try await PipelineRunner.make(definition: definition, engine: engine, logger: logger).run(options)
+                try await PipelineRunner.make(definition: definition, engine: engine, logger: logger).run(
+                    options,
+                    progress: display
+                )
             }
         } catch {
             throw CLIFailure(error)
@@ -80,3 +104,26 @@ struct RunCommand: AsyncParsableCommand {
         if !report.failures.isEmpty { throw ExitCode(ExitStatus.partialFailure.rawValue) }
     }
 }
+
+extension RunCommand {
+    /// `--dry-run`: the plan, and with `--list` the filings the source offers.
+    func printPlan(_ definition: PipelineDefinition) async throws {
+        for line in RunPlan(definition: definition, dataRoot: global.dataRoot).lines { Terminal.write(line) }
+        guard list else { return }
+        let filings: [SourceFiling]
+        do {
+            filings = try await makeFilingSource(definition.source).filings()
+        } catch {
+            throw CLIFailure(error)
+        }
+        Terminal.write("filings: \(filings.count)")
+        for filing in filings {
+            let metadata = filing.metadata
+            Terminal.write(
+                "  \(metadata.accession) \(metadata.form) \(metadata.filingDate) \(metadata.companyName) (\(filing.location))"
+            )
+        }
+    }
+}
+
+extension RunProgressDisplay.Style: ExpressibleByArgument {}

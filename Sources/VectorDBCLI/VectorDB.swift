@@ -27,7 +27,7 @@ struct VectorDB: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, EmbedCommand.self,
             ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self, ImportCommand.self, ExportCommand.self,
-            EvalCommand.self,
+            EvalCommand.self, RunsCommand.self,
         ]
     )
 

@@ -35,11 +35,13 @@ enum LedgerTestSupport {
     static func run(
         _ definition: PipelineDefinition,
         data: URL,
-        _ options: RunOptions = RunOptions()
+        _ options: RunOptions = RunOptions(),
+        progress: (any RunProgressObserver)? = nil
     ) async throws -> RunReport {
         let engine = StoreEngine(root: data)
         do {
-            let report = try await PipelineRunner.make(definition: definition, engine: engine).run(options)
+            let report = try await PipelineRunner.make(definition: definition, engine: engine)
+                .run(options, progress: progress)
             await engine.shutdown()
             return report
         } catch {
