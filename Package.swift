@@ -30,6 +30,11 @@ let package = Package(
         // Already in the graph through async-http-client; named so the client can recognise its
         // decompression-limit error and the fake server can gzip.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // The query service: HTTP server, service lifecycle (graceful shutdown), metrics for /metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // System libraries from Debian (see Makefile `deps`).
@@ -110,6 +115,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The query service: HTTP JSON API over the store engine, tenants, API keys, QoS, audit log.
+        .target(
+            name: "QueryService",
+            dependencies: [
+                "SECModel", "VectorStore", "Retrieval", "Pipeline", "SECDocuments", "PipelineConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strictSettings
+        ),
         // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
         .executableTarget(
             name: "VectorStoreCrashChild",
@@ -120,7 +140,7 @@ let package = Package(
             name: "VectorDBCLI",
             dependencies: [
                 "SECModel", "EDGARClient", "FilingParser", "Chunker", "Embedding", "HNSW", "VectorStore",
-                "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval",
+                "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval", "QueryService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -190,6 +210,19 @@ let package = Package(
         .testTarget(
             name: "RetrievalTests",
             dependencies: ["Retrieval", "VectorStore", "SECDocuments", "SECModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "QueryServiceTests",
+            dependencies: [
+                "QueryService", "VectorStore", "SECDocuments", "SECModel", "Retrieval", "PipelineConfig",
+                "VectorDBCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),
