@@ -93,3 +93,8 @@ extension TestClientProtocol {
         }
     }
 }
+
+/// An HTTP method from its name (the bad-input table names them as text).
+func httpMethod(_ name: String) -> HTTPRequest.Method {
+    HTTPRequest.Method(rawValue: name) ?? .get
+}
