@@ -32,18 +32,27 @@ import Testing
         try await ServiceHarness(tenants: settings).withClient { client in
             for tenant in Self.tenants {
                 for collection in ["shared", "own-\(tenant)"] {
-                    let created = try await client.call(.post, "/v1/collections", as: tenant, body: Fixtures.createNotes(collection))
+                    let created = try await client.call(
+                        .post,
+                        "/v1/collections",
+                        as: tenant,
+                        body: Fixtures.createNotes(collection)
+                    )
                     #expect(created.status == 201)
                     let documents = (0..<12).map { index in
                         Fixtures.note(
                             "\(tenant)-\(index)",
                             title: "\(tenant) note",
                             year: 2020 + index % 5,
-                            text: "\(tenant) \(Self.words[index % Self.words.count]) \(Self.words[(index * 7) % Self.words.count])"
+                            text:
+                                "\(tenant) \(Self.words[index % Self.words.count]) \(Self.words[(index * 7) % Self.words.count])"
                         )
                     }
                     let body = #"{"documents": [\#(documents.joined(separator: ","))]}"#
-                    #expect(try await client.call(.post, "/v1/collections/\(collection)/documents", as: tenant, body: body).status == 200)
+                    #expect(
+                        try await client.call(.post, "/v1/collections/\(collection)/documents", as: tenant, body: body)
+                            .status == 200
+                    )
                 }
             }
             var random = SplitMix64(seed: seed)
@@ -57,7 +66,8 @@ import Testing
                     body: request.body,
                     contentType: request.contentType
                 )
-                let context = "seed \(seed) request \(index): \(request.method) \(request.path) as \(request.keyTenant ?? "-")"
+                let context =
+                    "seed \(seed) request \(index): \(request.method) \(request.path) as \(request.keyTenant ?? "-")"
                 guard let caller = request.keyTenant else {
                     #expect(reply.status == 401, "\(context)")
                     continue
@@ -97,19 +107,32 @@ import Testing
         switch random.below(9) {
         case 0, 1, 2:
             let words = (0..<(1 + random.below(3))).map { _ in Self.words[random.below(Self.words.count)] }
-            var body = #"{"query": "\#(words.joined(separator: " "))", "k": \#(1 + random.below(20)), "include": ["text", "fields"]"#
+            var body =
+                #"{"query": "\#(words.joined(separator: " "))", "k": \#(1 + random.below(20)), "include": ["text", "fields"]"#
             if random.below(2) == 0 { body += #", "filter": {"year": {"gte": \#(2020 + random.below(5))}}"# }
             if random.below(3) == 0 { body += #", "mode": "lexical""# }
             request = RandomRequest(method: .post, path: "/v1/collections/\(collection)/search", body: body + "}")
         case 3:
             let vector = (0..<32).map { _ in String(Double(random.below(1_000)) / 1_000 - 0.5) }.joined(separator: ",")
-            request = RandomRequest(method: .post, path: "/v1/collections/\(collection)/search", body: #"{"vector": [\#(vector)], "k": 30}"#)
+            request = RandomRequest(
+                method: .post,
+                path: "/v1/collections/\(collection)/search",
+                body: #"{"vector": [\#(vector)], "k": 30}"#
+            )
         case 4:
             request = RandomRequest(method: .get, path: "/v1/collections/\(collection)/documents/\(id)")
         case 5:
-            request = RandomRequest(method: .get, path: random.below(2) == 0 ? "/v1/collections" : "/v1/collections/\(collection)")
+            request = RandomRequest(
+                method: .get,
+                path: random.below(2) == 0 ? "/v1/collections" : "/v1/collections/\(collection)"
+            )
         case 6:
-            let body = Fixtures.note("\(caller)-\(random.below(14))", title: "\(caller) note", year: 2024, text: "\(caller) added")
+            let body = Fixtures.note(
+                "\(caller)-\(random.below(14))",
+                title: "\(caller) note",
+                year: 2024,
+                text: "\(caller) added"
+            )
             request = RandomRequest(
                 method: .post,
                 path: "/v1/collections/\(collection)/documents",
