@@ -2,16 +2,28 @@
 /// most query terms, HTML-escaped, each term occurrence wrapped in `<mark>…</mark>` (safe to insert
 /// as HTML: nothing of the text is markup).
 ///
-/// Terms are the query's words of two or more letters or digits, compared case-insensitively at
-/// word boundaries; a text without any is cut at its start.
+/// Terms are the query's words (runs of letters and digits) but common function words, compared
+/// case-insensitively with whole words of the text, a plural `s`/`es` allowed; a text without any
+/// is cut at its start.
 enum Snippet {
     static let lengthMax = 320
 
+    /// Words never highlighted.
+    static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
+        "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were", "what", "which",
+        "with",
+    ]
+
     static func highlight(_ text: String, query: String) -> String {
-        let terms = Set(words(in: query).map { $0.text.lowercased() }.filter { $0.count >= 2 })
+        let terms = Set(words(in: query).map { $0.text.lowercased() }.filter { !stopWords.contains($0) })
         let characters = Array(text)
         let tokens = words(in: text)
-        let hits = tokens.filter { terms.contains($0.text.lowercased()) }
+        let hits = tokens.filter { token in
+            let word = token.text.lowercased()
+            return terms.contains(word) || (word.hasSuffix("s") && terms.contains(String(word.dropLast())))
+                || (word.hasSuffix("es") && terms.contains(String(word.dropLast(2))))
+        }
         var start = 0
         if let densest = densestWindow(hits, length: lengthMax) {
             start = max(0, densest - 40)
