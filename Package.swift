@@ -121,6 +121,7 @@ let package = Package(
             dependencies: [
                 "SECModel", "VectorStore", "Retrieval", "Pipeline", "SECDocuments", "PipelineConfig",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

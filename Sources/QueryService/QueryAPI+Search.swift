@@ -18,22 +18,18 @@ extension QueryAPI {
     @Sendable func search(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let name = try context.parameters.require("name")
-        let limits = self.limits
-        return try await request.body.consumeWithCancellationOnInboundClose { body in
-            let bytes = try await body.collect(upTo: limits.bodyBytesMax)
-            guard case .object(let object) = try JSONBody.decode(JSONValue.self, from: bytes) else {
-                throw APIError.badInput("the body must be a JSON object")
-            }
-            if let unknown = object.keys.sorted().first(where: { !SearchBody.keys.contains($0) }) {
-                throw APIError.badInput(
-                    "unknown key '\(unknown)' (\(SearchBody.keys.sorted().joined(separator: ", ")))"
-                )
-            }
-            let search = try JSONBody.decode(SearchBody.self, from: bytes)
-            return try await qos.withQuerySlot(caller.tenant) {
-                try await Deadline.run(limits.queryTimeout) {
-                    try await self.run(search, collection: name, caller: caller)
-                }
+        let bytes = try await request.body.collect(upTo: limits.bodyBytesMax)
+        guard case .object(let object) = try JSONBody.decode(JSONValue.self, from: bytes) else {
+            throw APIError.badInput("the body must be a JSON object")
+        }
+        if let unknown = object.keys.sorted().first(where: { !SearchBody.keys.contains($0) }) {
+            throw APIError.badInput("unknown key '\(unknown)' (\(SearchBody.keys.sorted().joined(separator: ", ")))")
+        }
+        let search = try JSONBody.decode(SearchBody.self, from: bytes)
+        let timeout = limits.queryTimeout
+        return try await qos.withQuerySlot(caller.tenant) {
+            try await context.connection.cancellingOnClose {
+                try await Deadline.run(timeout) { try await self.run(search, collection: name, caller: caller) }
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Retrieval
 import VectorStore
@@ -75,6 +76,12 @@ public struct QueryAPI: Sendable {
             router.on(RouterPath(route.path), method: route.method, use: route.handler)
         }
         return router
+    }
+
+    /// The HTTP/1.1 server the API runs on: Hummingbird's, with `InboundCloseHandler` in each
+    /// connection's pipeline (a search is cancelled when its client goes away).
+    public static var server: HTTPServerBuilder {
+        .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [InboundCloseHandler()]))
     }
 
     /// The open collection `name` of the caller's tenant.

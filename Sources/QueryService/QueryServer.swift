@@ -28,10 +28,13 @@ public struct QueryServer: Sendable {
         Tenant(name: "local", tier: .shared, isAdmin: true, limits: .unlimited, storageRoot: dataDirectory)
     }
 
-    /// The API and its authentication mode.
+    /// The API and its authentication mode (`stores`: the tenants' engines, by default fresh ones).
     ///
     /// - Throws: `ServeError` (*bad input*) when keys are required and none is configured.
-    public func makeAPI(qos: TenantQoS = TenantQoS()) throws(ServeError) -> (QueryAPI, AuthMiddleware.Mode) {
+    public func makeAPI(
+        qos: TenantQoS = TenantQoS(),
+        stores: TenantStores? = nil
+    ) throws(ServeError) -> (QueryAPI, AuthMiddleware.Mode) {
         let tenants: [Tenant]
         let mode: AuthMiddleware.Mode
         if noAuth {
@@ -52,7 +55,7 @@ public struct QueryServer: Sendable {
         }
         let auditPath = settings.auditLog ?? dataDirectory.appendingPathComponent("audit.log")
         let api = QueryAPI(
-            stores: TenantStores(logger: logger),
+            stores: stores ?? TenantStores(logger: logger),
             limits: ServiceLimits(settings),
             qos: qos,
             metrics: ServiceMetrics(),
@@ -76,6 +79,7 @@ public struct QueryServer: Sendable {
         let host = settings.host
         let app = Application(
             router: api.router(auth: mode),
+            server: QueryAPI.server,
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: settings.port),
                 serverName: "vectordb"

@@ -10,9 +10,12 @@ public struct ServiceRequestContext: RequestContext {
     public var requestID: String
     /// Shared with the outer middleware (which logs the tenant).
     let trace = RequestTrace()
+    /// The request's connection, to cancel a search whose client went away.
+    let connection: ConnectionWatch
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
+        connection = ConnectionWatch.of(source.channel)
         caller = nil
         requestID = ""
     }

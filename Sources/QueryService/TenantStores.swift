@@ -15,10 +15,19 @@ public final class TenantStores: Sendable {
     private let logger: Logger
     private let engines = Mutex<[URL: StoreEngine]>([:])
     private let embedders = Mutex<[String: QueryEmbedder]>([:])
+    private let makeEmbedder: @Sendable (CollectionInfo) throws(PipelineError) -> QueryEmbedder
 
-    public init(options: StoreOptions = StoreOptions(), logger: Logger) {
+    /// - Parameter makeEmbedder: builds a collection's embedder (by default the one it recorded).
+    public init(
+        options: StoreOptions = StoreOptions(),
+        logger: Logger,
+        makeEmbedder: @escaping @Sendable (CollectionInfo) throws(PipelineError) -> QueryEmbedder = {
+            (info) throws(PipelineError) in try QueryEmbedder(for: info)
+        }
+    ) {
         self.options = options
         self.logger = logger
+        self.makeEmbedder = makeEmbedder
     }
 
     /// The engine over `tenant`'s data directory.
@@ -38,7 +47,7 @@ public final class TenantStores: Sendable {
     public func embedder(_ tenant: Tenant, _ info: CollectionInfo) throws(PipelineError) -> QueryEmbedder {
         let key = "\(tenant.storageRoot.path)|\(info.name)|\(info.embeddingModel)|\(info.dimension)"
         if let cached = embedders.withLock({ $0[key] }) { return cached }
-        let made = try QueryEmbedder(for: info)
+        let made = try makeEmbedder(info)
         embedders.withLock { $0[key] = made }
         return made
     }

@@ -20,6 +20,7 @@ struct ServiceHarness {
         tenants: [TenantSettings]? = nil,
         configure: (inout ServiceSettings) -> Void = { _ in },
         qos: TenantQoS = TenantQoS(),
+        stores: TenantStores? = nil,
         noAuth: Bool = false
     ) throws {
         directory = FileManager.default.temporaryDirectory
@@ -35,21 +36,22 @@ struct ServiceHarness {
         var logger = Logger(label: "test.service")
         logger.logLevel = .critical
         let server = QueryServer(settings: settings, dataDirectory: directory, noAuth: noAuth, logger: logger)
-        (api, mode) = try server.makeAPI(qos: qos)
+        (api, mode) = try server.makeAPI(qos: qos, stores: stores)
         api.readiness.set(true)
     }
 
     static func hash(_ key: String) -> String { SHA256Hex.of(key) }
 
-    /// Runs `body` with a client of the router.
+    /// Runs `body` with a client of the router (`.live`: of a server on a 127.0.0.1 port).
     func withClient<T: Sendable>(
+        _ setup: TestingSetup = .router,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "test.service")
         logger.logLevel = .critical
-        let app = Application(router: api.router(auth: mode), logger: logger)
+        let app = Application(router: api.router(auth: mode), server: QueryAPI.server, logger: logger)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try await app.test(.router) { client in try await body(client) }
+        let result = try await app.test(setup) { client in try await body(client) }
         await api.stores.shutdown()
         return result
     }

@@ -6,7 +6,10 @@ import Testing
 @Suite struct SnippetTests {
     @Test func termsAreMarkedAndTheTextEscaped() {
         let html = Snippet.highlight("R&D on <b>wafers</b>: the Foundry's wafer.", query: "foundry wafer on")
-        #expect(html == "R&amp;D on &lt;b&gt;<mark>wafers</mark>&lt;/b&gt;: the <mark>Foundry</mark>&#39;s <mark>wafer</mark>.")
+        #expect(
+            html
+                == "R&amp;D on &lt;b&gt;<mark>wafers</mark>&lt;/b&gt;: the <mark>Foundry</mark>&#39;s <mark>wafer</mark>."
+        )
     }
 
     @Test func theWindowHoldsTheMostTerms() {
