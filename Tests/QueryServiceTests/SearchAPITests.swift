@@ -63,6 +63,38 @@ import Testing
         }
     }
 
+    @Test func asOfReadsARetainedVersion() async throws {
+        try await ServiceHarness().withClient { client in
+            _ = try await client.call(.post, "/v1/collections", body: Fixtures.createNotes())
+            _ = try await client.call(.post, "/v1/collections/notes/documents", body: Fixtures.threeNotes)
+            let snapshots = try await client.call(.get, "/v1/collections/notes/snapshots")
+            #expect(snapshots.json?["snapshots"]?[0]?["version"]?.int == 1)
+            // Version 1 is the empty collection; the latest state holds the three notes.
+            let old = try await client.call(
+                .post,
+                "/v1/collections/notes/search",
+                body: #"{"query": "foundry", "asOf": 1}"#
+            )
+            #expect(old.status == 200)
+            #expect(old.json?["hits"]?.array.count == 0)
+            let now = try await client.call(.post, "/v1/collections/notes/search", body: #"{"query": "foundry"}"#)
+            #expect(now.json?["hits"]?.array.isEmpty == false)
+            let bad = try await client.call(
+                .post,
+                "/v1/collections/notes/search",
+                body: #"{"query": "foundry", "asOf": "soon"}"#
+            )
+            #expect(bad.status == 400)
+            let unknown = try await client.call(
+                .post,
+                "/v1/collections/notes/search",
+                body: #"{"query": "foundry", "asOf": 99}"#
+            )
+            #expect(unknown.status == 400)
+            #expect(unknown.errorCode == "bad_input")
+        }
+    }
+
     @Test func secChunksCarryCitationsAndAwareRanking() async throws {
         try await ServiceHarness().withClient { client in
             let create = #"{"name": "filings", "schema": "sec", "embedder": {"provider": "hashing", "dimension": 64}}"#
