@@ -51,7 +51,11 @@ import VectorStore
 
     @Test func everyConfigFileHasALoader() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.config.path).sorted()
-        #expect(files == ["edgar.toml", Self.secFile], "add a loading test for each new file in config/")
+        // vectordb.toml: ServiceSettingsTests.
+        #expect(
+            files == ["edgar.toml", Self.secFile, "vectordb.toml"],
+            "add a loading test for each new file in config/"
+        )
     }
 
     @Test func aSmallSchemaParses() throws {
