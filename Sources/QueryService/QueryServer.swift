@@ -5,9 +5,10 @@ import PipelineConfig
 import ServiceLifecycle
 
 /// `vectordb serve`: the query service over a data directory — the API (`QueryAPI`) on
-/// Hummingbird, the stores (`StoreService`) in one `ServiceGroup` that shuts down gracefully on
-/// SIGTERM or SIGINT: the server stops accepting connections, lets in-flight requests finish,
-/// then the stores close.
+/// Hummingbird, the stores (`StoreService`) and readiness (`ReadinessService`) in one
+/// `ServiceGroup` that shuts down gracefully on SIGTERM or SIGINT, in reverse order: `/readyz`
+/// turns 503, the server stops accepting connections and lets in-flight requests finish, then the
+/// stores close.
 public struct QueryServer: Sendable {
     public var settings: ServiceSettings
     public var dataDirectory: URL
@@ -98,6 +99,7 @@ public struct QueryServer: Sendable {
                 services: [
                     .init(service: StoreService(api: api, logger: logger)),
                     .init(service: app),
+                    .init(service: ReadinessService(readiness: api.readiness)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger

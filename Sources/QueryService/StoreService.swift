@@ -3,9 +3,8 @@ import ServiceLifecycle
 
 /// The stores' part of the server's lifecycle: at start it opens every tenant's collections
 /// (manifests loaded, write-ahead logs recovered) and then reports ready; on graceful shutdown —
-/// which reaches it after the HTTP server has drained its in-flight requests — it reports not
-/// ready, shuts the engines down (compactions finished or cancelled, collections closed) and
-/// closes the audit log.
+/// which reaches it after the HTTP server has drained its in-flight requests — it shuts the engines
+/// down (compactions finished or cancelled, collections closed) and closes the audit log.
 struct StoreService: Service {
     let api: QueryAPI
     let logger: Logger
@@ -22,7 +21,6 @@ struct StoreService: Service {
         api.readiness.set(true)
         logger.info("ready", metadata: ["tenants": "\(api.tenants.count)"])
         try? await gracefulShutdown()
-        api.readiness.set(false)
         await api.stores.shutdown()
         await api.audit?.close()
         logger.notice("stores closed")
