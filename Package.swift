@@ -30,6 +30,8 @@ let package = Package(
         // Already in the graph through async-http-client; named so the client can recognise its
         // decompression-limit error and the fake server can gzip.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // AsyncThrowingChannel: the bounded hand-over between the pipeline's stages.
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
     ],
     targets: [
         // System libraries from Debian (see Makefile `deps`).
@@ -107,6 +109,7 @@ let package = Package(
             dependencies: [
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
                 "VectorStore", "SECDocuments", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
             swiftSettings: strictSettings
         ),
