@@ -1,0 +1,4 @@
+import Foundation
+
+/// Placeholder while the launcher is written.
+public enum MotoServerPlaceholder {}
