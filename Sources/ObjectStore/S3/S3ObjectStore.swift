@@ -15,10 +15,15 @@ import Synchronization
 /// Share one instance; call `shutdown()` once when done.
 public final class S3ObjectStore: ObjectStore {
     public let configuration: S3Configuration
+    /// Signs every attempt anew (each carries its own `x-amz-date`).
     let signer: SigV4Signer
+    /// Host, port and path of the bucket's requests.
     let address: S3Address
+    /// The connection pool (`connectionsPerHostMax` per host).
     let http: HTTPClient
+    /// The backoff jitter's generator, shared by concurrent requests.
     let random: Mutex<SplitMix64>
+    /// Retries are logged at `info`.
     let logger: Logger
 
     /// - Throws: `badInput` for a malformed endpoint or an empty bucket name.
