@@ -31,6 +31,8 @@ public final class FaultProxy: Sendable {
     public struct Recorded: Sendable, Hashable {
         public let method: String
         public let uri: String
+        /// The request's headers by lower-case name (the last value of a repeated one).
+        public let headers: [String: String]
         public let fault: Fault?
     }
 
@@ -109,7 +111,8 @@ public final class FaultProxy: Sendable {
             if let index = state.faults.firstIndex(where: { $0.method == nil || $0.method == head.method }) {
                 fault = state.faults.remove(at: index).fault
             }
-            state.recorded.append(Recorded(method: head.method.rawValue, uri: head.uri, fault: fault))
+            let headers = Dictionary(head.headers.map { ($0.name.lowercased(), $0.value) }) { $1 }
+            state.recorded.append(Recorded(method: head.method.rawValue, uri: head.uri, headers: headers, fault: fault))
             state.inFlight += 1
             state.inFlightMax = max(state.inFlightMax, state.inFlight)
             return (fault, state.latency)

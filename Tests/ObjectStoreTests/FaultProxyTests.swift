@@ -103,6 +103,8 @@ import Testing
             let methods = proxy.recorded.map(\.method)
             #expect(methods.filter { $0 == "POST" }.count == 2, "create and complete: \(methods)")
             #expect(methods.filter { $0 == "PUT" }.count == 3, "two parts, one retried: \(methods)")
+            #expect(proxy.recorded.first?.headers["x-amz-storage-class"] == "STANDARD_IA")
+            #expect(proxy.recorded.last?.headers["if-none-match"] == "*", "the condition is checked at completion")
             #expect(try await store.get(key) == bytes)
         }
     }
