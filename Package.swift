@@ -109,7 +109,7 @@ let package = Package(
         .target(name: "SECDocuments", dependencies: ["SECModel", "VectorStore"], swiftSettings: strictSettings),
         .target(
             name: "Retrieval",
-            dependencies: ["SECModel", "Embedding", "VectorStore", "SECDocuments"],
+            dependencies: ["SECModel", "Embedding", "VectorStore", "SECDocuments", "EDGARClient"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,7 +1,11 @@
+import PipelineConfig
 import SECModel
 
 /// Where a pipeline's filings come from: a local EDGAR-shaped directory now, EDGAR itself later.
 public protocol FilingSource: Sendable {
+    /// Which documents of each filing the source hands out (`[source] documents`); part of the
+    /// ledger's settings hash.
+    var documentSelection: DocumentSelection { get }
     /// The filings to ingest, in a stable order.
     func filings() async throws(PipelineError) -> [SourceFiling]
     /// The documents of `filing` the source's `DocumentSelection` picks, with their bytes: the

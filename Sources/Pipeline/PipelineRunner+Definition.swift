@@ -30,7 +30,8 @@ extension PipelineRunner {
 
     /// Builds the runner a pipeline file describes, writing through `engine` into its data
     /// directory: the collection under `collections/` (its embedder recorded in `collection.json`),
-    /// raw documents under `raw/`, computed vectors under `embedding-cache/`.
+    /// raw documents under `raw/`, computed vectors under `embedding-cache/`; the collection's
+    /// ingestion ledger checkpoints the run.
     ///
     /// - Throws: `PipelineError` when the chunker settings are invalid (or ask for longer chunks than
     ///   the model reads) or the collection cannot be opened (for example, it holds vectors of another
@@ -67,6 +68,12 @@ extension PipelineRunner {
         } catch {
             throw PipelineError(stage: .store, subject: dataRoot.path, cause: error)
         }
+        let ledger: IngestionLedger
+        do {
+            ledger = try await collection.ingestionLedger()
+        } catch {
+            throw PipelineError(stage: .store, subject: dataRoot.path, cause: error, message: "ledger")
+        }
         let cache: EmbeddingCache?
         do {
             cache = try EmbeddingCache(directory: dataRoot.appendingPathComponent("embedding-cache"))
@@ -83,6 +90,8 @@ extension PipelineRunner {
             embedder: embedder,
             collection: collection,
             cache: cache,
+            ledger: ledger,
+            name: definition.name,
             logger: logger
         )
     }

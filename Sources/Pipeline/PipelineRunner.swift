@@ -1,15 +1,20 @@
 import Chunker
 import Embedding
 import FilingParser
+import Foundation
 import Logging
 import SECDocuments
 import SECModel
 import VectorStore
 
-/// Runs filings through parse → chunk → embed → store, one filing at a time.
+/// Runs filings through parse → chunk → embed → store, one filing at a time, checkpointed in the
+/// collection's ingestion ledger.
 ///
 /// Each filing's chunks are written as one batch, so after a crash a filing is either wholly in the
-/// collection or absent; re-running the pipeline rewrites the same chunk ids (idempotent).
+/// collection or absent; re-running the pipeline rewrites the same chunk ids (idempotent). With a
+/// ledger, a re-run skips filings whose source bytes and settings are unchanged without parsing
+/// them, and a filing ingested again has the chunks its new ingest does not rewrite deleted
+/// (`PipelineRunner+Checkpoint`).
 public struct PipelineRunner: Sendable {
     public let source: any FilingSource
     public let archive: RawArchive?
@@ -19,6 +24,10 @@ public struct PipelineRunner: Sendable {
     public let collection: any DocumentCollection
     /// Vectors computed before; `nil` embeds every chunk.
     public let cache: EmbeddingCache?
+    /// The collection's ingestion ledger; `nil` ingests every filing and records nothing.
+    public let ledger: IngestionLedger?
+    /// The pipeline's name, written into the run report.
+    public let name: String?
     let logger: Logger
 
     public init(
@@ -29,6 +38,8 @@ public struct PipelineRunner: Sendable {
         embedder: any Embedder,
         collection: any DocumentCollection,
         cache: EmbeddingCache? = nil,
+        ledger: IngestionLedger? = nil,
+        name: String? = nil,
         logger: Logger = Logger(label: "vectordb.pipeline")
     ) {
         self.source = source
@@ -37,70 +48,68 @@ public struct PipelineRunner: Sendable {
         self.embedder = embedder
         self.collection = collection
         self.cache = cache
+        self.ledger = ledger
+        self.name = name
         self.logger = logger
     }
 
     /// Ingests every filing the source offers: each document the source selects (primary document,
     /// exhibits), all of a filing's chunks written as one batch. An exhibit the parser cannot read
-    /// (not HTML after all, empty) is skipped with a warning and counted in `documentsSkipped`; the
-    /// primary document's failure stops the run.
+    /// (not HTML after all, empty) is skipped with a warning and counted in `documentsSkipped`. A
+    /// filing that fails (its primary document unreadable, …: `PipelineError.isConfinedToFiling`) is
+    /// recorded in the ledger and the report's `failures` with its reason, and the run goes on —
+    /// unless `options.failFast`. The report is stored with the collection (also when the run stops).
     ///
-    /// - Throws: `PipelineError` naming the stage and the filing; filings before it stay stored.
-    public func run() async throws(PipelineError) -> RunReport {
+    /// - Throws: `PipelineError` naming the stage and the filing, for a failure not confined to one
+    ///   filing or any failure under `failFast`; filings before it stay stored and recorded.
+    public func run(_ options: RunOptions = RunOptions()) async throws(PipelineError) -> RunReport {
         var report = RunReport()
-        for filing in try await source.filings() {
-            let metadata = filing.metadata
-            var chunks: [MeasuredChunk] = []
-            var sections = 0
-            var ingested = 0
-            for document in try await source.documents(of: filing) {
-                try await archive?.put(document.bytes, filing: metadata, document: document.fileName)
-                let parsed: (document: ParsedDocument, chunks: [MeasuredChunk])
-                do {
-                    parsed = try filingChunker.chunks(of: document, filing: metadata)
-                } catch  where !document.isPrimary && error.stage == .parse {
-                    logger.warning(
-                        "skipped an exhibit the parser cannot read",
-                        metadata: [
-                            "accession": "\(metadata.accession)", "type": "\(document.type)", "error": "\(error)",
-                        ]
-                    )
-                    report.documentsSkipped += 1
-                    continue
-                }
-                chunks += parsed.chunks
-                sections += parsed.document.sections.count
-                ingested += 1
-                report.sourceBytes += document.bytes.count
-                if !document.isPrimary { report.exhibitsIngested += 1 }
+        report.pipeline = name
+        report.collection = await collection.info.name
+        report.mode = options.mode
+        report.startedAtMs = StoreClock.milliseconds(Date())
+        let settingsHash = await ingestionSettings().hash
+        report.settingsHash = settingsHash
+        do throws(PipelineError) {
+            var written = 0
+            for filing in try await source.filings() {
+                try await ingest(
+                    filing,
+                    settingsHash: settingsHash,
+                    options: options,
+                    written: &written,
+                    report: &report
+                )
             }
-            guard ingested > 0 else { continue }
-            let vectors = try await embed(chunks, accession: metadata.accession, report: &report)
+            // One version per run: a scheduled ingestion can then be searched as of any earlier run.
+            // The compactions the run started finish before it reports.
             do {
-                try await collection.upsert(zip(chunks, vectors).map { ChunkRecord(chunk: $0.chunk, vector: $1) })
+                try await collection.commit()
+                try await collection.waitForMaintenance()
             } catch {
-                throw PipelineError(stage: .store, subject: metadata.accession.description, wrapping: error)
+                throw PipelineError(stage: .store, subject: "commit", wrapping: error)
             }
-            report.filingsIngested += 1
-            report.chunksWritten += chunks.count
-            logger.info(
-                "ingested filing",
-                metadata: [
-                    "accession": "\(metadata.accession)", "form": "\(metadata.form)",
-                    "company": "\(metadata.companyName)", "documents": "\(ingested)",
-                    "sections": "\(sections)", "chunks": "\(chunks.count)",
-                ]
-            )
-        }
-        // One version per run: a scheduled ingestion can then be searched as of any earlier run. The
-        // compactions the run started finish before it reports.
-        do {
-            try await collection.commit()
-            try await collection.waitForMaintenance()
         } catch {
-            throw PipelineError(stage: .store, subject: "commit", wrapping: error)
+            report.stoppedBy = error.description
+            await storeRunRecord(&report)
+            throw error
         }
         report.collectionCount = await collection.count
+        await storeRunRecord(&report)
         return report
+    }
+
+    /// The settings of this runner that shape chunks and vectors (hashed into the ledger).
+    public func ingestionSettings() async -> IngestionSettings {
+        IngestionSettings(
+            parserMaxInputBytes: filingChunker.parser.maxInputBytes,
+            chunkerMaxTokens: filingChunker.chunker.maxTokens,
+            chunkerOverlapTokens: filingChunker.chunker.overlapTokens,
+            tokenCounter: String(reflecting: type(of: filingChunker.chunker.counter)),
+            embedderModel: embedder.modelID,
+            embedderDimension: embedder.dimension,
+            documents: source.documentSelection.entries,
+            schema: await collection.info.schema
+        )
     }
 }

@@ -35,9 +35,20 @@ extension CollectionSchema {
                 message: "a [collection] table is required"
             )
         }
-        try collection.rejectUnknownKeys(["primary_key", "text_field"])
+        try collection.rejectUnknownKeys(["primary_key", "text_field", "text_analyzer"])
         let primaryKey = try collection.string("primary_key") ?? "id"
         let textField = try collection.string("text_field")
+        var textAnalyzer = TextAnalyzer.current
+        if let name = try collection.string("text_analyzer") {
+            guard let analyzer = TextAnalyzer(rawValue: name) else {
+                throw collection.error(
+                    .invalidValue,
+                    "text_analyzer",
+                    "expected one of \(TextAnalyzer.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), found \"\(name)\""
+                )
+            }
+            textAnalyzer = analyzer
+        }
 
         let vectorTables = try ArrayTables(root, "vector")
         guard !vectorTables.elements.isEmpty else {
@@ -111,7 +122,13 @@ extension CollectionSchema {
             )
         }
 
-        let schema = CollectionSchema(primaryKey: primaryKey, fields: fields, vectors: vectors, textField: textField)
+        let schema = CollectionSchema(
+            primaryKey: primaryKey,
+            fields: fields,
+            vectors: vectors,
+            textField: textField,
+            textAnalyzer: textAnalyzer
+        )
         do {
             try schema.validate()
         } catch {

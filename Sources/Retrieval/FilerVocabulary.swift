@@ -34,9 +34,31 @@ public struct FilerVocabulary: Sendable {
         for ticker in tickers { self.tickers[ticker.lowercased(), default: nil] = nil }
     }
 
-    /// Adds the filers of a `company_tickers.json` (cik, ticker, title).
-    public mutating func add(tickerFile entries: [(cik: Int64, ticker: String, title: String)]) {
-        for entry in entries {
+    /// One row of the SEC's `company_tickers.json`.
+    public struct KnownFiler: Sendable, Hashable {
+        public var cik: Int64
+        public var ticker: String
+        public var title: String
+
+        public init(cik: Int64, ticker: String, title: String) {
+            self.cik = cik
+            self.ticker = ticker
+            self.title = title
+        }
+    }
+
+    /// Adds the rows of a `company_tickers.json` that are about the collection's filers — a row
+    /// whose ticker the collection holds, or whose title names a company it holds (legal form and
+    /// state suffix aside) — with their CIKs and every ticker of those CIKs ("BRK-B" beside
+    /// "BRK-A"). Rows of other filers are left out: a question naming a company the collection
+    /// does not hold has nothing to boost, and ten thousand more names would only add false matches.
+    public mutating func add(tickerFile entries: [KnownFiler]) {
+        let companies = Set(phrases.values.flatMap { $0 }.map { Self.nameWords($0.company) })
+        let held = entries.filter {
+            tickers[$0.ticker.lowercased()] != nil || companies.contains(Self.nameWords($0.title))
+        }
+        let ciks = Set(held.map(\.cik))
+        for entry in entries where ciks.contains(entry.cik) {
             add(company: entry.title, cik: entry.cik)
             tickers[entry.ticker.lowercased()] = entry.cik
         }

@@ -7,18 +7,21 @@ extension FilingSearcher {
     func rank(
         vectorHits: [String: SearchHit],
         lexicalHits: [String: SearchHit],
+        questionHits: [String: SearchHit] = [:],
         interpretation: QuestionInterpretation
     ) -> [RankedHit] {
         let vectorRanks = Self.ranks(vectorHits)
         let lexicalRanks = Self.ranks(lexicalHits)
+        let questionRanks = Self.ranks(questionHits)
         let cosines = vectorHits.values.map(\.score)
         let cosineLow = cosines.min() ?? 0
         let cosineSpan = max((cosines.max() ?? 0) - cosineLow, .ulpOfOne)
         let bm25High = max(lexicalHits.values.map(\.score).max() ?? 0, .ulpOfOne)
-        let ids = Set(vectorHits.keys).union(lexicalHits.keys).sorted()
+        let ids = Set(vectorHits.keys).union(lexicalHits.keys).union(questionHits.keys).sorted()
         let passages = ids.map { id -> [[String]] in
-            let text = (vectorHits[id] ?? lexicalHits[id])?.document.fields["text"]?.stringValue ?? ""
-            return PassageSplitter.passages(text, limit: Self.passagesMax).map(LexicalTerms.of)
+            let text =
+                (vectorHits[id] ?? lexicalHits[id] ?? questionHits[id])?.document.fields["text"]?.stringValue ?? ""
+            return PassageSplitter.passages(text, limit: Self.passagesMax).map { LexicalTerms.of($0) }
         }
         let overlap = TermOverlap(
             question: LexicalTerms.of(interpretation.lexicalQuery),
@@ -26,7 +29,7 @@ extension FilingSearcher {
         )
         var ranked: [RankedHit] = []
         for (index, id) in ids.enumerated() {
-            guard let hit = vectorHits[id] ?? lexicalHits[id] else { continue }
+            guard let hit = vectorHits[id] ?? lexicalHits[id] ?? questionHits[id] else { continue }
             let vectorRank = vectorRanks[id]
             let lexicalRank = lexicalRanks[id]
             var fused: Float = 0
@@ -34,6 +37,9 @@ extension FilingSearcher {
             case .rank:
                 if let vectorRank { fused += weights.vector / (weights.rankOffset + Float(vectorRank)) }
                 if let lexicalRank { fused += weights.lexical / (weights.rankOffset + Float(lexicalRank)) }
+                if let rank = questionRanks[id] {
+                    fused += weights.questionLexical / (weights.rankOffset + Float(rank))
+                }
             case .score:
                 if let cosine = vectorHits[id]?.score { fused += weights.vector * (cosine - cosineLow) / cosineSpan }
                 if let bm25 = lexicalHits[id]?.score { fused += weights.lexical * bm25 / bm25High }
@@ -57,7 +63,7 @@ extension FilingSearcher {
     }
 
     /// Passages of a candidate read for the best-passage signal.
-    static let passagesMax = 40
+    static let passagesMax = 400
 
     /// 1-based ranks by the store's score (higher first), ties by id.
     static func ranks(_ hits: [String: SearchHit]) -> [String: Int] {

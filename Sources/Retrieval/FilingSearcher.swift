@@ -13,9 +13,13 @@ import VectorStore
 /// rank and multiplied by the factors of `RankingWeights`.
 public struct FilingSearcher: Sendable {
     public var weights: RankingWeights
+    /// Rows of the SEC's `company_tickers.json`, when the caller has one: more names and tickers
+    /// for the collection's own filers (`FilerVocabulary.add(tickerFile:)`).
+    public var knownFilers: [FilerVocabulary.KnownFiler]
 
-    public init(weights: RankingWeights = .default) {
+    public init(weights: RankingWeights = .default, knownFilers: [FilerVocabulary.KnownFiler] = []) {
         self.weights = weights
+        self.knownFilers = knownFilers
     }
 
     public func search(
@@ -46,8 +50,9 @@ public struct FilingSearcher: Sendable {
         let depth = max(weights.candidateDepth, request.k * 3)
         var vectorHits: [String: SearchHit] = [:]
         var lexicalHits: [String: SearchHit] = [:]
+        var questionHits: [String: SearchHit] = [:]
         var plans: [SearchPlan] = []
-        for filters in pools {
+        for (pool, filters) in pools.enumerated() {
             if request.mode != .lexical {
                 var store = SearchRequest(vector: request.vector, text: nil, k: depth, filters: filters, mode: .vector)
                 store.asOf = request.asOf
@@ -68,8 +73,29 @@ public struct FilingSearcher: Sendable {
                 plans.append(explained.plan)
                 for hit in explained.hits { lexicalHits[hit.id] = hit }
             }
+            // The whole question names the filer itself: the filer pool adds nothing to it.
+            if request.mode != .vector, weights.questionLexical > 0, pool == 0,
+                !interpretation.lexicalQuery.isEmpty, interpretation.lexicalQuery != request.question
+            {
+                var store = SearchRequest(
+                    vector: nil,
+                    text: request.question,
+                    k: depth,
+                    filters: filters,
+                    mode: .lexical
+                )
+                store.asOf = request.asOf
+                let explained = try await collection.searchExplained(store)
+                plans.append(explained.plan)
+                for hit in explained.hits { questionHits[hit.id] = hit }
+            }
         }
-        var ranked = rank(vectorHits: vectorHits, lexicalHits: lexicalHits, interpretation: interpretation)
+        var ranked = rank(
+            vectorHits: vectorHits,
+            lexicalHits: lexicalHits,
+            questionHits: questionHits,
+            interpretation: interpretation
+        )
         if let embedder = request.passageEmbedder, let vector = request.vector, weights.sentence > 0 {
             ranked = try await rerank(ranked, question: vector, embedder: embedder)
         }
@@ -116,13 +142,15 @@ public struct FilingSearcher: Sendable {
     }
 
     /// The filer names and tickers of the collection (from the `company` and `tickers` filter
-    /// indexes; empty for a schema without them).
+    /// indexes; empty for a schema without them), with `knownFilers`' rows about them.
     func vocabulary(of collection: LocalCollection) async throws(StoreError) -> FilerVocabulary {
         let snapshot = await collection.readSnapshot()
         let schema = snapshot.info.schema
         let companies = schema.ordinal(of: "company") == nil ? [] : try snapshot.distinctValues(of: "company")
         let tickers = schema.ordinal(of: "tickers") == nil ? [] : try snapshot.distinctValues(of: "tickers")
-        return FilerVocabulary(companies: companies, tickers: tickers)
+        var vocabulary = FilerVocabulary(companies: companies, tickers: tickers)
+        if !knownFilers.isEmpty { vocabulary.add(tickerFile: knownFilers) }
+        return vocabulary
     }
 
     /// `company = A|B OR tickers = t OR cik = n` for the filers the question names.

@@ -48,4 +48,17 @@ public struct QuestionInterpretation: Sendable, Hashable, Codable {
 
     /// Whether nothing was recognised.
     public var isEmpty: Bool { filers.isEmpty && forms.isEmpty && years.isEmpty && sections.isEmpty }
+
+    /// Encodes every field, `wantsBoilerplate` sorted so one question always gives the same JSON.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(filers, forKey: .filers)
+        try container.encode(forms, forKey: .forms)
+        try container.encode(years, forKey: .years)
+        try container.encode(fiscal, forKey: .fiscal)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(wantsBoilerplate.map(\.rawValue).sorted(), forKey: .wantsBoilerplate)
+        try container.encode(contentWords, forKey: .contentWords)
+        try container.encode(lexicalQuery, forKey: .lexicalQuery)
+    }
 }

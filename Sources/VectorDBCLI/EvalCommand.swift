@@ -23,6 +23,7 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var tickers: CompanyTickersOption
 
     @Option(name: .long, help: ArgumentHelp("The question file (JSON Lines).", valueName: "file"))
     var questions: String
@@ -97,7 +98,10 @@ struct EvalCommand: AsyncParsableCommand {
                     k: k,
                     mode: mode,
                     ranking: ranking,
-                    searcher: FilingSearcher(weights: try RankingWeights.load(path: weights)),
+                    searcher: FilingSearcher(
+                        weights: try RankingWeights.load(path: weights),
+                        knownFilers: try tickers.knownFilers(global)
+                    ),
                     passageEmbedder: embedder.embedder
                 )
                 for withFilters in filterSettings {

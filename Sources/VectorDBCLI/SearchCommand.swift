@@ -22,6 +22,7 @@ struct SearchCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var tickers: CompanyTickersOption
 
     @Argument(help: "The question or search terms.")
     var query: String
@@ -84,7 +85,8 @@ struct SearchCommand: AsyncParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Print one JSON object per hit (JSON Lines) with the score, text and every citation field."
+        help:
+            "Print one JSON object per hit (JSON Lines) with the score, text, every citation field and how the question was read (`interpretation`, aware ranking)."
     )
     var json = false
 
@@ -110,9 +112,11 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(global)
         let hits: [SearchHit]
+        let interpretation: QuestionInterpretation?
         do {
             let selector = try asOf.map(AsOfArgument.parse)
-            hits = try await global.withEngine { engine in
+            let searcher = FilingSearcher(knownFilers: try tickers.knownFilers(global))
+            (hits, interpretation) = try await global.withEngine { engine in
                 let store = try await engine.collection(collection)
                 let info = await store.info
                 let filters = try filter.map { (expression) throws(StoreError) in
@@ -139,15 +143,15 @@ struct SearchCommand: AsyncParsableCommand {
                     ranking: ranking,
                     passageEmbedder: embedder?.embedder
                 )
-                let result = try await FilingSearcher().search(request, in: store)
+                let result = try await searcher.search(request, in: store)
                 if explain { FileHandle.standardError.write(Data(result.explanation.utf8)) }
-                return result.hits.map(\.hit)
+                return (result.hits.map(\.hit), ranking == .aware ? result.interpretation : nil)
             }
         } catch {
             throw CLIFailure(error)
         }
         if json {
-            for hit in hits { Terminal.write(try HitJSON.line(hit)) }
+            for hit in hits { Terminal.write(try HitJSON.line(hit, interpretation: interpretation)) }
         } else if hits.isEmpty {
             Terminal.write("No matching passages.")
         } else {
@@ -166,105 +170,6 @@ extension SearchCommand {
         }
         let definition = try PipelineDefinition.load(path: pipeline)
         return try QueryEmbedder(for: info, settings: definition.embedder, file: pipeline)
-    }
-}
-
-/// The human-readable rendering of a hit: rank, score, filer, form (and exhibit type, for an
-/// exhibit's chunk: `8-K EX-99.1`), date, item, snippet, source.
-enum HitText {
-    static func render(_ hit: SearchHit, rank: Int) -> String {
-        guard let chunk = hit.chunk else {
-            let fields = hit.document.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            return "\(rank). [\(String(format: "%.3f", hit.score))] \(hit.id)\n   \(fields.joined(separator: "; "))\n"
-        }
-        let citation = chunk.citation
-        let tickers = citation.tickers.isEmpty ? "" : " (\(citation.tickers.joined(separator: ", ")))"
-        let item = citation.item == Section.coverKey ? "Cover" : "Item \(citation.item)"
-        let title = citation.itemTitle.isEmpty ? "" : " \(citation.itemTitle)"
-        let form = citation.isExhibit ? "\(citation.form) \(citation.documentType)" : "\(citation.form)"
-        return """
-            \(rank). [\(String(format: "%.3f", hit.score))] \(citation.companyName)\(tickers) \u{2014} \(form) filed \(citation.filingDate) \u{2014} \(item)\(title)
-               "\(snippet(chunk.text))"
-               \(citation.sourceURL) (chars \(citation.charStart)-\(citation.charEnd), accession \(citation.accession))
-
-            """
-    }
-
-    /// The first ~240 characters, cut at a word boundary.
-    static func snippet(_ text: String, limit: Int = 240) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        let prefix = flat.prefix(limit)
-        let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
-        return cut + " \u{2026}"
-    }
-}
-
-/// The `--json` rendering of a hit: one object per line.
-enum HitJSON {
-    struct Line: Encodable {
-        var score: Float
-        var id: String
-        var text: String
-        var cik: String
-        var company: String
-        var tickers: [String]
-        var form: String
-        var filingDate: String
-        var reportDate: String?
-        var fiscalYear: Int
-        var accession: String
-        var item: String
-        var itemTitle: String
-        var charStart: Int
-        var charEnd: Int
-        var sourceURL: String
-        /// The form for a primary-document chunk, the exhibit type (`EX-99.1`) for an exhibit's.
-        var documentType: String
-    }
-
-    static func line(_ hit: SearchHit) throws -> String {
-        guard let chunk = hit.chunk else { return try genericLine(hit) }
-        let citation = chunk.citation
-        let line = Line(
-            score: hit.score,
-            id: chunk.id,
-            text: chunk.text,
-            cik: citation.cik.description,
-            company: citation.companyName,
-            tickers: citation.tickers,
-            form: citation.form.rawValue,
-            filingDate: citation.filingDate.description,
-            reportDate: citation.reportDate?.description,
-            fiscalYear: citation.fiscalYear,
-            accession: citation.accession.description,
-            item: citation.item,
-            itemTitle: citation.itemTitle,
-            charStart: citation.charStart,
-            charEnd: citation.charEnd,
-            sourceURL: citation.sourceURL,
-            documentType: citation.documentType
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(line), as: UTF8.self)
-    }
-
-    /// A hit of a collection with another schema than the SEC one: `score`, `id` and every field.
-    static func genericLine(_ hit: SearchHit) throws -> String {
-        var object: [String: Any] = ["score": Double(hit.score), "id": hit.id]
-        for (name, value) in hit.document.fields {
-            switch value {
-            case .string(let text): object[name] = text
-            case .int64(let number): object[name] = number
-            case .double(let number): object[name] = number
-            case .bool(let flag): object[name] = flag
-            case .date(let date): object[name] = date.description
-            case .stringArray(let texts): object[name] = texts
-            }
-        }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -106,15 +106,16 @@ public struct LocalStore: Sendable {
                 file: infoPath.path
             )
         }
-        let evolves = info.schema.extends(stored.schema) && info.schema != stored.schema
-        guard evolves || stored.schema.extends(info.schema) else {
+        let requested = info.schema.adoptingAnalyzer(of: stored.schema)
+        let evolves = requested.extends(stored.schema) && requested != stored.schema
+        guard evolves || stored.schema.extends(requested) else {
             throw .violation(
                 .badSchema,
                 "collection '\(info.name)' has another schema than this run's (fields, types, vectors or text "
                     + "field differ, beyond appended fields); use another collection name or data directory"
             )
         }
-        return try self.open(collection: info.name, evolvingTo: evolves ? info.schema : nil)
+        return try self.open(collection: info.name, evolvingTo: evolves ? requested : nil)
     }
 
     private func collectionDirectory(_ name: String) -> URL {

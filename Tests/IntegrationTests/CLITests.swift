@@ -14,6 +14,7 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains(" misses (embedded)"))
         #expect(again.stdout.contains(", 0 misses (embedded)"))
+        #expect(again.stdout.contains("3 unchanged filings skipped"), "the ledger skips unchanged filings")
 
         let text = try Support.run(["search", "reliance on a single foundry", "--data-dir", data.path, "--k", "3"])
         #expect(text.status == 0, "\(text.stderr)")
@@ -48,6 +49,46 @@ import Testing
         #expect(exhibit.status == 0, "\(exhibit.stderr)")
         #expect(exhibit.stdout.contains("\u{2014} 8-K EX-99.1 filed 2025-04-24"), "\(exhibit.stdout)")
         #expect(exhibit.stdout.contains("/000199990125000011/hrsc-20250424xex99d1.htm"))
+
+        // --json carries how the question was read on each hit; --ranking plain reads nothing.
+        let read = try Support.run([
+            "search", "Harbor Ridge risk factors in its 2024 annual report", "--data-dir", data.path, "--json",
+            "--k", "2",
+        ])
+        #expect(read.status == 0, "\(read.stderr)")
+        for line in read.stdout.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let interpretation = try #require(object["interpretation"] as? [String: Any])
+            let filers = try #require(interpretation["filers"] as? [[String: Any]])
+            #expect(filers.map { $0["company"] as? String } == ["Harbor Ridge Semiconductor, Inc."])
+            #expect(interpretation["forms"] as? [String] == ["10-K"])
+            #expect(interpretation["years"] as? [Int] == [2024])
+            let sections = try #require(interpretation["sections"] as? [[String: Any]])
+            #expect(sections.map { $0["label"] as? String } == ["risk factors"])
+        }
+        // --company-tickers adds the SEC file's tickers for the collection's filers.
+        let tickerFile = data.appendingPathComponent("company_tickers.json")
+        try #"{"0": {"cik_str": 1999901, "ticker": "HRSCW", "title": "Harbor Ridge Semiconductor, Inc."}}"#.write(
+            to: tickerFile,
+            atomically: true,
+            encoding: .utf8
+        )
+        let byTicker = try Support.run([
+            "search", "HRSCW wafer supply", "--data-dir", data.path, "--json", "--k", "1", "--company-tickers",
+            tickerFile.path,
+        ])
+        #expect(byTicker.status == 0, "\(byTicker.stderr)")
+        #expect(byTicker.stdout.contains(#""ticker":"hrscw""#), "\(byTicker.stdout)")
+        let missing = try Support.run([
+            "search", "wafer", "--data-dir", data.path, "--company-tickers", data.appendingPathComponent("nope").path,
+        ])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot read the company tickers file"), "\(missing.stderr)")
+        let plain = try Support.run([
+            "search", "Harbor Ridge risk factors", "--data-dir", data.path, "--json", "--k", "1", "--ranking", "plain",
+        ])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("\"interpretation\""))
 
         // --explain prints the plan on stderr: indexed SEC fields read their index (company included),
         // the source URL is scanned.

@@ -16,7 +16,8 @@ import Testing
         #expect(first.chunksWritten > 20)
         #expect(first.embeddingCacheHits + first.embeddingCacheMisses == first.chunksWritten)
         #expect(first.embeddingCacheMisses > 0)
-        let second = try await PipelineRunner.make(definition: definition, dataRoot: root).run()
+        // --force: the ledger would skip every unchanged filing without embedding anything.
+        let second = try await PipelineRunner.make(definition: definition, dataRoot: root).run(RunOptions(mode: .force))
         #expect(second.chunksWritten == first.chunksWritten)
         #expect(second.embeddingCacheMisses == 0)
         #expect(second.embeddingCacheHits == second.chunksWritten)

@@ -122,6 +122,10 @@ import VectorStore
                 "[collection]\n[[vector]]\nname = \"v\"\nmetric = \"hamming\"\n",
                 "/tmp/c/schema.toml:4: key 'vector[0].metric'"
             ),
+            (
+                "[collection]\ntext_analyzer = \"porter\"\n[[vector]]\nname = \"v\"\n",
+                "/tmp/c/schema.toml:2: key 'collection.text_analyzer': expected one of \"plural\", \"english\", found \"porter\""
+            ),
             ("[[vector]]\nname = \"v\"\n", "/tmp/c/schema.toml: key 'collection'"),
             ("[collection\n", "/tmp/c/schema.toml:1: "),
         ]

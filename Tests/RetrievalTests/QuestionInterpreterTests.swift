@@ -44,6 +44,21 @@ import Testing
         #expect(byCIK.map(\.cik) == [320193])
     }
 
+    @Test func aTickerFileAddsNamesAndTickersOfTheCollectionsFilersOnly() {
+        var vocabulary = FilerVocabulary(companies: ["Alphabet Inc."], tickers: ["googl"])
+        vocabulary.add(tickerFile: [
+            .init(cik: 1_652_044, ticker: "GOOGL", title: "Alphabet Inc."),
+            .init(cik: 1_652_044, ticker: "GOOG", title: "Alphabet Inc."),
+            .init(cik: 789_019, ticker: "MSFT", title: "MICROSOFT CORP"),
+        ])
+        let interpreter = QuestionInterpreter(vocabulary: vocabulary)
+        let goog = interpreter.interpret("What did GOOG say about cloud revenue?").filers
+        #expect(goog.map(\.ticker) == ["goog"])
+        #expect(goog.map(\.cik) == [1_652_044], "the file's CIK comes with its ticker")
+        #expect(interpreter.interpret("What did MSFT say about cloud revenue?").filers.isEmpty, "not in the collection")
+        #expect(interpreter.interpret("What did Microsoft say?").filers.isEmpty)
+    }
+
     @Test func formsFromNumbersAndDescriptions() {
         #expect(Self.interpreter.interpret("In its annual report, what does the bank say?").forms == ["10-K"])
         #expect(Self.interpreter.interpret("In the quarterly report for June").forms == ["10-Q"])

@@ -28,7 +28,10 @@ import Testing
     }
 
     static func reanalysed(_ source: SearchSource) -> LexicalPostings {
-        LexicalPostings(texts: (0..<source.rowCount).map { source.value($0, 0)?.stringValue ?? "" })
+        LexicalPostings(
+            texts: (0..<source.rowCount).map { source.value($0, 0)?.stringValue ?? "" },
+            analyzer: .current
+        )
     }
 
     @Test(arguments: [5, 6, 7])

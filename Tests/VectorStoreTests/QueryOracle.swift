@@ -112,9 +112,9 @@ struct QueryOracle {
     func lexicalRanking(_ text: String, matching: [Document], live: [Document]) -> [(id: String, score: Float)] {
         let textField = schema.textField ?? ""
         func terms(_ document: Document) -> [String] {
-            LexicalAnalyzer.terms(of: document.fields[textField]?.stringValue ?? "")
+            LexicalAnalyzer.terms(of: document.fields[textField]?.stringValue ?? "", analyzer: schema.textAnalyzer)
         }
-        let queryTerms = Set(LexicalAnalyzer.terms(of: text)).sorted()
+        let queryTerms = Set(LexicalAnalyzer.terms(of: text, analyzer: schema.textAnalyzer)).sorted()
         let lengths = live.map { terms($0).count }
         let average = live.isEmpty ? 1 : max(Float(Double(lengths.reduce(0, +)) / Double(live.count)), 1)
         let n = Float(live.count)

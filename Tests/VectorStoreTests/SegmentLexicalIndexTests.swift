@@ -64,7 +64,7 @@ import Testing
         let directory = StoreTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let texts = Self.texts(700, seed: seed)
-        let expected = LexicalPostings(texts: texts)
+        let expected = LexicalPostings(texts: texts, analyzer: .current)
         let segment = try Self.segment(texts, in: directory)
         let index = try #require(try segment.rows.lexical() as? SegmentLexicalIndex)
         #expect(index.lengthSum == expected.lengthSum && index.termCount == expected.postings.count)
@@ -102,7 +102,7 @@ import Testing
         let hits = try await reopened.search(request)
         #expect(hits.map(\.id) == inMemory.map(\.id) && hits.map(\.score) == inMemory.map(\.score))
         #expect(!hits.isEmpty)
-        let expected = LexicalPostings(texts: texts).postings["w17"]?.count ?? 0
+        let expected = LexicalPostings(texts: texts, analyzer: .current).postings["w17"]?.count ?? 0
         #expect(segment.counters.postingListsRead.load(ordering: .relaxed) == 1)
         #expect(
             segment.counters.postingBytesRead.load(ordering: .relaxed) == expected * SegmentLexicalIndex.postingBytes

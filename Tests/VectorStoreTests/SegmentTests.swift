@@ -50,7 +50,10 @@ import Testing
         #expect(try segment.tombstones().map(\.id) == contents.tombstones.map(\.id))
         #expect(try segment.tombstones().map(\.sequence) == contents.tombstones.map(\.sequence))
         let texts = SearchSource.texts(contents.rows.map(\.record), schema: Self.schema)
-        #expect(try LexicalContents(segment.source.lexical) == LexicalContents(LexicalPostings(texts: texts)))
+        #expect(
+            try LexicalContents(segment.source.lexical)
+                == LexicalContents(LexicalPostings(texts: texts, analyzer: .current))
+        )
         if case .mapped(_, let offset) = segment.source.vectors[0] { #expect(offset % 64 == 0) }
         #expect((segment.source.graph != nil) == (rows > 0))
         if rows > 0, let graph = segment.source.graph {

@@ -23,7 +23,9 @@ extension CollectionSnapshot {
         depth: Int,
         plan: inout SearchPlan
     ) -> [(row: Int, score: Float)] {
-        let terms = Set(LexicalAnalyzer.terms(of: text).map(LexicalPostings.bounded)).sorted()
+        let terms = Set(
+            LexicalAnalyzer.terms(of: text, analyzer: info.schema.textAnalyzer).map(LexicalPostings.bounded)
+        ).sorted()
         guard !terms.isEmpty else { return [] }
         // Statistics over the live rows of every source, and each term's best contribution per
         // source (the WAND upper bound, before idf).

@@ -37,7 +37,7 @@ extension LocalCollection {
         let flushedSequence = memtable.sequenceMax
         frozen = SearchSource(rows: contents.rows, schema: info.schema, lexical: contents.lexical)
         liveness.freeze(contents)
-        memtable = MemTable(textOrdinal: info.schema.textOrdinal)
+        memtable = MemTable(schema: info.schema)
         cachedSnapshot = nil
         do {
             try await wal.rotate(to: path(StoreFileName.wal(walNumber)), fileNumber: walNumber).value()

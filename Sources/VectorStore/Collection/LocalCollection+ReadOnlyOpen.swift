@@ -127,7 +127,7 @@ extension LocalCollection {
             }
             throw error
         }
-        var memtable = MemTable(textOrdinal: info.schema.textOrdinal)
+        var memtable = MemTable(schema: info.schema)
         var nextSequence = manifest.flushedSequence + 1
         for log in logs {
             for record in log.scan.records {

@@ -143,7 +143,7 @@ extension LocalCollection {
 
         let walNumbers = files.filter { $0.kind == .wal && $0.number >= manifest.walFileNumber }.map(\.number)
             .sorted()
-        var memtable = MemTable(textOrdinal: info.schema.textOrdinal)
+        var memtable = MemTable(schema: info.schema)
         let logs = try readWAL(walNumbers, in: directory, fileSystem: fileSystem, schema: info.schema)
         for log in logs {
             if log.scan.hadTornTail {

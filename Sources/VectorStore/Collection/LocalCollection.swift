@@ -64,6 +64,8 @@ public actor LocalCollection: DocumentCollection {
     /// the only readers of segments the current version no longer lists, so the memory of old
     /// versions stays bounded.
     var versionSnapshots: [UInt64: CollectionSnapshot] = [:]
+    /// The ingestion ledger, opening or open (`ingestionLedger()`); `nil` until first asked for.
+    var ledgerOpening: Task<Result<IngestionLedger, StoreError>, Never>?
 
     init(
         info: CollectionInfo,

@@ -16,9 +16,10 @@ extension LocalCollection {
                 file: path(Self.infoFileName)
             )
         }
-        if requested.schema.extends(info.schema), requested.schema != info.schema {
-            try await evolve(to: requested.schema)
-        } else if !info.schema.extends(requested.schema) {
+        let schema = requested.schema.adoptingAnalyzer(of: info.schema)
+        if schema.extends(info.schema), schema != info.schema {
+            try await evolve(to: schema)
+        } else if !info.schema.extends(schema) {
             throw .violation(
                 .badSchema,
                 "collection '\(info.name)' has another schema than this run's (fields, types, vectors or text "

@@ -19,6 +19,23 @@ extension StoreFileSystem {
         try file.sync()
     }
 
+    /// Writes `bytes` into the existing file `path` at `offsetBytes` (an append, when it is the
+    /// file's end) and `fsync`s it: durable when it returns (the file's entry already is).
+    func writeSynced(_ path: String, with bytes: [UInt8], atOffset offsetBytes: Int) throws(StoreError) {
+        let file = try self.openForWriting(path, mode: .existing)
+        defer { file.close() }
+        try file.write(bytes[...], atOffset: offsetBytes)
+        try file.sync()
+    }
+
+    /// Shrinks the existing file `path` to `sizeBytes` and `fsync`s it (a torn tail cut off for good).
+    func truncateSynced(_ path: String, toBytes sizeBytes: Int) throws(StoreError) {
+        let file = try self.openForWriting(path, mode: .existing)
+        defer { file.close() }
+        try file.truncate(toBytes: sizeBytes)
+        try file.sync()
+    }
+
     /// Creates `path` (which must not exist) holding `bytes`, durable with its directory entry.
     func createDurably(_ path: String, with bytes: [UInt8]) throws(StoreError) {
         let file = try self.openForWriting(path, mode: .createNew)

@@ -16,6 +16,8 @@ struct MemTable: Sendable {
 
     /// Ordinal of the schema's text field (`nil`: none), whose values are analysed.
     let textOrdinal: Int?
+    /// How the text field is analysed (the collection's).
+    let analyzer: TextAnalyzer
 
     private(set) var entries: [String: Entry] = [:]
     /// Approximate heap bytes of the entries (vector, text, fixed overhead per entry).
@@ -24,7 +26,10 @@ struct MemTable: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    init(textOrdinal: Int?) { self.textOrdinal = textOrdinal }
+    init(schema: CollectionSchema) {
+        textOrdinal = schema.textOrdinal
+        analyzer = schema.textAnalyzer
+    }
 
     /// Applies one row version; an older sequence than the one held is ignored, so the order in which
     /// concurrent writers finish does not matter.
@@ -33,7 +38,9 @@ struct MemTable: Sendable {
             guard existing.sequence < sequence else { return }
             estimatedBytes -= Self.bytes(id: id, existing.record) + (existing.analyzed?.estimatedBytes ?? 0)
         }
-        let analyzed = record.map { LexicalPostings.Analyzed(Self.text($0, textOrdinal: textOrdinal)) }
+        let analyzed = record.map {
+            LexicalPostings.Analyzed(Self.text($0, textOrdinal: textOrdinal), analyzer: analyzer)
+        }
         entries[id] = Entry(sequence: sequence, record: record, writtenAtMs: writtenAtMs, analyzed: analyzed)
         estimatedBytes += Self.bytes(id: id, record) + (analyzed?.estimatedBytes ?? 0)
         sequenceMax = max(sequenceMax, sequence)
@@ -68,7 +75,9 @@ struct MemTable: Sendable {
                 entry.record.map { StoredRow(sequence: entry.sequence, record: $0, writtenAtMs: entry.writtenAtMs) }
             },
             tombstones: tombstones,
-            lexical: LexicalPostings(analyzed: live.map { $0.analyzed ?? LexicalPostings.Analyzed("") })
+            lexical: LexicalPostings(
+                analyzed: live.map { $0.analyzed ?? LexicalPostings.Analyzed("", analyzer: analyzer) }
+            )
         )
     }
 

@@ -12,17 +12,44 @@ public struct CollectionSchema: Sendable, Hashable, Codable {
     public var vectors: [VectorFieldDefinition]
     /// The string field indexed for BM25 (lexical and hybrid search); `nil` for none.
     public var textField: String?
+    /// How the text field's words become BM25 terms. Fixed when the collection is created: an open
+    /// keeps the stored analyzer whatever the caller's schema says (`adoptingAnalyzer(of:)`), and
+    /// a `collection.json` without it is `plural` (written before `english` existed).
+    public var textAnalyzer: TextAnalyzer
 
     public init(
         primaryKey: String = "id",
         fields: [FieldDefinition],
         vectors: [VectorFieldDefinition],
-        textField: String? = nil
+        textField: String? = nil,
+        textAnalyzer: TextAnalyzer = .current
     ) {
         self.primaryKey = primaryKey
         self.fields = fields
         self.vectors = vectors
         self.textField = textField
+        self.textAnalyzer = textAnalyzer
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case primaryKey, fields, vectors, textField, textAnalyzer
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        primaryKey = try container.decode(String.self, forKey: .primaryKey)
+        fields = try container.decode([FieldDefinition].self, forKey: .fields)
+        vectors = try container.decode([VectorFieldDefinition].self, forKey: .vectors)
+        textField = try container.decodeIfPresent(String.self, forKey: .textField)
+        textAnalyzer = try container.decodeIfPresent(TextAnalyzer.self, forKey: .textAnalyzer) ?? .plural
+    }
+
+    /// This schema with `stored`'s text analyzer: what a caller's schema means for an existing
+    /// collection (the analyzer of its segments cannot change).
+    public func adoptingAnalyzer(of stored: CollectionSchema) -> CollectionSchema {
+        var adopted = self
+        adopted.textAnalyzer = stored.textAnalyzer
+        return adopted
     }
 
     /// Upper bounds of scalar and vector fields (ordinals are stored as `u16`).
@@ -106,6 +133,7 @@ public struct CollectionSchema: Sendable, Hashable, Codable {
     /// collection with a newer schema may do.
     func extends(_ older: CollectionSchema) -> Bool {
         primaryKey == older.primaryKey && vectors == older.vectors && textField == older.textField
+            && textAnalyzer == older.textAnalyzer
             && fields.count >= older.fields.count
             && zip(fields, older.fields).allSatisfy { $0.sameIgnoringIndex($1) }
     }

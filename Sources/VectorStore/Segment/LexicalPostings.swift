@@ -28,8 +28,8 @@ struct LexicalPostings: Sendable, Equatable {
         var terms: [TermCount]
         var length: UInt32
 
-        init(_ text: String) {
-            let all = LexicalAnalyzer.terms(of: text)
+        init(_ text: String, analyzer: TextAnalyzer) {
+            let all = LexicalAnalyzer.terms(of: text, analyzer: analyzer)
             var frequencies: [String: Int] = [:]
             for term in all { frequencies[LexicalPostings.bounded(term), default: 0] += 1 }
             terms = frequencies.map { TermCount(term: $0.key, count: UInt16(min($0.value, Int(UInt16.max)))) }
@@ -40,8 +40,10 @@ struct LexicalPostings: Sendable, Equatable {
         var estimatedBytes: Int { terms.reduce(16) { $0 + $1.term.utf8.count + 24 } }
     }
 
-    /// The postings of rows `0..<texts.count`, tokenizing each text.
-    init(texts: [String]) { self.init(analyzed: texts.map(Analyzed.init)) }
+    /// The postings of rows `0..<texts.count`, tokenizing each text with `analyzer`.
+    init(texts: [String], analyzer: TextAnalyzer) {
+        self.init(analyzed: texts.map { Analyzed($0, analyzer: analyzer) })
+    }
 
     /// The postings of rows already analysed, row `i` being `analyzed[i]`.
     init(analyzed: [Analyzed]) {

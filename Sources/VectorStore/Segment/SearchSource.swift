@@ -126,7 +126,10 @@ final class SearchSource: Sendable {
         switch rows {
         case .memory(let memory): memory.lexical
         case .segment(let segment):
-            segment.reading(segment.lexical, else: LexicalPostings(texts: Array(repeating: "", count: rowCount)))
+            segment.reading(
+                segment.lexical,
+                else: LexicalPostings(texts: Array(repeating: "", count: rowCount), analyzer: .current)
+            )
         }
     }
 
@@ -185,7 +188,8 @@ final class SearchSource: Sendable {
             ids: rows.map(\.record.id),
             columns: columns,
             sequences: rows.map(\.sequence),
-            lexical: lexical ?? LexicalPostings(texts: Self.texts(rows.map(\.record), schema: schema)),
+            lexical: lexical
+                ?? LexicalPostings(texts: Self.texts(rows.map(\.record), schema: schema), analyzer: schema.textAnalyzer),
             writtenAtMs: rows.map(\.writtenAtMs),
             expiresAtMs: rows.map(\.record.expiresAtMs)
         )

@@ -113,7 +113,11 @@ enum SegmentWriter {
             tombstones.appendShortString(tombstone.id)
         }
         let lexical =
-            contents.lexical ?? LexicalPostings(texts: SearchSource.texts(contents.rows.map(\.record), schema: schema))
+            contents.lexical
+            ?? LexicalPostings(
+                texts: SearchSource.texts(contents.rows.map(\.record), schema: schema),
+                analyzer: schema.textAnalyzer
+            )
         try addBlock(SegmentFormat.BlockKind.sequences.rawValue, raw: sequences, codec: .none)
         let idBlock = try RowChunks.encode(ids, rowEnds: idEnds, typeTag: 0, codec: codec)
         try addBlock(
