@@ -60,6 +60,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Parquet files written and read by our own code (Thrift compact footer, v1 pages, zstd):
+        // the store's metadata columns for analytics engines (docs/formats/parquet.md).
+        .target(name: "Parquet", dependencies: ["SECModel", "Codecs"], swiftSettings: strictSettings),
+
         // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
         .target(
             name: "EDGARClient",
@@ -103,7 +107,9 @@ let package = Package(
         ),
         .target(
             name: "VectorStore",
-            dependencies: ["SECModel", "Codecs", "CBLAS", "HNSW", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SECModel", "Codecs", "CBLAS", "HNSW", "Parquet", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // SEC documents in the store: the SEC schema, ChunkRecord and its mapping to documents.
@@ -124,7 +130,8 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
-                "VectorStore", "SECDocuments", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+                "VectorStore", "SECDocuments", "PipelineConfig", "Parquet",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
             swiftSettings: strictSettings
@@ -148,6 +155,7 @@ let package = Package(
 
         .testTarget(name: "SECModelTests", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs"], swiftSettings: strictSettings),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Codecs"], swiftSettings: strictSettings),
         .testTarget(
             name: "EDGARClientTests",
             dependencies: [
