@@ -207,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VectorStoreTests",
-            dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild"],
+            dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild", "Parquet"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -228,7 +228,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Pipeline", "VectorStore", "SECDocuments", "Embedding", "FilingParser", "PipelineConfig", "SECModel",
-                "VectorDBCLI", "Chunker",
+                "VectorDBCLI", "Chunker", "Parquet",
             ],
             swiftSettings: strictSettings
         ),
