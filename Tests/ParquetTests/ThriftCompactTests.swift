@@ -92,6 +92,25 @@ import Testing
         }
     }
 
+    /// The two examples of docs/formats/parquet.md, "Thrift compact protocol".
+    @Test func schemaElementsEncodeAsTheFormatDocumentShows() throws {
+        var writer = ThriftCompactWriter()
+        writer.writeStruct { ParquetSchemaElement(name: "cik", type: .int64, repetition: .required).encode(&$0) }
+        #expect(writer.bytes == [0x15, 0x04, 0x25, 0x00, 0x18, 0x03, 0x63, 0x69, 0x6B, 0x00])
+        var form = ThriftCompactWriter()
+        form.writeStruct {
+            ParquetSchemaElement(name: "form", type: .byteArray, repetition: .optional, logicalType: .string).encode(
+                &$0
+            )
+        }
+        let expected: [UInt8] =
+            [0x15, 0x0C, 0x25, 0x02, 0x18, 0x04] + Array("form".utf8) + [0x25, 0x00, 0x4C, 0x1C, 0x00, 0x00, 0x00]
+        #expect(form.bytes == expected)
+        var reader = ThriftCompactReader(bytes: form.bytes)
+        let decoded = try ParquetSchemaElement.decode(&reader)
+        #expect(decoded.logicalType == .string && decoded.repetition == .optional && decoded.name == "form")
+    }
+
     @Test func nestingDeeperThanTheLimitIsRefused() {
         // Field 1 of type struct, nested 40 times, never closed: the skip must stop at the depth limit.
         let bytes = [UInt8](repeating: 0x1C, count: 40)
