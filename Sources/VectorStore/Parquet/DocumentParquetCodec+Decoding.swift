@@ -13,7 +13,7 @@ extension DocumentParquetCodec {
         schema: CollectionSchema,
         file: String?
     ) throws(StoreError) -> [Document] {
-        func read(_ name: String, _ kind: ParquetColumnKind, required: Bool) throws(StoreError) -> ParquetColumnValues?
+        func load(_ name: String, _ kind: ParquetColumnKind, required: Bool) throws(StoreError) -> ParquetColumnValues?
         {
             guard let (index, column) = reader.schema.column(named: name) else {
                 guard !required else {
@@ -30,16 +30,16 @@ extension DocumentParquetCodec {
             }
             do { return try reader.values(column: index) } catch { throw storeError(error, file: file) }
         }
-        guard case .strings(let ids)? = try read(schema.primaryKey, .string, required: true) else { return [] }
+        guard case .strings(let ids)? = try load(schema.primaryKey, .string, required: true) else { return [] }
         var documents = ids.map { Document(id: $0 ?? "") }
         for field in schema.fields {
-            guard let column = try read(field.name, kind(of: field.type), required: true) else { continue }
+            guard let column = try load(field.name, kind(of: field.type), required: true) else { continue }
             for row in documents.indices {
                 if let value = value(column, row) { documents[row].fields[field.name] = value }
             }
         }
         for vector in schema.vectors {
-            guard case .floatLists(let vectors)? = try read(vector.name, .floatList, required: false) else { continue }
+            guard case .floatLists(let vectors)? = try load(vector.name, .floatList, required: false) else { continue }
             for row in documents.indices { documents[row].vectors[vector.name] = vectors[row] }
         }
         return documents
