@@ -82,4 +82,16 @@ import Testing
         }
         #expect(absent?.message.contains("colour") == true)
     }
+
+    @Test func aDateOutsideINT32DaysIsBadInputNamingTheDocument() {
+        let far = CalendarDate(daysSince1970: Int64(Int32.max) + 1)
+        let document = Document(
+            id: "sku-far",
+            fields: ["name": .string("x"), "price": .double(1), "launched": .date(far)]
+        )
+        let error = #expect(throws: StoreError.self) {
+            try DocumentParquetCodec.columns([document], schema: SchemaTestSupport.schema(), includingVectors: false)
+        }
+        #expect(error?.code == .badInput && error?.documentID == "sku-far" && error?.field == "launched")
+    }
 }

@@ -56,7 +56,7 @@ public enum DocumentParquetCodec {
         _ documents: some Collection<Document>,
         _ field: FieldDefinition
     ) throws(StoreError) -> ParquetColumnValues {
-        func values<T>(_ extract: (FieldValue) -> T?) throws(StoreError) -> [T?] {
+        func values<T>(_ extract: (FieldValue, Document) throws(StoreError) -> T?) throws(StoreError) -> [T?] {
             var column: [T?] = []
             column.reserveCapacity(documents.count)
             for document in documents {
@@ -64,7 +64,7 @@ public enum DocumentParquetCodec {
                     column.append(nil)
                     continue
                 }
-                guard let typed = extract(value) else {
+                guard let typed = try extract(value, document) else {
                     throw .violation(
                         .wrongType,
                         "a \(value.type.rawValue) value for a \(field.type.rawValue) field",
@@ -77,24 +77,38 @@ public enum DocumentParquetCodec {
             return column
         }
         switch field.type {
-        case .string: return .strings(try values { $0.stringValue })
-        case .int64: return .int64s(try values { $0.int64Value })
+        case .string: return .strings(try values { value, _ in value.stringValue })
+        case .int64: return .int64s(try values { value, _ in value.int64Value })
         case .double:
             return .doubles(
-                try values {
-                    if case .double(let number) = $0 { return number }
+                try values { value, _ in
+                    if case .double(let number) = value { return number }
                     return nil
                 }
             )
         case .bool:
             return .booleans(
-                try values {
-                    if case .bool(let flag) = $0 { return flag }
+                try values { value, _ in
+                    if case .bool(let flag) = value { return flag }
                     return nil
                 }
             )
-        case .date: return .dates(try values { $0.dateValue.flatMap { Int32(exactly: $0.daysSince1970) } })
-        case .stringArray: return .stringLists(try values { $0.stringArrayValue })
+        case .date:
+            return .dates(
+                try values { value, document throws(StoreError) in
+                    guard let date = value.dateValue else { return nil }
+                    guard let days = Int32(exactly: date.daysSince1970) else {
+                        throw StoreError(
+                            code: .badInput,
+                            message: "date \(date.daysSince1970) days from 1970 does not fit Parquet's INT32 DATE",
+                            documentID: document.id,
+                            field: field.name
+                        )
+                    }
+                    return days
+                }
+            )
+        case .stringArray: return .stringLists(try values { value, _ in value.stringArrayValue })
         }
     }
 }
