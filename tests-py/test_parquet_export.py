@@ -10,6 +10,7 @@ model files), export both formats, compare per column and per document.
 import datetime
 import json
 import pathlib
+import random
 import subprocess
 import tomllib
 
@@ -158,3 +159,125 @@ def test_duckdb_reads_the_types_and_values(exported):
     assert latest.isoformat() == max(
         d["fields"]["filing_date"] for d in documents if "HRSC" in d["fields"].get("tickers", [])
     )
+
+
+PRODUCTS_SCHEMA = """
+[collection]
+primary_key = "sku"
+[[vector]]
+name = "image"
+dimension = 4
+metric = "l2"
+[[field]]
+name = "name"
+type = "string"
+required = true
+[[field]]
+name = "price"
+type = "double"
+[[field]]
+name = "stock"
+type = "int64"
+[[field]]
+name = "launched"
+type = "date"
+[[field]]
+name = "sale"
+type = "bool"
+[[field]]
+name = "tags"
+type = "string_array"
+[[field]]
+name = "colour"
+type = "string"
+required = true
+default = "none"
+"""
+
+
+@pytest.fixture(scope="module")
+def products(vectordb, tmp_path_factory):
+    """A collection of every field type, imported from seeded random lines: nulls in every optional
+    column, empty and absent lists, negative and large numbers, dates across two centuries, a
+    300-value dictionary (9-bit indices), a default filled in; and an empty collection."""
+    work = tmp_path_factory.mktemp("products")
+    (work / "products.toml").write_text(PRODUCTS_SCHEMA)
+    generator = random.Random(14)
+    lines = []
+    for index in range(2500):
+        fields = {"name": f"product {index}"}
+        if generator.random() < 0.7:
+            fields["price"] = round(generator.uniform(-100, 100), 3)
+        if generator.random() < 0.7:
+            fields["stock"] = generator.randint(-(2**62), 2**62)
+        if generator.random() < 0.7:
+            year, month, day = generator.randint(1900, 2100), generator.randint(1, 12), generator.randint(1, 28)
+            fields["launched"] = f"{year:04d}-{month:02d}-{day:02d}"
+        if generator.random() < 0.7:
+            fields["sale"] = generator.random() < 0.5
+        if generator.random() < 0.7:
+            fields["tags"] = [generator.choice(["red", "blue", "é", ""]) for _ in range(generator.randint(0, 3))]
+        if generator.random() < 0.5:
+            fields["colour"] = f"c{generator.randint(0, 300)}"
+        vector = [generator.uniform(-1, 1) for _ in range(4)]
+        lines.append(json.dumps({"id": f"sku-{index}", "fields": fields, "vector": vector}))
+    (work / "products.jsonl").write_text("\n".join(lines) + "\n")
+    (work / "empty.jsonl").write_text("")
+    data = work / "data"
+
+    def run(*arguments):
+        out = subprocess.run([vectordb, *arguments, "--data-dir", str(data)], capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+
+    for name in ("products", "empty"):
+        run("import", str(work / f"{name}.jsonl"), "--collection", name, "--schema", str(work / "products.toml"))
+        run("export", "parquet", "--collection", name, "--out", str(work / f"{name}.parquet"),
+            "--vectors", "--row-group-rows", "1000")
+    run("export", "jsonl", "--collection", "products", "--out", str(work / "export.jsonl"))
+    documents = [json.loads(line) for line in (work / "export.jsonl").read_text().splitlines()]
+    return work, documents
+
+
+def test_every_field_type_reads_back_in_pyarrow_and_duckdb(products):
+    work, documents = products
+    path = work / "products.parquet"
+    schema = pq.read_schema(path)
+    assert [(f.name, f.type, f.nullable) for f in schema][:8] == [
+        ("sku", pa.string(), False),
+        ("name", pa.string(), False),
+        ("price", pa.float64(), True),
+        ("stock", pa.int64(), True),
+        ("launched", pa.date32(), True),
+        ("sale", pa.bool_(), True),
+        ("tags", ARROW_TYPES["string_array"], True),
+        ("colour", pa.string(), False),
+    ]
+    metadata = pq.ParquetFile(path).metadata
+    assert [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)] == [1000, 1000, 500]
+    assert "RLE_DICTIONARY" in metadata.row_group(0).column(7).encodings  # colour: ~300 values
+
+    names = ["name", "price", "stock", "launched", "sale", "tags", "colour"]
+    rows = {row["sku"]: row for row in pq.read_table(path).to_pylist()}
+    con = duckdb.connect()
+    duck = {row[0]: row[1:] for row in con.execute(f"SELECT sku, {', '.join(names)} FROM '{path}'").fetchall()}
+    assert len(rows) == len(duck) == len(documents) == 2500
+    for document in documents:
+        expected = [document["fields"].get(name) for name in names]
+        for engine_row in ([rows[document["id"]][name] for name in names], list(duck[document["id"]])):
+            got = [value.isoformat() if isinstance(value, datetime.date) else value for value in engine_row]
+            assert got == expected, document["id"]
+        assert rows[document["id"]]["image"] == pytest.approx(document["vector"], abs=1e-6)
+    nulls = con.execute(f"SELECT count(*) - count(price), count(*) - count(tags) FROM '{path}'").fetchone()
+    assert nulls == (
+        sum("price" not in d["fields"] for d in documents),
+        sum("tags" not in d["fields"] for d in documents),
+    )
+
+
+def test_an_empty_collection_is_a_valid_file_without_row_groups(products):
+    work, _ = products
+    path = work / "empty.parquet"
+    assert pq.ParquetFile(path).metadata.num_row_groups == 0
+    assert pq.read_table(path).num_rows == 0
+    assert pq.read_schema(path).names[:2] == ["sku", "name"]
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone() == (0,)
