@@ -20,7 +20,7 @@ enum ParquetLeafValues: Sendable, Hashable {
         }
     }
 
-    /// No values of `type`.
+    /// No values of `type` (INT96 and FIXED_LEN_BYTE_ARRAY, which no column kind uses, as INT64).
     static func empty(_ type: ParquetPhysicalType) -> ParquetLeafValues {
         switch type {
         case .boolean: .booleans([])

@@ -180,7 +180,7 @@ struct ThriftCompactReader {
         }
     }
 
-    mutating func readByte() throws(ParquetError) -> UInt8 {
+    private mutating func readByte() throws(ParquetError) -> UInt8 {
         guard position < end else { throw .corruption("thrift: truncated", at: position) }
         defer { position += 1 }
         return bytes[position]
@@ -197,7 +197,7 @@ struct ThriftCompactReader {
         return value
     }
 
-    mutating func readVarint() throws(ParquetError) -> UInt64 {
+    private mutating func readVarint() throws(ParquetError) -> UInt64 {
         let start = position
         var value: UInt64 = 0
         var shift: UInt64 = 0

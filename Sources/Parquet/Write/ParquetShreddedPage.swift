@@ -11,6 +11,7 @@ struct ParquetShreddedPage: Sendable, Equatable {
     var values: ParquetLeafValues
     /// Level entries (`DataPageHeader.num_values`): rows for flat columns, list slots for lists.
     var entryCount: Int
-    /// Rows with no value (flat columns and lists alike).
+    /// Rows with no value (flat columns and lists alike), for statistics; 0 in pages the reader
+    /// decoded (the assembler rebuilds the nulls from the levels).
     var nullRowCount: Int
 }
