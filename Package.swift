@@ -88,7 +88,7 @@ let package = Package(
             ],
             swiftSettings: kernelSettings
         ),
-        .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
+        .target(name: "HNSW", dependencies: ["SECModel", "CIntrinsics"], swiftSettings: kernelSettings),
         .target(
             name: "ObjectStore",
             dependencies: [
@@ -194,7 +194,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ObjectStoreTests",
-            dependencies: ["ObjectStore", "ObjectStoreTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "ObjectStore", "ObjectStoreTestSupport", "SECModel", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
