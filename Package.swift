@@ -30,6 +30,8 @@ let package = Package(
         // Already in the graph through async-http-client; named so the client can recognise its
         // decompression-limit error and the fake server can gzip.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // Service / ServiceGroup: the scheduler runs as a service with graceful shutdown on SIGTERM.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // System libraries from Debian (see Makefile `deps`).
@@ -107,6 +109,7 @@ let package = Package(
             dependencies: [
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
                 "VectorStore", "SECDocuments", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -123,7 +126,21 @@ let package = Package(
                 "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Test helper: the fake EDGAR server on 127.0.0.1 that serves fixtures/edgar at sec.gov's paths,
+        // shared by the EDGAR client's tests and the pipeline's end-to-end tests.
+        .target(
+            name: "EDGARTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            path: "Tests/EDGARTestSupport",
             swiftSettings: strictSettings
         ),
 
@@ -132,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "EDGARClientTests",
             dependencies: [
-                "EDGARClient", "SECModel", "Codecs",
+                "EDGARClient", "SECModel", "Codecs", "EDGARTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -174,7 +191,8 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "SECModel", "EDGARClient", "FilingParser", "VectorStore", "Codecs", "PipelineConfig",
-                "SECDocuments", "Embedding",
+                "SECDocuments", "Embedding", "EDGARTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Resources"],  // fictional EDGAR files, read from #filePath
             swiftSettings: strictSettings
