@@ -9,9 +9,10 @@ extension EDGARFilingSource {
     /// Fetches what the cache lacks of a filing's documents: the folder listing (kept in the cache,
     /// so a later run decides without a request), the primary document and its XBRL companions (as
     /// `vectordb fetch` does), and — when `documents` selects exhibits — the `-index-headers.html`
-    /// page (the exhibits' types) and each selected HTML exhibit. The completion marker then lists
-    /// them all. A filing fetched before needs no request; a changed selection fetches only the
-    /// exhibits it adds.
+    /// page (the exhibits' types, fetched with the listing) and each selected HTML exhibit. The
+    /// completion marker then lists them all. A filing fetched before needs no request; a changed
+    /// selection fetches only the exhibits it adds (their types then read from the cached type page,
+    /// else from the file names).
     ///
     /// - Returns: the filing, its primary document guessed from the listing when the source did not
     ///   know it (a daily-index filing its filer's submissions do not list).
@@ -24,6 +25,7 @@ extension EDGARFilingSource {
         do {
             var listingBytes = try cache.loadDocument(accession, Self.listingName)
             if listingBytes == nil, let fetched = try await fetcher.listing(cik, accession) {
+                if documentSelection.includesExhibits { try await fetchTypePage(fetched.listing, of: metadata) }
                 try cache.storeDocument(accession, Self.listingName, bytes: fetched.bytes)
                 listingBytes = fetched.bytes
             }
@@ -48,7 +50,7 @@ extension EDGARFilingSource {
                 primaryDocument: resolved.metadata.primaryDocument.isEmpty ? nil : resolved.metadata.primaryDocument
             )
             if documentSelection.includesExhibits {
-                names += try await exhibitNames(listing: listing, filing: resolved.metadata)
+                names += try exhibitNames(listing: listing, filing: resolved.metadata)
             }
             _ = try await fetcher.fetchMissing(cik, accession, names: names)
             try markComplete(accession, names: names + [Self.listingName])
@@ -60,15 +62,26 @@ extension EDGARFilingSource {
         }
     }
 
-    /// The type page (fetched first when the listing has one) and the selected exhibits.
-    private func exhibitNames(listing: DirectoryListing, filing: FilingMetadata) async throws -> [String] {
-        let listed = listing.documents.map(\.name)
-        let headers = "\(filing.accession)-index-headers.html"
-        var names: [String] = []
-        if listed.contains(headers) {
+    /// Fetches the `-index-headers.html` page (the documents' types) when the listing names it; a
+    /// 404 leaves the types to the file names. Only with the listing, so a later run asks nothing.
+    private func fetchTypePage(_ listing: DirectoryListing, of filing: FilingMetadata) async throws(EDGARError) {
+        let headers = Self.typePageName(filing.accession)
+        // `documents` leaves the rendered index pages out; the headers page is where the types are.
+        guard listing.items.contains(where: { $0.name == headers }) else { return }
+        do {
             _ = try await fetcher.fetchMissing(filing.cik, filing.accession, names: [headers])
-            names.append(headers)
+        } catch  where error.code == .httpStatus && error.status == 404 {
+            logger.info("no index-headers page", metadata: ["accession": "\(filing.accession)"])
         }
+    }
+
+    static func typePageName(_ accession: AccessionNumber) -> String { "\(accession)-index-headers.html" }
+
+    /// The type page, when cached, and the selected exhibits the listing names.
+    private func exhibitNames(listing: DirectoryListing, filing: FilingMetadata) throws(PipelineError) -> [String] {
+        let listed = listing.documents.map(\.name)
+        let headers = Self.typePageName(filing.accession)
+        var names = fetcher.cache.hasDocument(filing.accession, headers) ? [headers] : []
         let folder = CachedFilingFolder(cache: fetcher.cache, accession: filing.accession, listedNames: listed)
         let reader = FilingDocumentReader(selection: documentSelection)
         let (typed, _) = try folder.typedDocuments(accession: filing.accession)

@@ -78,6 +78,9 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// Why a cron expression was rejected.
     public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         public let message: String
+
+        public init(message: String) { self.message = message }
+
         public var description: String { message }
     }
 }
