@@ -37,7 +37,13 @@ struct ScheduleCommand: AsyncParsableCommand {
             definition = try PipelineDefinition.load(path: pipelineFile)
             try Self.check(definition, once: once)
             // Settings the EDGAR client rejects, or a missing User-Agent, fail before the lock or any tick.
-            _ = try makeFilingSource(definition.source, file: definition.file, dataRoot: global.dataRoot)
+            _ = try FetchPlan(
+                source: definition.source,
+                file: definition.file,
+                dataRoot: global.dataRoot,
+                environment: ProcessInfo.processInfo.environment,
+                today: EDGARCalendar.day(of: Date())
+            )
             lock = try ScheduleLock.acquire(dataRoot: global.dataRoot, definition: definition)
         } catch {
             throw CLIFailure(error)

@@ -88,6 +88,37 @@ import Testing
         await server.shutdown()
     }
 
+    @Test func runFetchesAndIngestsThenARerunSkipsEverything() async throws {
+        let server = try await FakeEDGARServer.start()
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("edgar.toml").path
+        try """
+        [source]
+        kind = "edgar"
+        tickers = ["HRSC"]
+        forms = ["10-K", "8-K"]
+        since = "2025-02-10"
+        www_base_url = "\(server.baseURL)"
+        data_base_url = "\(server.baseURL)"
+        [embedder]
+        provider = "hashing"
+        dimension = 64
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let data = scratch.appendingPathComponent("data").path
+        let arguments = ["run", "--data-dir", data, file, "--progress", "none"]
+        let first = try await FetchBinary.run(arguments, scratch: scratch, extraEnvironment: Self.environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Pipeline 'edgar': 2 filings + 1 exhibits"), "\(first.stdout)")
+        #expect(FileManager.default.fileExists(atPath: data + "/edgar-cache"), "the raw cache under the data directory")
+        server.resetLog()
+        let second = try await FetchBinary.run(arguments, scratch: scratch, extraEnvironment: Self.environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("0 filings + 0 exhibits, 2 unchanged filings skipped"), "\(second.stdout)")
+        #expect(server.requests.allSatisfy { $0.status == 304 }, "\(server.requests.map(\.path))")
+        await server.shutdown()
+    }
+
     @Test func badInputIsRefusedWithItsMessage() async throws {
         let server = try await FakeEDGARServer.start()
         let scratch = try Self.scratch()
