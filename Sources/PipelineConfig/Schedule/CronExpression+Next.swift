@@ -2,9 +2,9 @@ import Foundation
 import SECModel
 
 extension CronExpression {
-    /// Years searched ahead before concluding that the expression does not fire (Feb 29 on a given
-    /// weekday recurs within 28 years; every accepted expression fires within 8).
-    static let searchYearsMax = 29
+    /// Years searched ahead before concluding that the expression does not fire: every expression
+    /// `init(parsing:)` accepts fires within 8 (February 29 across a century year that is not leap).
+    static let searchYearsMax = 9
 
     /// The first instant after `instant` at which the expression fires in `timeZone`.
     ///

@@ -32,10 +32,7 @@ extension IngestionLedger {
     /// - Throws: `StoreError.badInput` for a bad name; `StoreError.io` when the file cannot be read.
     public func scheduleState(name: String) async throws(StoreError) -> [UInt8]? {
         let (fileSystem, file) = (fileSystem, try scheduleStatePath(name))
-        return try await LocalCollection.offload { () throws(StoreError) in
-            guard fileSystem.fileExists(file) else { return nil }
-            return try fileSystem.readFile(file)
-        }
+        return try await LocalCollection.offload { () throws(StoreError) in try fileSystem.readFile(file) }
     }
 
     private func scheduleStatePath(_ name: String) throws(StoreError) -> String {
