@@ -30,6 +30,11 @@ let package = Package(
         // Already in the graph through async-http-client; named so the client can recognise its
         // decompression-limit error and the fake server can gzip.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // AsyncThrowingChannel: the bounded hand-over between the pipeline's stages.
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        // SHA-256 / HMAC for AWS Signature V4 and MD5 for S3 ETags (ObjectStore). Already in the graph
+        // (4.x) through async-http-client's TLS stack; 3.12.3 is the oldest release this code builds on.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Service / ServiceGroup: the scheduler runs as a service with graceful shutdown on SIGTERM.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -43,6 +48,8 @@ let package = Package(
         // Header-only compiler intrinsics: cache prefetch for the vector index's hot loops, the hardware
         // CRC-32C instruction for the codecs.
         .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
+        // Extended attributes from libc (the file-system object store's ETag records).
+        .systemLibrary(name: "CXattr", path: "Sources/CXattr"),
         // Our own C: the AVX-512 BF16 matrix kernel of the encoder (compiled per function for that
         // instruction set, chosen at run time). Optimised in debug builds too.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
@@ -83,8 +90,19 @@ let package = Package(
             ],
             swiftSettings: kernelSettings
         ),
-        .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
-        .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "HNSW", dependencies: ["SECModel", "CIntrinsics"], swiftSettings: kernelSettings),
+        .target(
+            name: "ObjectStore",
+            dependencies: [
+                "SECModel", "CXattr",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "VectorStore",
             dependencies: ["SECModel", "Codecs", "CBLAS", "HNSW", .product(name: "Logging", package: "swift-log")],
@@ -109,6 +127,7 @@ let package = Package(
             dependencies: [
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
                 "VectorStore", "SECDocuments", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -176,7 +195,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),
-        .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
+        // Test support shared by every suite that talks to S3: a moto_server launcher and a fault-and-latency
+        // proxy (Tests/ObjectStoreTestSupport), all on 127.0.0.1.
+        .target(
+            name: "ObjectStoreTestSupport",
+            dependencies: [
+                "ObjectStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ObjectStoreTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ObjectStoreTests",
+            dependencies: [
+                "ObjectStore", "ObjectStoreTestSupport", "SECModel", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "VectorStoreTests",
             dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild"],

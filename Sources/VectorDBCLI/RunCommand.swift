@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Progress on stderr: auto (a live line on a terminal, JSON lines otherwise), line, json or none."
+        help: "Progress on stderr: auto (a live line on a terminal, log records otherwise), line, log, json or none."
     )
     var progress: RunProgressDisplay.Style = .auto
 
@@ -96,6 +96,15 @@ struct RunCommand: AsyncParsableCommand {
                 + "collection '\(definition.store.collection)' in \(global.dataRoot.path) holds \(report.collectionCount) chunks."
                 + " Embedding cache: \(report.embeddingCacheHits) hits, \(report.embeddingCacheMisses) misses (embedded)."
                 + (report.chunksDeleted > 0 ? " \(report.chunksDeleted) stale chunks deleted." : "")
+        )
+        Terminal.write(
+            "Stage busy time (overlapped): read+parse+chunk "
+                + String(
+                    format: "%.2f s, embed %.2f s, write %.2f s.",
+                    Double(report.readAndChunkMs) / 1_000,
+                    Double(report.embedMs) / 1_000,
+                    Double(report.writeMs) / 1_000
+                )
         )
         for failure in report.failures {
             Terminal.write("Failed \(failure.accession): \(failure.reason)")

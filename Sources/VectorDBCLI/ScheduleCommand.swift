@@ -15,7 +15,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             Each tick walks the daily indexes from the day after the last completed tick through today \
             (missed days caught up within catch_up_days; weekends and holidays have no index), ingests the \
             new matching filings once and records the tick with the collection. One scheduler per pipeline: \
-            a second exits with status 73. SIGTERM or SIGINT finishes the filing in flight and stops. \
+            a second exits with status 73. SIGTERM or SIGINT finishes the filings in flight and stops. \
             --once runs one tick now and exits (for cron, Kubernetes CronJobs, serverless triggers).
             """
     )

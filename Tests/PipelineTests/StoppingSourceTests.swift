@@ -4,8 +4,8 @@ import PipelineConfig
 import Testing
 import VectorStore
 
-/// A stop requested while a run is under way (the scheduler's SIGTERM): the filing in flight
-/// finishes and is recorded, no later filing starts, and a re-run ingests the rest.
+/// A stop requested while a run is under way (the scheduler's SIGTERM): the filings in flight
+/// finish and are recorded, no later filing starts, and a re-run ingests the rest.
 @Suite struct StoppingSourceTests {
     /// Requests the stop when the first filing is done.
     struct StopAfterFirst: RunProgressObserver {
@@ -35,9 +35,12 @@ import VectorStore
             #expect(error.description.contains("stopped before this filing: shutdown requested"))
         }
         await engine.shutdown()
+        // In flight when the stop came: the filing being written and, the runner reading one ahead,
+        // at most the one staged behind it. Both finish; no later filing starts.
         let ledger = try await LedgerTestSupport.ledger(in: data)
-        #expect(ledger.count == 1 && ledger.values.first?.status == .ingested, "only the filing in flight")
+        #expect((1...2).contains(ledger.count), "only the filings in flight: \(ledger.keys.sorted())")
+        #expect(ledger.values.allSatisfy { $0.status == .ingested })
         let rest = try await LedgerTestSupport.run(definition, data: data)
-        #expect(rest.filingsUnchanged == 1 && rest.filingsIngested == 2)
+        #expect(rest.filingsUnchanged == ledger.count && rest.filingsIngested == 3 - ledger.count)
     }
 }

@@ -12,7 +12,7 @@ public protocol ScheduleObserver: Sendable {
 
 /// `vectordb schedule` as a `Service`: sleeps on the injected `ScheduleClock` until the cron's next
 /// instant, runs the tick, and repeats. A graceful shutdown (SIGTERM in a `ServiceGroup`) wakes a
-/// sleeping scheduler at once; a tick under way finishes the filing in flight and stops
+/// sleeping scheduler at once; a tick under way finishes the filings in flight and stops
 /// (`StopSignal`, `StoppingFilingSource`), leaving its state unrecorded so the next start walks the
 /// same days (the ledger skips what was ingested).
 ///

@@ -1,8 +1,9 @@
 import PipelineConfig
 
 /// A `FilingSource` that stops handing out filings once its `StopSignal` is set: `documents(of:)`
-/// then throws *unavailable* (not a filing's own failure), so the run ends after the filing in
-/// flight, which finishes, and a later run resumes with the rest (the ledger keeps what was done).
+/// then throws *unavailable* (not a filing's own failure), so the run ends after the filings in
+/// flight — the one being written and the one the runner read ahead, at most — which finish, and a
+/// later run resumes with the rest (the ledger keeps what was done).
 public struct StoppingFilingSource: FilingSource {
     public let base: any FilingSource
     public let stop: StopSignal
