@@ -42,6 +42,19 @@ extension PipelineRunner {
         logger: Logger = Logger(label: "vectordb.pipeline")
     ) async throws(PipelineError) -> PipelineRunner {
         let dataRoot = engine.root
+        let source = try makeFilingSource(definition.source, file: definition.file, dataRoot: dataRoot)
+        return try await make(definition: definition, engine: engine, source: source, logger: logger)
+    }
+
+    /// Builds the runner a pipeline file describes over `source` (a scheduler tick's daily walk)
+    /// instead of the one its `[source]` table names; otherwise as `make(definition:engine:logger:)`.
+    public static func make(
+        definition: PipelineDefinition,
+        engine: StoreEngine,
+        source: any FilingSource,
+        logger: Logger = Logger(label: "vectordb.pipeline")
+    ) async throws(PipelineError) -> PipelineRunner {
+        let dataRoot = engine.root
         let embedder = try EmbedderFactory.make(definition.embedder)
         let chunker = try FilingChunker(definition: definition, embedder: embedder).chunker
         let schema: CollectionSchema
@@ -84,7 +97,7 @@ extension PipelineRunner {
             throw PipelineError(stage: .embed, subject: error.file, wrapping: error)
         }
         return PipelineRunner(
-            source: makeFilingSource(definition.source),
+            source: source,
             archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),
             chunker: chunker,
             embedder: embedder,

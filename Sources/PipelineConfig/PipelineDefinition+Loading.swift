@@ -17,10 +17,16 @@ extension PipelineDefinition {
     }
 
     /// Validates pipeline TOML text; relative paths resolve against the directory of `file`.
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> PipelineDefinition {
-        let source = try TOMLSource(text: text, file: file)
+    ///
+    /// - Parameter environment: what `${NAME}` in string values stands for (default: the process's).
+    public static func parse(
+        _ text: String,
+        file: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> PipelineDefinition {
+        let source = try TOMLSource(text: text, file: file, environment: environment)
         let root = TableReader(source: source, path: "", entries: source.root)
-        try root.rejectUnknownKeys(["pipeline", "source", "chunker", "embedder", "store"])
+        try root.rejectUnknownKeys(["pipeline", "source", "chunker", "embedder", "store", "schedule"])
         let baseDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
 
         let pipeline = try root.table("pipeline")
@@ -36,7 +42,6 @@ extension PipelineDefinition {
                 message: "a [source] table is required"
             )
         }
-        try sourceTable.rejectUnknownKeys(["kind", "root", "forms", "ciks", "documents"])
         let kind = try sourceTable.string("kind") ?? "edgar-archive"
         guard sourceKinds.contains(kind) else {
             throw sourceTable.error(
@@ -45,19 +50,25 @@ extension PipelineDefinition {
                 "unknown source kind '\(kind)'; expected one of: \(sourceKinds.sorted().joined(separator: ", "))"
             )
         }
-        guard let rootPath = try sourceTable.string("root") else {
-            throw ConfigError(
-                code: .missingKey,
-                file: file,
-                line: source.line(of: "source"),
-                key: "source.root",
-                message: "required: the directory to ingest"
-            )
-        }
-        let rootURL = URL(fileURLWithPath: rootPath, relativeTo: baseDirectory).standardizedFileURL
+        let commonKeys: Set<String> = ["kind", "forms", "ciks", "documents"]
+        try sourceTable.rejectUnknownKeys(commonKeys.union(kind == "edgar" ? EDGARSourceSettings.keys : ["root"]))
         let ciks = try sourceTable.integers("ciks") ?? []
         if let bad = ciks.first(where: { !(1...9_999_999_999).contains($0) }) {
             throw sourceTable.error(.invalidValue, "ciks", "\(bad) is not a CIK")
+        }
+        let edgar = kind == "edgar" ? try edgarSettings(sourceTable, ciks: ciks) : nil
+        var rootURL = edgar?.cacheDirectory
+        if kind != "edgar" {
+            guard let rootPath = try sourceTable.string("root") else {
+                throw ConfigError(
+                    code: .missingKey,
+                    file: file,
+                    line: source.line(of: "source"),
+                    key: "source.root",
+                    message: "required: the directory to ingest"
+                )
+            }
+            rootURL = URL(fileURLWithPath: rootPath, relativeTo: baseDirectory).standardizedFileURL
         }
         let documents = try sourceTable.strings("documents").map { DocumentSelection($0) } ?? DocumentSelection.default
         if let problem = DocumentSelection.problem(with: documents.entries) {
@@ -156,7 +167,8 @@ extension PipelineDefinition {
                 root: rootURL,
                 forms: try sourceTable.strings("forms") ?? [],
                 ciks: ciks,
-                documents: documents
+                documents: documents,
+                edgar: edgar
             ),
             chunker: ChunkerSettings(maxTokens: maxTokens, overlapTokens: overlapTokens),
             embedder: EmbedderSettings(
@@ -173,7 +185,8 @@ extension PipelineDefinition {
                 },
                 codec: codec,
                 compactionBytesPerSecond: compactionBudget
-            )
+            ),
+            schedule: try root.table("schedule").map { (table) throws(ConfigError) in try scheduleSettings(table) }
         )
     }
 }

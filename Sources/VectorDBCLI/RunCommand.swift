@@ -121,7 +121,11 @@ extension RunCommand {
         guard list else { return }
         let filings: [SourceFiling]
         do {
-            filings = try await makeFilingSource(definition.source).filings()
+            filings = try await makeFilingSource(
+                definition.source,
+                file: definition.file,
+                dataRoot: global.dataRoot
+            ).filings()
         } catch {
             throw CLIFailure(error)
         }
