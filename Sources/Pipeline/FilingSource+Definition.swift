@@ -5,7 +5,8 @@ import SECModel
 
 /// The source a pipeline's `[source]` table describes: `edgar` (EDGAR itself, through a client of
 /// its own: `EDGARFilingSource`), `edgar-cache` (the raw cache `vectordb fetch` fills) or
-/// `edgar-archive` (an EDGAR-shaped directory), narrowed to its forms and CIKs, ingesting the
+/// `edgar-archive` (an EDGAR-shaped directory) or `directory` (a plain folder of downloaded filings,
+/// `DirectorySource`), narrowed to its forms and CIKs, ingesting the
 /// documents its `documents` selects. Nothing is requested here.
 ///
 /// - Parameters:
@@ -39,6 +40,8 @@ public func makeFilingSource(
         return EDGARFilingSource(plan: plan, documents: settings.documents)
     case "edgar-cache":
         return EDGARCacheSource(root: root, forms: forms, ciks: ciks, documents: settings.documents)
+    case "directory":
+        return DirectorySource(root: root, forms: forms, ciks: ciks, documents: settings.documents)
     default:
         return EDGARArchiveSource(root: root, forms: forms, ciks: ciks, documents: settings.documents)
     }

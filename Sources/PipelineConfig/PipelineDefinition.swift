@@ -152,7 +152,7 @@ public struct PipelineDefinition: Sendable, Hashable {
         }
     }
 
-    static let sourceKinds: Set<String> = ["edgar", "edgar-archive", "edgar-cache"]
+    static let sourceKinds: Set<String> = ["directory", "edgar", "edgar-archive", "edgar-cache"]
     static let providers: Set<String> = ["hashing", "minilm", "openai"]
     static let openAIKeys: Set<String> = [
         "base_url", "model", "api_key_env", "dimensions", "batch_size", "max_tokens_per_batch",
