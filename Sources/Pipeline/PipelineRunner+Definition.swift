@@ -1,5 +1,6 @@
 import Chunker
 import Embedding
+import FilingParser
 import Foundation
 import Logging
 import ObjectStore
@@ -99,6 +100,7 @@ extension PipelineRunner {
         return PipelineRunner(
             source: source,
             archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),
+            parser: HTMLFilingParser(maxInputBytes: definition.parse.maxInputBytes),
             chunker: chunker,
             embedder: embedder,
             collection: collection,

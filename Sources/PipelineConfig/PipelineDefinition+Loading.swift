@@ -26,11 +26,11 @@ extension PipelineDefinition {
     ) throws(ConfigError) -> PipelineDefinition {
         let source = try TOMLSource(text: text, file: file, environment: environment)
         let root = TableReader(source: source, path: "", entries: source.root)
-        try root.rejectUnknownKeys(["pipeline", "source", "chunker", "embedder", "store", "schedule"])
+        try root.rejectUnknownKeys(["pipeline", "source", "parse", "chunker", "embedder", "store", "schedule"])
         let baseDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
 
         let pipeline = try root.table("pipeline")
-        try pipeline?.rejectUnknownKeys(["name"])
+        try pipeline?.rejectUnknownKeys(["name", "collection"])
         let name = try pipeline?.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
 
         guard let sourceTable = try root.table("source") else {
@@ -135,11 +135,27 @@ extension PipelineDefinition {
 
         let storeTable = try root.table("store")
         try storeTable?.rejectUnknownKeys(["collection", "schema", "codec", "compaction_bytes_per_second"])
-        let collection = try storeTable?.string("collection") ?? "filings"
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
-        if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }), let storeTable {
-            throw storeTable.error(.invalidValue, "collection", "'\(collection)' must be 1-64 characters of [a-z0-9_-]")
+        let pipelineCollection = try pipeline?.string("collection")
+        let storeCollection = try storeTable?.string("collection")
+        if let pipelineCollection, let storeCollection, pipelineCollection != storeCollection, let pipeline {
+            throw pipeline.error(
+                .invalidValue,
+                "collection",
+                "'\(pipelineCollection)' differs from [store] collection '\(storeCollection)'; name it once"
+            )
         }
+        let collection = storeCollection ?? pipelineCollection ?? "filings"
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+        if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }),
+            let table = storeCollection != nil ? storeTable : pipeline
+        {
+            throw table.error(.invalidValue, "collection", "'\(collection)' must be 1-64 characters of [a-z0-9_-]")
+        }
+        let parseTable = try root.table("parse")
+        try parseTable?.rejectUnknownKeys(["max_input_bytes"])
+        let maxInputBytes =
+            try parseTable?.integer("max_input_bytes", in: ParseSettings.maxInputBytesRange)
+            ?? ParseSettings().maxInputBytes
         let codecs: [String: StoreOptions.Codec] = ["none": .none, "lz4": .lz4, "zstd": .zstd, "gzip": .gzip]
         let codecName = try storeTable?.string("codec") ?? "lz4"
         guard let codec = codecs[codecName] else {
@@ -186,6 +202,7 @@ extension PipelineDefinition {
                 codec: codec,
                 compactionBytesPerSecond: compactionBudget
             ),
+            parse: ParseSettings(maxInputBytes: maxInputBytes),
             schedule: try root.table("schedule").map { (table) throws(ConfigError) in try scheduleSettings(table) }
         )
     }

@@ -15,6 +15,8 @@ public struct PipelineDefinition: Sendable, Hashable {
     public var chunker: ChunkerSettings
     public var embedder: EmbedderSettings
     public var store: StoreSettings
+    /// `[parse]`.
+    public var parse = ParseSettings()
     /// `[schedule]`, when the file has one (`vectordb schedule` requires it).
     public var schedule: ScheduleSettings?
 
@@ -35,6 +37,17 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var documents: DocumentSelection
         /// The `edgar` kind's keys; `nil` for the other kinds.
         public var edgar: EDGARSourceSettings?
+    }
+
+    /// `[parse]`: limits of the filing parser.
+    public struct ParseSettings: Sendable, Hashable {
+        /// `max_input_bytes`: the largest document parsed, 1 MiB...2 GiB (default 256 MiB); a larger
+        /// one fails as bad input (and is recorded, the run going on).
+        public var maxInputBytes: Int
+
+        public static let maxInputBytesRange = (1 << 20)...(1 << 31)
+
+        public init(maxInputBytes: Int = 256 * 1024 * 1024) { self.maxInputBytes = maxInputBytes }
     }
 
     /// `[chunker]`: section-aware chunks sized in the embedder's tokens.

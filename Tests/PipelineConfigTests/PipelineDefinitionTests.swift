@@ -89,6 +89,26 @@ import VectorStore
         }
     }
 
+    @Test func parseLimitAndPipelineCollection() throws {
+        let defaults = try parse("[source]\nroot = \"x\"\n")
+        #expect(defaults.parse.maxInputBytes == 256 * 1024 * 1024)
+        let set = try parse(
+            "[pipeline]\ncollection = \"tenk\"\n[source]\nroot = \"x\"\n[parse]\nmax_input_bytes = 1048576\n"
+        )
+        #expect(set.parse.maxInputBytes == 1_048_576)
+        #expect(set.store.collection == "tenk")
+        let small = try #require(error("[source]\nroot = \"x\"\n[parse]\nmax_input_bytes = 10\n"))
+        #expect(small.key == "parse.max_input_bytes")
+        #expect(small.line == 4)
+        let unknown = try #require(error("[source]\nroot = \"x\"\n[parse]\nstrict = true\n"))
+        #expect(unknown.key == "parse.strict")
+        let both = try #require(
+            error("[pipeline]\ncollection = \"a\"\n[source]\nroot = \"x\"\n[store]\ncollection = \"b\"\n")
+        )
+        #expect(both.key == "pipeline.collection")
+        #expect(both.description.contains("differs from [store] collection 'b'"))
+    }
+
     @Test func wrongTypesAndRangesAreReported() throws {
         let type = try #require(error("[source]\nroot = 5\n"))
         #expect(type.code == .invalidValue)
