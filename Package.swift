@@ -35,6 +35,8 @@ let package = Package(
         // SHA-256 / HMAC for AWS Signature V4 and MD5 for S3 ETags (ObjectStore). Already in the graph
         // (4.x) through async-http-client's TLS stack; 3.12.3 is the oldest release this code builds on.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Service / ServiceGroup: the scheduler runs as a service with graceful shutdown on SIGTERM.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // System libraries from Debian (see Makefile `deps`).
@@ -92,7 +94,7 @@ let package = Package(
             ],
             swiftSettings: kernelSettings
         ),
-        .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
+        .target(name: "HNSW", dependencies: ["SECModel", "CIntrinsics"], swiftSettings: kernelSettings),
         .target(
             name: "ObjectStore",
             dependencies: [
@@ -133,6 +135,7 @@ let package = Package(
                 "VectorStore", "SECDocuments", "PipelineConfig", "Parquet",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -149,7 +152,21 @@ let package = Package(
                 "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Test helper: the fake EDGAR server on 127.0.0.1 that serves fixtures/edgar at sec.gov's paths,
+        // shared by the EDGAR client's tests and the pipeline's end-to-end tests.
+        .target(
+            name: "EDGARTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            path: "Tests/EDGARTestSupport",
             swiftSettings: strictSettings
         ),
 
@@ -159,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "EDGARClientTests",
             dependencies: [
-                "EDGARClient", "SECModel", "Codecs",
+                "EDGARClient", "SECModel", "Codecs", "EDGARTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -202,7 +219,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ObjectStoreTests",
-            dependencies: ["ObjectStore", "ObjectStoreTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "ObjectStore", "ObjectStoreTestSupport", "SECModel", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -219,7 +238,8 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "SECModel", "EDGARClient", "FilingParser", "VectorStore", "Codecs", "PipelineConfig",
-                "SECDocuments", "Embedding",
+                "SECDocuments", "Embedding", "EDGARTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Resources"],  // fictional EDGAR files, read from #filePath
             swiftSettings: strictSettings

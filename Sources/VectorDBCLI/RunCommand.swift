@@ -75,10 +75,17 @@ struct RunCommand: AsyncParsableCommand {
         let report: RunReport
         do {
             report = try await global.withEngine(options: PipelineRunner.storeOptions(for: definition)) { engine in
-                try await PipelineRunner.make(definition: definition, engine: engine, logger: logger).run(
-                    options,
-                    progress: display
-                )
+                let runner = try await PipelineRunner.make(definition: definition, engine: engine, logger: logger)
+                // An EDGAR source holds an HTTP client: shut it down whether the run ends or fails.
+                let edgar = runner.source as? EDGARFilingSource
+                do {
+                    let report = try await runner.run(options, progress: display)
+                    await edgar?.shutdown()
+                    return report
+                } catch {
+                    await edgar?.shutdown()
+                    throw error
+                }
             }
         } catch {
             throw CLIFailure(error)
@@ -121,7 +128,11 @@ extension RunCommand {
         guard list else { return }
         let filings: [SourceFiling]
         do {
-            filings = try await makeFilingSource(definition.source).filings()
+            filings = try await makeFilingSource(
+                definition.source,
+                file: definition.file,
+                dataRoot: global.dataRoot
+            ).filings()
         } catch {
             throw CLIFailure(error)
         }

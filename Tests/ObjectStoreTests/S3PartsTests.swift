@@ -1,4 +1,5 @@
 import ObjectStore
+import SECModel
 import Testing
 
 /// The pure parts of the S3 client: retry decisions, credentials from the environment, the error
@@ -7,7 +8,7 @@ import Testing
     @Test func retryScheduleIsReproducibleFromItsSeed() {
         let policy = RetryPolicy(attemptsMax: 4, backoffBase: .milliseconds(100), throttleBackoffBase: .seconds(1))
         func schedule(seed: UInt64, code: ObjectStoreError.Code) -> [RetryPolicy.Decision] {
-            var random = SplitMix64(seed: seed)
+            var random = SeededRandom(seed: seed)
             return (1...4).map { policy.decide(after: code, attempt: $0, random: &random) }
         }
         let first = schedule(seed: 7, code: .transient)
@@ -31,12 +32,12 @@ import Testing
 
     @Test(arguments: [ObjectStoreError.Code.notFound, .preconditionFailed, .conflict, .auth, .badInput, .invalidKey])
     func finalCodesAreNotRetried(_ code: ObjectStoreError.Code) {
-        var random = SplitMix64(seed: 1)
+        var random = SeededRandom(seed: 1)
         #expect(RetryPolicy().decide(after: code, attempt: 1, random: &random) == .fail)
     }
 
     @Test func backoffIsCapped() {
-        var random = SplitMix64(seed: 3)
+        var random = SeededRandom(seed: 3)
         let policy = RetryPolicy(backoffMax: .seconds(2))
         #expect(policy.backoff(base: .seconds(1), attempt: 20, random: &random) <= .seconds(2))
     }

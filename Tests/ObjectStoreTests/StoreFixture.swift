@@ -1,6 +1,7 @@
 import Foundation
 import ObjectStore
 import ObjectStoreTestSupport
+import SECModel
 import Testing
 
 /// The backends the conformance suite runs against.
@@ -65,7 +66,7 @@ enum StoreFixture {
 
     /// `count` bytes of a seeded generator.
     static func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count + 8)
         while bytes.count < count { withUnsafeBytes(of: random.next()) { bytes += $0 } }

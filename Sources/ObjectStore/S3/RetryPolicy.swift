@@ -1,3 +1,5 @@
+import SECModel
+
 /// When `S3ObjectStore` retries a request: a pure value, so tests replay any schedule from a seed.
 ///
 /// Retried: `throttled` (503 SlowDown, 429), `transient` (other 5xx, timeouts, resets, bodies shorter
@@ -54,12 +56,6 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// The jittered backoff after attempt `attempt`, in `[ceiling / 2, ceiling]`.
     public func backoff<R: RandomNumberGenerator>(base: Duration, attempt: Int, random: inout R) -> Duration {
-        let exponent = min(max(0, attempt - 1), 30)
-        let uncapped = base * (1 << exponent)
-        let ceiling = uncapped > backoffMax ? backoffMax : uncapped
-        let half = ceiling / 2
-        let halfNanos = max(0, half.components.seconds * 1_000_000_000 + half.components.attoseconds / 1_000_000_000)
-        let jitter = halfNanos == 0 ? 0 : Int64.random(in: 0...halfNanos, using: &random)
-        return half + .nanoseconds(jitter)
+        Backoff.equalJitter(base: base, attempt: attempt, ceiling: backoffMax, random: &random)
     }
 }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Logging
 import NIOCore
+import SECModel
 import Synchronization
 
 /// An `ObjectStore` on an S3-compatible bucket (AWS S3, GCS's XML API with HMAC keys, MinIO, moto):
@@ -22,7 +23,7 @@ public final class S3ObjectStore: ObjectStore {
     /// The connection pool (`connectionsPerHostMax` per host).
     let http: HTTPClient
     /// The backoff jitter's generator, shared by concurrent requests.
-    let random: Mutex<SplitMix64>
+    let random: Mutex<SeededRandom>
     /// Retries are logged at `info`.
     let logger: Logger
 
@@ -43,7 +44,7 @@ public final class S3ObjectStore: ObjectStore {
             var system = SystemRandomNumberGenerator()
             seed = system.next()
         }
-        self.random = Mutex(SplitMix64(seed: seed))
+        self.random = Mutex(SeededRandom(seed: seed))
         self.logger = logger
         let timeout = Self.timeAmount(configuration.requestTimeout)
         var httpConfiguration = HTTPClient.Configuration(

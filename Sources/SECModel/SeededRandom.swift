@@ -1,7 +1,7 @@
-/// SplitMix64: a small seedable generator, so backoff jitter is reproducible from a seed.
-/// (The same generator as `EDGARClient.SeededRandom`; ObjectStore sits below the stages and cannot
-/// import it.)
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+/// SplitMix64: a small, fast, seedable generator — the one source of reproducible randomness in
+/// the code (retry jitter of EDGAR, object-store and embedding clients; HNSW levels), so a test
+/// replays a run from its seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { self.state = seed }
