@@ -99,7 +99,7 @@ extension PipelineDefinition {
 
         let embedderTable = try root.table("embedder")
         try embedderTable?.rejectUnknownKeys(
-            Set(["provider", "dimension", "model_dir", "precision"]).union(openAIKeys)
+            Set(["provider", "dimension", "model_dir", "precision", "batch_size", "threads"]).union(openAIKeys)
         )
         let provider = try embedderTable?.string("provider") ?? "minilm"
         if !providers.contains(provider), let embedderTable {
@@ -130,6 +130,20 @@ extension PipelineDefinition {
                     "precision",
                     "'\(precision)' is not a precision; use auto, float32 or bfloat16"
                 )
+            }
+        }
+
+        var batchSize: Int?
+        var threads: Int?
+        if let embedderTable {
+            if provider == "minilm" {
+                batchSize = try embedderTable.integer("batch_size", in: 1...1_024)
+                threads = try embedderTable.integer("threads", in: 1...256)
+            } else {
+                let keys = provider == "openai" ? ["threads"] : ["batch_size", "threads"]
+                if let key = keys.first(where: { embedderTable.entries[$0] != nil }) {
+                    throw embedderTable.error(.invalidValue, key, "only the minilm provider takes \(key)")
+                }
             }
         }
 
@@ -192,7 +206,9 @@ extension PipelineDefinition {
                 dimension: dimension,
                 modelDirectory: modelDirectory,
                 precision: precision,
-                openAI: openAI
+                openAI: openAI,
+                batchSize: batchSize,
+                threads: threads
             ),
             store: StoreSettings(
                 collection: collection,

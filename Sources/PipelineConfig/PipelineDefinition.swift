@@ -82,6 +82,11 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var precision: String
         /// The `openai` provider's keys; `nil` for the other providers.
         public var openAI: OpenAISettings?
+        /// `batch_size` for `minilm`: texts per forward pass, 1...1024 (`nil`: 32).
+        public var batchSize: Int?
+        /// `threads` for `minilm`: threads of one forward pass, 1...256 (`nil`:
+        /// `$VECTORDB_EMBED_WORKERS`, else the CPU count).
+        public var threads: Int?
 
         /// The values `precision` takes.
         public static let precisions: Set<String> = ["auto", "float32", "bfloat16"]
@@ -91,13 +96,17 @@ public struct PipelineDefinition: Sendable, Hashable {
             dimension: Int,
             modelDirectory: URL? = nil,
             precision: String = "auto",
-            openAI: OpenAISettings? = nil
+            openAI: OpenAISettings? = nil,
+            batchSize: Int? = nil,
+            threads: Int? = nil
         ) {
             self.provider = provider
             self.dimension = dimension
             self.modelDirectory = modelDirectory
             self.precision = precision
             self.openAI = openAI
+            self.batchSize = batchSize
+            self.threads = threads
         }
     }
 

@@ -109,6 +109,17 @@ import VectorStore
         #expect(both.description.contains("differs from [store] collection 'b'"))
     }
 
+    @Test func miniLMBatchSizeAndThreads() throws {
+        let set = try parse("[source]\nroot = \"x\"\n[embedder]\nbatch_size = 16\nthreads = 2\n")
+        #expect(set.embedder.batchSize == 16 && set.embedder.threads == 2)
+        #expect(try parse("[source]\nroot = \"x\"\n").embedder.batchSize == nil)
+        let big = try #require(error("[source]\nroot = \"x\"\n[embedder]\nbatch_size = 4096\n"))
+        #expect(big.key == "embedder.batch_size" && big.line == 4)
+        let hashing = try #require(error("[source]\nroot = \"x\"\n[embedder]\nprovider = \"hashing\"\nthreads = 2\n"))
+        #expect(hashing.key == "embedder.threads")
+        #expect(hashing.description.contains("only the minilm provider takes threads"))
+    }
+
     @Test func wrongTypesAndRangesAreReported() throws {
         let type = try #require(error("[source]\nroot = 5\n"))
         #expect(type.code == .invalidValue)
