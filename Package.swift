@@ -35,8 +35,13 @@ let package = Package(
         // SHA-256 / HMAC for AWS Signature V4 and MD5 for S3 ETags (ObjectStore). Already in the graph
         // (4.x) through async-http-client's TLS stack; 3.12.3 is the oldest release this code builds on.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        // Service / ServiceGroup: the scheduler runs as a service with graceful shutdown on SIGTERM.
+        // Service / ServiceGroup: the scheduler and the query service run as services with graceful
+        // shutdown on SIGTERM.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // The query service: HTTP server, metrics for /metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // System libraries from Debian (see Makefile `deps`).
@@ -139,6 +144,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The query service: HTTP JSON API over the store engine, tenants, API keys, QoS, audit log.
+        .target(
+            name: "QueryService",
+            dependencies: [
+                "SECModel", "VectorStore", "Retrieval", "Pipeline", "SECDocuments", "PipelineConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strictSettings
+        ),
         // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
         .executableTarget(
             name: "VectorStoreCrashChild",
@@ -149,7 +170,7 @@ let package = Package(
             name: "VectorDBCLI",
             dependencies: [
                 "SECModel", "EDGARClient", "FilingParser", "Chunker", "Embedding", "HNSW", "VectorStore",
-                "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval",
+                "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval", "QueryService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -255,6 +276,20 @@ let package = Package(
         .testTarget(
             name: "RetrievalTests",
             dependencies: ["Retrieval", "VectorStore", "SECDocuments", "SECModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "QueryServiceTests",
+            dependencies: [
+                "QueryService", "VectorStore", "SECDocuments", "SECModel", "Retrieval", "PipelineConfig",
+                "VectorDBCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TidyTests", swiftSettings: strictSettings),

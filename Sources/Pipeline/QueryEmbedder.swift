@@ -8,6 +8,11 @@ import VectorStore
 public struct QueryEmbedder: Sendable {
     public let embedder: any Embedder
 
+    /// A given embedder (the query service's tests pass one that waits for cancellation).
+    public init(embedder: any Embedder) {
+        self.embedder = embedder
+    }
+
     /// The embedder the collection recorded (`EmbedderFactory.make(for:)`).
     ///
     /// - Parameter modelDirectory: `--model-dir`; `nil` looks in `ModelDirectoryLookup`'s order.

@@ -20,6 +20,7 @@ struct VectorDB: AsyncParsableCommand {
               vectordb snapshots list                     the retained versions, for search --as-of
               vectordb import docs.jsonl --collection c   bulk-upsert your own documents
               vectordb export jsonl --collection c --out docs.jsonl
+              vectordb serve --config config/vectordb.toml   the HTTP search API (docs/service.md)
 
             Exit statuses: 0 success, 1 partial failure (fetch), 64 usage, 65 bad input, 66 not found,
             70 internal error, 73 conflict, 74 corrupt data, 75 unavailable (retry may help).
@@ -28,7 +29,7 @@ struct VectorDB: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, EmbedCommand.self,
             ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self, ImportCommand.self, ExportCommand.self,
-            EvalCommand.self, RunsCommand.self, ScheduleCommand.self,
+            EvalCommand.self, RunsCommand.self, ScheduleCommand.self, ServeCommand.self,
         ]
     )
 

@@ -81,12 +81,7 @@ public struct DocumentImporter: Sendable {
                         active = try makeEmbedder(info)
                     }
                     embedder = active
-                    let vectors = try await active.documentVectors(
-                        for: toEmbed.compactMap { batch[$0].record.textToEmbed }
-                    )
-                    for (index, vector) in zip(toEmbed, vectors) {
-                        documents[index].vectors[info.schema.vectors[0].name] = vector
-                    }
+                    documents = try await Self.documents(of: batch.map(\.record), info: info, embedder: active)
                 } catch {
                     throw ImportError(
                         category: error.category,

@@ -2,19 +2,20 @@ import Foundation
 import VectorStore
 
 /// One line of an import file, read against the collection's schema: a document, and the text to
-/// embed when the line gives `text` instead of a vector (docs/import-export.md).
-struct ImportRecord: Sendable {
-    var document: Document
+/// embed when the line gives `text` instead of a vector (docs/import-export.md). The query service
+/// reads the documents of an upsert request with it too.
+public struct ImportRecord: Sendable {
+    public var document: Document
     /// The text to embed into the first vector field, when the line has no vector for it.
-    var textToEmbed: String?
+    public var textToEmbed: String?
 
     /// The keys a line may hold.
     static let keys: Set<String> = ["id", "fields", "vector", "vectors", "text", "expires_at"]
 
     /// A line's fault: the key or field, and why.
-    struct Fault: Error {
-        var field: String?
-        var message: String
+    public struct Fault: Error, Sendable {
+        public var field: String?
+        public var message: String
     }
 
     /// Parses one line.
@@ -22,13 +23,20 @@ struct ImportRecord: Sendable {
     /// - Throws: `Fault` naming the key or field: not a JSON object, an unknown key, a missing or
     ///   empty id, a field the schema does not declare or of another type, a non-numeric or
     ///   non-finite vector component, neither a vector nor text for the first vector field.
-    init(line: Substring, schema: CollectionSchema) throws(Fault) {
+    public init(line: Substring, schema: CollectionSchema) throws(Fault) {
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
         } catch {
             throw Fault(field: nil, message: "not valid JSON (\(Self.reason(error)))")
         }
+        try self.init(value: value, schema: schema)
+    }
+
+    /// Reads one decoded JSON value (an element of a request's `documents` array) like a line.
+    ///
+    /// - Throws: `Fault` as `init(line:schema:)`, but for the JSON syntax.
+    public init(value: JSONValue, schema: CollectionSchema) throws(Fault) {
         guard case .object(let object) = value else {
             throw Fault(field: nil, message: "expected a JSON object, found \(value.kind)")
         }

@@ -1,6 +1,6 @@
 /// A JSON value as one line of a JSON Lines file holds it, decoded without guessing: a JSON
 /// `true` is never a number and `1` is never a boolean, whatever the platform's JSONSerialization does.
-enum JSONValue: Sendable, Hashable, Codable {
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -9,7 +9,7 @@ enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -28,7 +28,7 @@ enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -42,7 +42,7 @@ enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// The number as a `Double` (an integer converts), else `nil`.
-    var doubleValue: Double? {
+    public var doubleValue: Double? {
         switch self {
         case .integer(let value): Double(value)
         case .number(let value): value
@@ -51,7 +51,7 @@ enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// What kind of value this is, for messages ("expected a string, found a number").
-    var kind: String {
+    public var kind: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"

@@ -17,7 +17,7 @@ import Logging
 public actor StoreEngine {
     /// The data directory (`{root}/collections/{name}/`).
     public nonisolated let root: URL
-    private let store: LocalStore
+    let store: LocalStore
     private var collections: [String: LocalCollection] = [:]
     /// Opens running now (off the pool), by collection name: later requests wait for them.
     private var opening: [String: Task<Result<LocalCollection, StoreError>, Never>] = [:]
@@ -113,6 +113,14 @@ public actor StoreEngine {
     /// every actor and never see a later write.
     public func snapshot(of name: String) async throws(StoreError) -> ReadSnapshot {
         try await collection(name).readSnapshot()
+    }
+
+    /// Takes collection `name` out of the open set (after an open in progress ends) and returns it,
+    /// for the caller to close; `nil` when it is not open.
+    func detach(_ name: String) async throws(StoreError) -> LocalCollection? {
+        try checkRunning()
+        if let pending = opening[name] { _ = await pending.value }
+        return collections.removeValue(forKey: name)
     }
 
     /// Names of the collections open now, sorted.

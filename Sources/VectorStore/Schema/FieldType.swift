@@ -30,5 +30,5 @@ public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Whether range filters apply (numbers and dates).
-    var isOrdered: Bool { self == .int64 || self == .double || self == .date }
+    public var isOrdered: Bool { self == .int64 || self == .double || self == .date }
 }
