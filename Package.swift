@@ -30,9 +30,16 @@ let package = Package(
         // Already in the graph through async-http-client; named so the client can recognise its
         // decompression-limit error and the fake server can gzip.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
-        // The query service: HTTP server, service lifecycle (graceful shutdown), metrics for /metrics.
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // AsyncThrowingChannel: the bounded hand-over between the pipeline's stages.
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        // SHA-256 / HMAC for AWS Signature V4 and MD5 for S3 ETags (ObjectStore). Already in the graph
+        // (4.x) through async-http-client's TLS stack; 3.12.3 is the oldest release this code builds on.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Service / ServiceGroup: the scheduler and the query service run as services with graceful
+        // shutdown on SIGTERM.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // The query service: HTTP server, metrics for /metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
@@ -46,6 +53,8 @@ let package = Package(
         // Header-only compiler intrinsics: cache prefetch for the vector index's hot loops, the hardware
         // CRC-32C instruction for the codecs.
         .systemLibrary(name: "CIntrinsics", path: "Sources/CIntrinsics"),
+        // Extended attributes from libc (the file-system object store's ETag records).
+        .systemLibrary(name: "CXattr", path: "Sources/CXattr"),
         // Our own C: the AVX-512 BF16 matrix kernel of the encoder (compiled per function for that
         // instruction set, chosen at run time). Optimised in debug builds too.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
@@ -57,6 +66,10 @@ let package = Package(
             dependencies: ["SECModel", "CZstd", "CLZ4", "CZlib", "CIntrinsics"],
             swiftSettings: strictSettings
         ),
+
+        // Parquet files written and read by our own code (Thrift compact footer, v1 pages, zstd):
+        // the store's metadata columns for analytics engines (docs/formats/parquet.md).
+        .target(name: "Parquet", dependencies: ["SECModel", "Codecs"], swiftSettings: strictSettings),
 
         // Stages, in pipeline order. A stage imports only SECModel, shared utilities and earlier stages.
         .target(
@@ -86,11 +99,24 @@ let package = Package(
             ],
             swiftSettings: kernelSettings
         ),
-        .target(name: "HNSW", dependencies: ["CIntrinsics"], swiftSettings: kernelSettings),
-        .target(name: "ObjectStore", dependencies: ["SECModel"], swiftSettings: strictSettings),
+        .target(name: "HNSW", dependencies: ["SECModel", "CIntrinsics"], swiftSettings: kernelSettings),
+        .target(
+            name: "ObjectStore",
+            dependencies: [
+                "SECModel", "CXattr",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "VectorStore",
-            dependencies: ["SECModel", "Codecs", "CBLAS", "HNSW", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SECModel", "Codecs", "CBLAS", "HNSW", "Parquet", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // SEC documents in the store: the SEC schema, ChunkRecord and its mapping to documents.
@@ -111,7 +137,10 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "SECModel", "Codecs", "EDGARClient", "FilingParser", "Chunker", "Embedding", "ObjectStore",
-                "VectorStore", "SECDocuments", "PipelineConfig", .product(name: "Logging", package: "swift-log"),
+                "VectorStore", "SECDocuments", "PipelineConfig", "Parquet",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -144,16 +173,31 @@ let package = Package(
                 "SECDocuments", "PipelineConfig", "Pipeline", "Retrieval", "QueryService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Test helper: the fake EDGAR server on 127.0.0.1 that serves fixtures/edgar at sec.gov's paths,
+        // shared by the EDGAR client's tests and the pipeline's end-to-end tests.
+        .target(
+            name: "EDGARTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            path: "Tests/EDGARTestSupport",
             swiftSettings: strictSettings
         ),
 
         .testTarget(name: "SECModelTests", dependencies: ["SECModel"], swiftSettings: strictSettings),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs"], swiftSettings: strictSettings),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Codecs"], swiftSettings: strictSettings),
         .testTarget(
             name: "EDGARClientTests",
             dependencies: [
-                "EDGARClient", "SECModel", "Codecs",
+                "EDGARClient", "SECModel", "Codecs", "EDGARTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -180,10 +224,30 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HNSWTests", dependencies: ["HNSW"], swiftSettings: strictSettings),
-        .testTarget(name: "ObjectStoreTests", dependencies: ["ObjectStore"], swiftSettings: strictSettings),
+        // Test support shared by every suite that talks to S3: a moto_server launcher and a fault-and-latency
+        // proxy (Tests/ObjectStoreTestSupport), all on 127.0.0.1.
+        .target(
+            name: "ObjectStoreTestSupport",
+            dependencies: [
+                "ObjectStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ObjectStoreTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ObjectStoreTests",
+            dependencies: [
+                "ObjectStore", "ObjectStoreTestSupport", "SECModel", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "VectorStoreTests",
-            dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild"],
+            dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild", "Parquet"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -195,7 +259,8 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "SECModel", "EDGARClient", "FilingParser", "VectorStore", "Codecs", "PipelineConfig",
-                "SECDocuments", "Embedding",
+                "SECDocuments", "Embedding", "EDGARTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Resources"],  // fictional EDGAR files, read from #filePath
             swiftSettings: strictSettings
@@ -204,7 +269,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Pipeline", "VectorStore", "SECDocuments", "Embedding", "FilingParser", "PipelineConfig", "SECModel",
-                "VectorDBCLI", "Chunker",
+                "VectorDBCLI", "Chunker", "Parquet",
             ],
             swiftSettings: strictSettings
         ),

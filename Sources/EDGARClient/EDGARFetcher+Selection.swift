@@ -35,14 +35,18 @@ extension EDGARFetcher {
     public struct DailyWalk: Sendable {
         /// Matching filings, in index order.
         public var candidates: [FilingCandidate]
-        /// Business days that have no index (404): holidays, or days not yet published.
+        /// Business days that have no index (404, or 403 without a throttle page): holidays, or days
+        /// not yet published.
         public var daysWithoutIndex: [EDGARDate]
+        /// Business days whose index was read, in order.
+        public var daysIndexed: [EDGARDate] = []
     }
 
     /// Walks the daily form indexes of `range` (business days only) and keeps the rows matching
     /// `criteria`.
     ///
-    /// - Throws: any request error but 404, which means "no index that day".
+    /// - Throws: any request error but 404 and a 403 without a throttle page, which mean "no index
+    ///   that day".
     public func candidates(daily range: DailyRange, criteria: FilingCriteria) async throws(EDGARError) -> DailyWalk {
         var walk = DailyWalk(candidates: [], daysWithoutIndex: [])
         for day in range.businessDays {
@@ -50,11 +54,12 @@ extension EDGARFetcher {
             let key = String(url.dropFirst(endpoints.www.count + "/Archives/edgar/".count))
             let bytes: [UInt8]
             do {
-                bytes = try await revalidated(url: url, key: key)
-            } catch  where error.code == .httpStatus && error.status == 404 {
+                bytes = try await revalidated(url: url, key: key, forbiddenMeansAbsent: true)
+            } catch  where error.code == .httpStatus && (error.status == 404 || error.status == 403) {
                 walk.daysWithoutIndex.append(day)
                 continue
             }
+            walk.daysIndexed.append(day)
             let entries = try EDGARIndexFile.parse(Data(bytes), source: url)
             walk.candidates += entries.compactMap(FilingCandidate.init(entry:)).filter(criteria.matches)
         }

@@ -31,10 +31,20 @@ public struct EDGARFetcher<C: Clock>: Sendable where C.Duration == Duration {
 
     /// An index file or other small resource, revalidated against the cached copy.
     ///
-    /// - Parameter key: the cache key, e.g. `daily-index/2025/QTR1/form.20250214.idx`.
-    public func revalidated(url: String, key: String) async throws(EDGARError) -> [UInt8] {
+    /// - Parameters:
+    ///   - key: the cache key, e.g. `daily-index/2025/QTR1/form.20250214.idx`.
+    ///   - forbiddenMeansAbsent: passed to `EDGARHTTPClient.get`.
+    public func revalidated(
+        url: String,
+        key: String,
+        forbiddenMeansAbsent: Bool = false
+    ) async throws(EDGARError) -> [UInt8] {
         let cached = try cache.loadResource(key)
-        let result = try await client.get(url, validators: cached?.validators)
+        let result = try await client.get(
+            url,
+            validators: cached?.validators,
+            forbiddenMeansAbsent: forbiddenMeansAbsent
+        )
         if result.notModified, let cached { return cached.bytes }
         let validators = Validators(etag: result.etag, lastModified: result.lastModified)
         try cache.storeResource(key, bytes: result.body, validators: validators)
@@ -60,30 +70,18 @@ public struct EDGARFetcher<C: Clock>: Sendable where C.Duration == Duration {
     {
         if cache.isComplete(accession) { return .fromCache }
         do {
-            var listing: DirectoryListing?
-            let indexURL = endpoints.filingIndex(cik, accession)
-            do {
-                let result = try await client.get(indexURL)
-                listing = try DirectoryListing.decode(Data(result.body), source: indexURL)
-            } catch  where error.code == .httpStatus && error.status == 404 {
-                listing = nil
-            }
-            let names = Self.selectDocuments(listing: listing, primaryDocument: primaryDocument)
+            let folder = try await listing(cik, accession)?.listing
+            let names = Self.selectDocuments(listing: folder, primaryDocument: primaryDocument)
             guard !names.isEmpty else {
                 return .failed(
-                    EDGARError(code: .invalidInput, source: indexURL, message: "no valid document name to fetch")
+                    EDGARError(
+                        code: .invalidInput,
+                        source: endpoints.filingIndex(cik, accession),
+                        message: "no valid document name to fetch"
+                    )
                 )
             }
-            var fetched = 0
-            var bytes = 0
-            for name in names where !cache.hasDocument(accession, name) {
-                let url = try endpoints.document(cik, accession, name)
-                let result = try await client.download(url) { () throws(EDGARError) in
-                    try cache.documentWriter(accession, name)
-                }
-                fetched += 1
-                bytes += result.bytes
-            }
+            let (fetched, bytes) = try await fetchMissing(cik, accession, names: names)
             try cache.markComplete(accession, documents: names)
             return .fetched(documents: fetched, bytes: bytes)
         } catch {

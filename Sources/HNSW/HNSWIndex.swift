@@ -1,4 +1,5 @@
 import Foundation
+import SECModel
 
 /// A hierarchical navigable small-world graph over `Float` vectors (Malkov & Yashunin, 2016).
 ///
@@ -41,7 +42,7 @@ public final class HNSWIndex: @unchecked Sendable {
     var nodeCount = 0
     var entryPoint: Int32 = -1
     var maxLevel: Int32 = -1
-    private var generator: SplitMix64
+    private var generator: SeededRandom
 
     /// Creates an empty index for up to `capacity` vectors.
     ///
@@ -74,7 +75,7 @@ public final class HNSWIndex: @unchecked Sendable {
         maxLinks0 = 2 * parameters.m
         level0Stride = maxLinks0 + 1
         levelMultiplier = 1 / log(Double(max(parameters.m, 2)))
-        generator = SplitMix64(seed: parameters.seed)
+        generator = SeededRandom(seed: parameters.seed)
         vectors = LargeAllocation.allocate(Float.self, count: capacity * dimension)
         level0 = LargeAllocation.allocate(UInt32.self, count: capacity * level0Stride)
         level0.initialize(repeating: 0, count: capacity * level0Stride)
@@ -112,7 +113,7 @@ public final class HNSWIndex: @unchecked Sendable {
         maxLinks0 = 2 * parameters.m
         level0Stride = maxLinks0 + 1
         levelMultiplier = 1 / log(Double(max(parameters.m, 2)))
-        generator = SplitMix64(seed: parameters.seed)
+        generator = SeededRandom(seed: parameters.seed)
         vectors = UnsafeMutablePointer(mutating: storage.vectors)
         level0 = UnsafeMutablePointer(mutating: storage.level0)
         nodeLevels = UnsafeMutablePointer(mutating: storage.levels)
@@ -192,20 +193,5 @@ public final class HNSWIndex: @unchecked Sendable {
             throw HNSWError(code: .badInput, message: "\(count) more vectors exceed the capacity \(capacity)")
         }
         return reserved
-    }
-}
-
-/// A seeded SplitMix64 generator: reproducible levels from `HNSWParameters.seed`.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

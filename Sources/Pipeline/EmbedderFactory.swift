@@ -40,7 +40,12 @@ public enum EmbedderFactory {
                 recorded: recordedModelDirectory,
                 environment: environment
             )
-            let embedder = try miniLM(lookup: lookup, precision: precision)
+            let embedder = try miniLM(
+                lookup: lookup,
+                precision: precision,
+                batchSize: settings.batchSize,
+                threads: settings.threads
+            )
             guard embedder.dimension == settings.dimension else {
                 throw PipelineError(
                     stage: .embed,
@@ -74,13 +79,25 @@ public enum EmbedderFactory {
     }
 
     /// Loads the MiniLM-style model `lookup` finds.
+    ///
+    /// - Parameters:
+    ///   - batchSize: texts per forward pass (`[embedder] batch_size`, default 32).
+    ///   - threads: threads of one forward pass (`[embedder] threads`; default
+    ///     `$VECTORDB_EMBED_WORKERS`, else the CPU count).
     public static func miniLM(
         lookup: ModelDirectoryLookup,
-        precision: MatrixPrecision = .automatic
+        precision: MatrixPrecision = .automatic,
+        batchSize: Int? = nil,
+        threads: Int? = nil
     ) throws(PipelineError) -> MiniLMEmbedder {
         let resolved = try lookup.resolve()
         do {
-            return try MiniLMEmbedder(directory: resolved, precision: precision)
+            return try MiniLMEmbedder(
+                directory: resolved,
+                batchSize: batchSize ?? 32,
+                precision: precision,
+                threads: threads
+            )
         } catch {
             throw PipelineError(stage: .embed, subject: resolved.path, cause: error)
         }

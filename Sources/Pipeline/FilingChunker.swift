@@ -55,7 +55,8 @@ public struct FilingChunker: Sendable {
             maxTokens: definition.chunker.maxTokens,
             overlapTokens: definition.chunker.overlapTokens,
             embedder: embedder,
-            file: definition.file
+            file: definition.file,
+            parser: HTMLFilingParser(maxInputBytes: definition.parse.maxInputBytes)
         )
     }
 

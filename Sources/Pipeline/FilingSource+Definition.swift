@@ -1,16 +1,50 @@
+import EDGARClient
 import Foundation
 import PipelineConfig
 import SECModel
 
-/// The source a pipeline's `[source]` table describes: `edgar-cache` (the raw cache `vectordb fetch`
-/// fills) or `edgar-archive` (an EDGAR-shaped directory), narrowed to its forms and CIKs, ingesting
-/// the documents its `documents` selects.
-public func makeFilingSource(_ settings: PipelineDefinition.SourceSettings) -> any FilingSource {
+/// The source a pipeline's `[source]` table describes: `edgar` (EDGAR itself, through a client of
+/// its own: `EDGARFilingSource`), `edgar-cache` (the raw cache `vectordb fetch` fills) or
+/// `edgar-archive` (an EDGAR-shaped directory) or `directory` (a plain folder of downloaded filings,
+/// `DirectorySource`), narrowed to its forms and CIKs, ingesting the
+/// documents its `documents` selects. Nothing is requested here.
+///
+/// - Parameters:
+///   - file: the pipeline file, named in errors.
+///   - dataRoot: the data directory (the `edgar` kind's raw cache defaults to `<dataRoot>/edgar-cache`).
+///   - daily: for `edgar`, the days of a daily-index walk overriding the file's (a scheduler tick).
+///   - now: the current time, for `edgar`'s default dates (EDGAR's today).
+/// - Throws: `PipelineError` (stage `source`, *bad input*) for `edgar` settings the EDGAR client
+///   rejects or a missing User-Agent (`FetchPlan.init(source:…)`).
+public func makeFilingSource(
+    _ settings: PipelineDefinition.SourceSettings,
+    file: String = "",
+    dataRoot: URL,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    daily: DailyRange? = nil,
+    now: Date = Date()
+) throws(PipelineError) -> any FilingSource {
     let forms = Set(settings.forms.map { FormType($0) })
     let ciks = Set(settings.ciks.compactMap { CIK(value: UInt64($0)) })
-    return settings.kind == "edgar-cache"
-        ? EDGARCacheSource(root: settings.root, forms: forms, ciks: ciks, documents: settings.documents)
-        : EDGARArchiveSource(root: settings.root, forms: forms, ciks: ciks, documents: settings.documents)
+    let root = settings.root ?? dataRoot.appendingPathComponent("edgar-cache")
+    switch settings.kind {
+    case "edgar":
+        let plan = try FetchPlan(
+            source: settings,
+            file: file,
+            dataRoot: dataRoot,
+            environment: environment,
+            daily: daily,
+            today: EDGARCalendar.day(of: now)
+        )
+        return EDGARFilingSource(plan: plan, documents: settings.documents)
+    case "edgar-cache":
+        return EDGARCacheSource(root: root, forms: forms, ciks: ciks, documents: settings.documents)
+    case "directory":
+        return DirectorySource(root: root, forms: forms, ciks: ciks, documents: settings.documents)
+    default:
+        return EDGARArchiveSource(root: root, forms: forms, ciks: ciks, documents: settings.documents)
+    }
 }
 
 extension FilingSource {

@@ -1,7 +1,8 @@
 import PipelineConfig
 import SECModel
 
-/// Where a pipeline's filings come from: a local EDGAR-shaped directory now, EDGAR itself later.
+/// Where a pipeline's filings come from: a local EDGAR-shaped directory, the raw cache, or EDGAR itself
+/// (`EDGARFilingSource`).
 public protocol FilingSource: Sendable {
     /// Which documents of each filing the source hands out (`[source] documents`); part of the
     /// ledger's settings hash.

@@ -10,7 +10,7 @@ extension PipelineError {
     public var isConfinedToFiling: Bool {
         switch stage {
         case .store: category == .badInput
-        case .embed: false
+        case .embed, .schedule: false
         case .source, .archive, .parse, .chunk: category != .unavailable && category != .conflict
         }
     }

@@ -13,6 +13,8 @@ public struct PipelineError: CategorizedError {
         case chunk
         case embed
         case store
+        /// `vectordb schedule` itself: its lock, its configuration.
+        case schedule
     }
 
     public let stage: Stage

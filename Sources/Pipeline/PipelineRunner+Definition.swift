@@ -1,5 +1,6 @@
 import Chunker
 import Embedding
+import FilingParser
 import Foundation
 import Logging
 import ObjectStore
@@ -39,6 +40,19 @@ extension PipelineRunner {
     public static func make(
         definition: PipelineDefinition,
         engine: StoreEngine,
+        logger: Logger = Logger(label: "vectordb.pipeline")
+    ) async throws(PipelineError) -> PipelineRunner {
+        let dataRoot = engine.root
+        let source = try makeFilingSource(definition.source, file: definition.file, dataRoot: dataRoot)
+        return try await make(definition: definition, engine: engine, source: source, logger: logger)
+    }
+
+    /// Builds the runner a pipeline file describes over `source` (a scheduler tick's daily walk)
+    /// instead of the one its `[source]` table names; otherwise as `make(definition:engine:logger:)`.
+    public static func make(
+        definition: PipelineDefinition,
+        engine: StoreEngine,
+        source: any FilingSource,
         logger: Logger = Logger(label: "vectordb.pipeline")
     ) async throws(PipelineError) -> PipelineRunner {
         let dataRoot = engine.root
@@ -84,8 +98,9 @@ extension PipelineRunner {
             throw PipelineError(stage: .embed, subject: error.file, wrapping: error)
         }
         return PipelineRunner(
-            source: makeFilingSource(definition.source),
+            source: source,
             archive: RawArchive(store: FileSystemObjectStore(root: dataRoot)),
+            parser: HTMLFilingParser(maxInputBytes: definition.parse.maxInputBytes),
             chunker: chunker,
             embedder: embedder,
             collection: collection,

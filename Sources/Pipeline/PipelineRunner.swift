@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Chunker
 import Embedding
 import FilingParser
@@ -77,7 +78,6 @@ public struct PipelineRunner: Sendable {
         let settingsHash = await ingestionSettings().hash
         report.settingsHash = settingsHash
         do throws(PipelineError) {
-            var written = 0
             let filings = try await source.filings()
             await progress?.record(
                 RunProgressEvent(
@@ -88,30 +88,14 @@ public struct PipelineRunner: Sendable {
                     elapsedMs: 0
                 )
             )
-            for (index, filing) in filings.enumerated() {
-                let before = report
-                try await ingest(
-                    filing,
-                    settingsHash: settingsHash,
-                    options: options,
-                    written: &written,
-                    report: &report
-                )
-                if let progress {
-                    var event = RunProgressEvent(
-                        kind: .filing,
-                        filingsTotal: filings.count,
-                        filingsDone: index + 1,
-                        report: report,
-                        elapsedMs: Self.milliseconds(since: started)
-                    )
-                    event.accession = filing.metadata.accession.description
-                    event.company = filing.metadata.companyName
-                    event.form = filing.metadata.form.rawValue
-                    (event.outcome, event.reason) = Self.outcome(before: before, after: report)
-                    await progress.record(event)
-                }
-            }
+            try await runStages(
+                filings,
+                settingsHash: settingsHash,
+                options: options,
+                report: &report,
+                progress: progress,
+                started: started
+            )
             // One version per run: a scheduled ingestion can then be searched as of any earlier run.
             // The compactions the run started finish before it reports.
             do {

@@ -44,6 +44,13 @@ public struct RunReport: Sendable, Hashable, Codable {
     public var collectionCount = 0
     /// The filings this run could not ingest, in source order, each with its reason.
     public var failures: [FilingFailure] = []
+    /// Busy time of each stage, milliseconds summed over filings: reading, archiving, parsing and
+    /// chunking (`readAndChunkMs`, which overlaps the others), embedding (`embedMs`, cache lookups
+    /// included) and writing chunks and ledger entries (`writeMs`). With the stages overlapped, the
+    /// run's wall time approaches the largest of them.
+    public var readAndChunkMs = 0
+    public var embedMs = 0
+    public var writeMs = 0
 
     public init() {}
 }

@@ -17,14 +17,20 @@ extension PipelineDefinition {
     }
 
     /// Validates pipeline TOML text; relative paths resolve against the directory of `file`.
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> PipelineDefinition {
-        let source = try TOMLSource(text: text, file: file)
+    ///
+    /// - Parameter environment: what `${NAME}` in string values stands for (default: the process's).
+    public static func parse(
+        _ text: String,
+        file: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> PipelineDefinition {
+        let source = try TOMLSource(text: text, file: file, environment: environment)
         let root = TableReader(source: source, path: "", entries: source.root)
-        try root.rejectUnknownKeys(["pipeline", "source", "chunker", "embedder", "store"])
+        try root.rejectUnknownKeys(["pipeline", "source", "parse", "chunker", "embedder", "store", "schedule"])
         let baseDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
 
         let pipeline = try root.table("pipeline")
-        try pipeline?.rejectUnknownKeys(["name"])
+        try pipeline?.rejectUnknownKeys(["name", "collection"])
         let name = try pipeline?.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
 
         guard let sourceTable = try root.table("source") else {
@@ -36,7 +42,6 @@ extension PipelineDefinition {
                 message: "a [source] table is required"
             )
         }
-        try sourceTable.rejectUnknownKeys(["kind", "root", "forms", "ciks", "documents"])
         let kind = try sourceTable.string("kind") ?? "edgar-archive"
         guard sourceKinds.contains(kind) else {
             throw sourceTable.error(
@@ -45,19 +50,25 @@ extension PipelineDefinition {
                 "unknown source kind '\(kind)'; expected one of: \(sourceKinds.sorted().joined(separator: ", "))"
             )
         }
-        guard let rootPath = try sourceTable.string("root") else {
-            throw ConfigError(
-                code: .missingKey,
-                file: file,
-                line: source.line(of: "source"),
-                key: "source.root",
-                message: "required: the directory to ingest"
-            )
-        }
-        let rootURL = URL(fileURLWithPath: rootPath, relativeTo: baseDirectory).standardizedFileURL
+        let commonKeys: Set<String> = ["kind", "forms", "ciks", "documents"]
+        try sourceTable.rejectUnknownKeys(commonKeys.union(kind == "edgar" ? EDGARSourceSettings.keys : ["root"]))
         let ciks = try sourceTable.integers("ciks") ?? []
         if let bad = ciks.first(where: { !(1...9_999_999_999).contains($0) }) {
             throw sourceTable.error(.invalidValue, "ciks", "\(bad) is not a CIK")
+        }
+        let edgar = kind == "edgar" ? try edgarSettings(sourceTable, ciks: ciks) : nil
+        var rootURL = edgar?.cacheDirectory
+        if kind != "edgar" {
+            guard let rootPath = try sourceTable.string("root") else {
+                throw ConfigError(
+                    code: .missingKey,
+                    file: file,
+                    line: source.line(of: "source"),
+                    key: "source.root",
+                    message: "required: the directory to ingest"
+                )
+            }
+            rootURL = URL(fileURLWithPath: rootPath, relativeTo: baseDirectory).standardizedFileURL
         }
         let documents = try sourceTable.strings("documents").map { DocumentSelection($0) } ?? DocumentSelection.default
         if let problem = DocumentSelection.problem(with: documents.entries) {
@@ -88,7 +99,7 @@ extension PipelineDefinition {
 
         let embedderTable = try root.table("embedder")
         try embedderTable?.rejectUnknownKeys(
-            Set(["provider", "dimension", "model_dir", "precision"]).union(openAIKeys)
+            Set(["provider", "dimension", "model_dir", "precision", "batch_size", "threads"]).union(openAIKeys)
         )
         let provider = try embedderTable?.string("provider") ?? "minilm"
         if !providers.contains(provider), let embedderTable {
@@ -122,13 +133,43 @@ extension PipelineDefinition {
             }
         }
 
+        var batchSize: Int?
+        var threads: Int?
+        if let embedderTable {
+            if provider == "minilm" {
+                batchSize = try embedderTable.integer("batch_size", in: 1...1_024)
+                threads = try embedderTable.integer("threads", in: 1...256)
+            } else {
+                let keys = provider == "openai" ? ["threads"] : ["batch_size", "threads"]
+                if let key = keys.first(where: { embedderTable.entries[$0] != nil }) {
+                    throw embedderTable.error(.invalidValue, key, "only the minilm provider takes \(key)")
+                }
+            }
+        }
+
         let storeTable = try root.table("store")
         try storeTable?.rejectUnknownKeys(["collection", "schema", "codec", "compaction_bytes_per_second"])
-        let collection = try storeTable?.string("collection") ?? "filings"
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
-        if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }), let storeTable {
-            throw storeTable.error(.invalidValue, "collection", "'\(collection)' must be 1-64 characters of [a-z0-9_-]")
+        let pipelineCollection = try pipeline?.string("collection")
+        let storeCollection = try storeTable?.string("collection")
+        if let pipelineCollection, let storeCollection, pipelineCollection != storeCollection, let pipeline {
+            throw pipeline.error(
+                .invalidValue,
+                "collection",
+                "'\(pipelineCollection)' differs from [store] collection '\(storeCollection)'; name it once"
+            )
         }
+        let collection = storeCollection ?? pipelineCollection ?? "filings"
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+        if !(1...64).contains(collection.count) || !collection.allSatisfy({ allowed.contains($0) }),
+            let table = storeCollection != nil ? storeTable : pipeline
+        {
+            throw table.error(.invalidValue, "collection", "'\(collection)' must be 1-64 characters of [a-z0-9_-]")
+        }
+        let parseTable = try root.table("parse")
+        try parseTable?.rejectUnknownKeys(["max_input_bytes"])
+        let maxInputBytes =
+            try parseTable?.integer("max_input_bytes", in: ParseSettings.maxInputBytesRange)
+            ?? ParseSettings().maxInputBytes
         let codecs: [String: StoreOptions.Codec] = ["none": .none, "lz4": .lz4, "zstd": .zstd, "gzip": .gzip]
         let codecName = try storeTable?.string("codec") ?? "lz4"
         guard let codec = codecs[codecName] else {
@@ -156,7 +197,8 @@ extension PipelineDefinition {
                 root: rootURL,
                 forms: try sourceTable.strings("forms") ?? [],
                 ciks: ciks,
-                documents: documents
+                documents: documents,
+                edgar: edgar
             ),
             chunker: ChunkerSettings(maxTokens: maxTokens, overlapTokens: overlapTokens),
             embedder: EmbedderSettings(
@@ -164,7 +206,9 @@ extension PipelineDefinition {
                 dimension: dimension,
                 modelDirectory: modelDirectory,
                 precision: precision,
-                openAI: openAI
+                openAI: openAI,
+                batchSize: batchSize,
+                threads: threads
             ),
             store: StoreSettings(
                 collection: collection,
@@ -173,7 +217,9 @@ extension PipelineDefinition {
                 },
                 codec: codec,
                 compactionBytesPerSecond: compactionBudget
-            )
+            ),
+            parse: ParseSettings(maxInputBytes: maxInputBytes),
+            schedule: try root.table("schedule").map { (table) throws(ConfigError) in try scheduleSettings(table) }
         )
     }
 }

@@ -4,7 +4,9 @@ extension PipelineDefinition {
     /// - Throws: `ConfigError` naming the file, line and key.
     static func openAISettings(_ table: TableReader, provider: String) throws(ConfigError) -> OpenAISettings? {
         guard provider == "openai" else {
-            for key in openAIKeys.sorted() where table.entries[key] != nil {
+            // `batch_size` is the minilm provider's too.
+            for key in openAIKeys.sorted()
+            where table.entries[key] != nil && !(key == "batch_size" && provider == "minilm") {
                 throw table.error(.invalidValue, key, "only the openai provider reads '\(key)'")
             }
             return nil

@@ -4,7 +4,9 @@ import VectorStore
 /// A pipeline as a TOML file describes it (see `pipelines/fixtures.toml` and the README for the keys):
 /// where filings come from, how they are chunked and embedded, and which collection receives them.
 ///
-/// Every key has an embedded default except `source.root`.
+/// Every key has an embedded default except `source.root` (for the local kinds) and, for
+/// `kind = "edgar"`, which filers to fetch. String values may refer to environment variables as
+/// `${NAME}` or `${NAME:-default}`.
 public struct PipelineDefinition: Sendable, Hashable {
     /// The file the definition was read from.
     public var file: String
@@ -13,21 +15,39 @@ public struct PipelineDefinition: Sendable, Hashable {
     public var chunker: ChunkerSettings
     public var embedder: EmbedderSettings
     public var store: StoreSettings
+    /// `[parse]`.
+    public var parse = ParseSettings()
+    /// `[schedule]`, when the file has one (`vectordb schedule` requires it).
+    public var schedule: ScheduleSettings?
 
-    /// `[source]`: a directory laid out like EDGAR.
+    /// `[source]`: where filings come from.
     public struct SourceSettings: Sendable, Hashable {
         /// `edgar-archive` (the default), a directory with `submissions/CIK##########.json` and
-        /// `Archives/edgar/data/{cik}/{accession}/` folders, as on EDGAR; or `edgar-cache`, the raw
-        /// cache `vectordb fetch --cache DIR` writes.
+        /// `Archives/edgar/data/{cik}/{accession}/` folders, as on EDGAR; `edgar-cache`, the raw
+        /// cache `vectordb fetch --cache DIR` writes; or `edgar`, EDGAR itself (`edgar`).
         public var kind: String
-        /// The directory, resolved against the TOML file's directory when relative.
-        public var root: URL
+        /// The directory, resolved against the TOML file's directory when relative; for `edgar`, the
+        /// raw cache of fetched filings (`cache_dir`), `nil` for `<data-dir>/edgar-cache`.
+        public var root: URL?
         /// Form types to ingest; empty means every form whose primary document is present.
         public var forms: [String]
         /// CIKs to ingest; empty means every filer under `submissions/`.
         public var ciks: [Int]
         /// `documents`: which documents of each filing to ingest (default `["primary", "EX-99*"]`).
         public var documents: DocumentSelection
+        /// The `edgar` kind's keys; `nil` for the other kinds.
+        public var edgar: EDGARSourceSettings?
+    }
+
+    /// `[parse]`: limits of the filing parser.
+    public struct ParseSettings: Sendable, Hashable {
+        /// `max_input_bytes`: the largest document parsed, 1 MiB...2 GiB (default 256 MiB); a larger
+        /// one fails as bad input (and is recorded, the run going on).
+        public var maxInputBytes: Int
+
+        public static let maxInputBytesRange = (1 << 20)...(1 << 31)
+
+        public init(maxInputBytes: Int = 256 * 1024 * 1024) { self.maxInputBytes = maxInputBytes }
     }
 
     /// `[chunker]`: section-aware chunks sized in the embedder's tokens.
@@ -62,6 +82,11 @@ public struct PipelineDefinition: Sendable, Hashable {
         public var precision: String
         /// The `openai` provider's keys; `nil` for the other providers.
         public var openAI: OpenAISettings?
+        /// `batch_size` for `minilm`: texts per forward pass, 1...1024 (`nil`: 32).
+        public var batchSize: Int?
+        /// `threads` for `minilm`: threads of one forward pass, 1...256 (`nil`:
+        /// `$VECTORDB_EMBED_WORKERS`, else the CPU count).
+        public var threads: Int?
 
         /// The values `precision` takes.
         public static let precisions: Set<String> = ["auto", "float32", "bfloat16"]
@@ -71,13 +96,17 @@ public struct PipelineDefinition: Sendable, Hashable {
             dimension: Int,
             modelDirectory: URL? = nil,
             precision: String = "auto",
-            openAI: OpenAISettings? = nil
+            openAI: OpenAISettings? = nil,
+            batchSize: Int? = nil,
+            threads: Int? = nil
         ) {
             self.provider = provider
             self.dimension = dimension
             self.modelDirectory = modelDirectory
             self.precision = precision
             self.openAI = openAI
+            self.batchSize = batchSize
+            self.threads = threads
         }
     }
 
@@ -145,7 +174,7 @@ public struct PipelineDefinition: Sendable, Hashable {
         }
     }
 
-    static let sourceKinds: Set<String> = ["edgar-archive", "edgar-cache"]
+    static let sourceKinds: Set<String> = ["directory", "edgar", "edgar-archive", "edgar-cache"]
     static let providers: Set<String> = ["hashing", "minilm", "openai"]
     static let openAIKeys: Set<String> = [
         "base_url", "model", "api_key_env", "dimensions", "batch_size", "max_tokens_per_batch",

@@ -4,13 +4,18 @@ import TOMLKit
 struct TOMLSource: Sendable {
     let file: String
     let root: [String: ConfigValue]
+    /// The variables `${NAME}` in string values stand for; `nil` reads strings as written.
+    let environment: [String: String]?
     private let lines: [Substring]
 
     /// Parses TOML text.
     ///
+    /// - Parameter environment: when given, `${NAME}` in string values is replaced from it
+    ///   (`interpolated(_:)`).
     /// - Throws: `ConfigError.syntax` with the file, line and toml++'s message.
-    init(text: String, file: String) throws(ConfigError) {
+    init(text: String, file: String, environment: [String: String]? = nil) throws(ConfigError) {
         self.file = file
+        self.environment = environment
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             let table = try TOMLTable(string: text)

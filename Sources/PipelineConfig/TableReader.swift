@@ -23,7 +23,15 @@ struct TableReader {
         guard case .string(let text) = value else {
             throw error(.invalidValue, key, "expected a string, found \(value.typeName)")
         }
-        return text
+        return try interpolated(text, key: key)
+    }
+
+    /// `text` with its `${NAME}` references replaced (`TOMLSource.interpolated`).
+    private func interpolated(_ text: String, key: String) throws(ConfigError) -> String {
+        switch source.interpolated(text) {
+        case .success(let result): return result
+        case .failure(let problem): throw error(.invalidValue, key, problem.message)
+        }
     }
 
     func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
@@ -35,6 +43,14 @@ struct TableReader {
             throw error(.invalidValue, key, "\(number) is out of range \(range.lowerBound)...\(range.upperBound)")
         }
         return number
+    }
+
+    func bool(_ key: String) throws(ConfigError) -> Bool? {
+        guard let value = entries[key] else { return nil }
+        guard case .bool(let flag) = value else {
+            throw error(.invalidValue, key, "expected a boolean (true or false), found \(value.typeName)")
+        }
+        return flag
     }
 
     /// A float, or an integer read as one (`rate = 8` and `rate = 8.0` both work).
@@ -61,7 +77,7 @@ struct TableReader {
                     "expected an array of strings, found an element of type \(item.typeName)"
                 )
             }
-            result.append(text)
+            result.append(try interpolated(text, key: key))
         }
         return result
     }

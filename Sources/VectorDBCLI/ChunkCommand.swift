@@ -136,7 +136,8 @@ extension ChunkCommand {
                 overlapTokens: definition.chunker.overlapTokens,
                 tokenizer: embedder is any TokenCounter ? "minilm" : "approximate"
             )
-            listed = try await makeFilingSource(definition.source).document(at: file)
+            listed = try await makeFilingSource(definition.source, file: definition.file, dataRoot: global.dataRoot)
+                .document(at: file)
         } else {
             filingChunker = try FilingChunker(
                 maxTokens: maxTokens,

@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Progress on stderr: auto (a live line on a terminal, JSON lines otherwise), line, json or none."
+        help: "Progress on stderr: auto (a live line on a terminal, log records otherwise), line, log, json or none."
     )
     var progress: RunProgressDisplay.Style = .auto
 
@@ -75,10 +75,17 @@ struct RunCommand: AsyncParsableCommand {
         let report: RunReport
         do {
             report = try await global.withEngine(options: PipelineRunner.storeOptions(for: definition)) { engine in
-                try await PipelineRunner.make(definition: definition, engine: engine, logger: logger).run(
-                    options,
-                    progress: display
-                )
+                let runner = try await PipelineRunner.make(definition: definition, engine: engine, logger: logger)
+                // An EDGAR source holds an HTTP client: shut it down whether the run ends or fails.
+                let edgar = runner.source as? EDGARFilingSource
+                do {
+                    let report = try await runner.run(options, progress: display)
+                    await edgar?.shutdown()
+                    return report
+                } catch {
+                    await edgar?.shutdown()
+                    throw error
+                }
             }
         } catch {
             throw CLIFailure(error)
@@ -97,6 +104,15 @@ struct RunCommand: AsyncParsableCommand {
                 + " Embedding cache: \(report.embeddingCacheHits) hits, \(report.embeddingCacheMisses) misses (embedded)."
                 + (report.chunksDeleted > 0 ? " \(report.chunksDeleted) stale chunks deleted." : "")
         )
+        Terminal.write(
+            "Stage busy time (overlapped): read+parse+chunk "
+                + String(
+                    format: "%.2f s, embed %.2f s, write %.2f s.",
+                    Double(report.readAndChunkMs) / 1_000,
+                    Double(report.embedMs) / 1_000,
+                    Double(report.writeMs) / 1_000
+                )
+        )
         for failure in report.failures {
             Terminal.write("Failed \(failure.accession): \(failure.reason)")
         }
@@ -112,7 +128,11 @@ extension RunCommand {
         guard list else { return }
         let filings: [SourceFiling]
         do {
-            filings = try await makeFilingSource(definition.source).filings()
+            filings = try await makeFilingSource(
+                definition.source,
+                file: definition.file,
+                dataRoot: global.dataRoot
+            ).filings()
         } catch {
             throw CLIFailure(error)
         }

@@ -1,29 +1,35 @@
 import Foundation
+import Logging
 import Pipeline
 
 /// `vectordb run`'s progress on stderr: on a terminal one updating line (filings done of total,
 /// ingested / skipped / failed, chunks written, filings per second, ETA, the current filing);
-/// otherwise one JSON object per event (`RunProgressEvent`), for logs and CI.
+/// otherwise one log record per event (`progress`, the event's fields as metadata, in the
+/// `--log-format` of every other log line), or bare JSON objects with `--progress json`.
 actor RunProgressDisplay: RunProgressObserver {
     /// `--progress`: how progress is shown.
     enum Style: String, CaseIterable, Sendable {
-        /// A live line on a terminal, JSON lines otherwise.
+        /// A live line on a terminal, log records otherwise.
         case auto
         case line
+        case log
         case json
         case none
 
         /// `auto` resolved against whether stderr is a terminal.
-        var resolved: Style { self == .auto ? (ProgressDisplay.stderrIsTerminal ? .line : .json) : self }
+        var resolved: Style { self == .auto ? (ProgressDisplay.stderrIsTerminal ? .line : .log) : self }
     }
 
     private let style: Style
     private var drewLine = false
+    private let logger = Logger(label: "vectordb.run.progress")
 
     init(style: Style) { self.style = style.resolved }
 
     func record(_ event: RunProgressEvent) {
         switch style {
+        case .log:
+            logger.info("progress", metadata: Self.metadata(event))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -39,6 +45,20 @@ actor RunProgressDisplay: RunProgressObserver {
         case .none:
             return
         }
+    }
+
+    /// An event's fields as log metadata (absent fields left out).
+    static func metadata(_ event: RunProgressEvent) -> Logger.Metadata {
+        var metadata: Logger.Metadata = [
+            "kind": "\(event.kind.rawValue)", "filingsTotal": "\(event.filingsTotal)",
+            "filingsDone": "\(event.filingsDone)", "filingsIngested": "\(event.filingsIngested)",
+            "filingsSkipped": "\(event.filingsSkipped)", "filingsFailed": "\(event.filingsFailed)",
+            "chunksWritten": "\(event.chunksWritten)", "elapsedMs": "\(event.elapsedMs)",
+        ]
+        if let accession = event.accession { metadata["accession"] = "\(accession)" }
+        if let outcome = event.outcome { metadata["outcome"] = "\(outcome.rawValue)" }
+        if let reason = event.reason { metadata["reason"] = "\(reason)" }
+        return metadata
     }
 
     /// The live line of an event.

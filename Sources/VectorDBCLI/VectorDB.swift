@@ -14,6 +14,7 @@ struct VectorDB: AsyncParsableCommand {
               vectordb search "reliance on foundries"     ask a question, get cited passages
               vectordb parse filing.htm --sections        see how a filing is split into items
               vectordb fetch --ticker AAPL --form 10-K    download filings from EDGAR into the raw cache
+              vectordb schedule pipelines/daily-8k.toml   keep a collection current on a cron (--once: one tick)
               vectordb embed "net revenue"                the vector a model gives one text
               vectordb chunk filing.htm                   the chunks a filing is cut into, with token counts
               vectordb snapshots list                     the retained versions, for search --as-of
@@ -28,7 +29,7 @@ struct VectorDB: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, SearchCommand.self, ParseCommand.self, FetchCommand.self, EmbedCommand.self,
             ChunkCommand.self, BenchCommand.self, SnapshotsCommand.self, ImportCommand.self, ExportCommand.self,
-            EvalCommand.self, RunsCommand.self, ServeCommand.self,
+            EvalCommand.self, RunsCommand.self, ScheduleCommand.self, ServeCommand.self,
         ]
     )
 

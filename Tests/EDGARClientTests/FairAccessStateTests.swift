@@ -1,5 +1,6 @@
 import EDGARClient
 import Foundation
+import SECModel
 import Testing
 
 /// A manual instant for driving the pure state machines without a clock.

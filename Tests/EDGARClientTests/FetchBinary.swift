@@ -1,3 +1,4 @@
+import EDGARTestSupport
 import Foundation
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import EDGARClient
+import EDGARTestSupport
 import Foundation
 import SECModel
 import Testing

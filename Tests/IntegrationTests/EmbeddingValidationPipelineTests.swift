@@ -31,7 +31,7 @@ import VectorStore
         )
         let cache = try EmbeddingCache(directory: root.appendingPathComponent("embedding-cache"))
         let runner = PipelineRunner(
-            source: EDGARArchiveSource(root: definition.source.root, forms: [], ciks: []),
+            source: EDGARArchiveSource(root: try #require(definition.source.root), forms: [], ciks: []),
             archive: nil,
             chunker: try SectionChunker(counter: ApproximateTokenCounter()),
             embedder: embedder,

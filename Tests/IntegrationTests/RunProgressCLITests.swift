@@ -21,7 +21,7 @@ import Testing
         let listAlone = try Support.run(["run", pipeline, "--data-dir", data.path, "--list"])
         #expect(listAlone.status == 64)
 
-        let run = try Support.run(["run", pipeline, "--data-dir", data.path])
+        let run = try Support.run(["run", pipeline, "--data-dir", data.path, "--progress", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let events = run.stderr.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
@@ -30,16 +30,21 @@ import Testing
         #expect(events.compactMap { $0["outcome"] as? String } == ["ingested", "ingested", "ingested"])
         let quiet = try Support.run(["run", pipeline, "--data-dir", data.path, "--progress", "none"])
         #expect(!quiet.stderr.contains("\"kind\""), "\(quiet.stderr)")
+        #expect(!quiet.stderr.contains("vectordb.run.progress"), "\(quiet.stderr)")
+        let logged = try Support.run(["run", pipeline, "--data-dir", data.path, "--force"])
+        #expect(logged.stderr.contains("info vectordb.run.progress: progress "), "not a terminal: log records")
+        #expect(logged.stderr.contains("outcome=ingested"), "\(logged.stderr)")
 
         let list = try Support.run(["runs", "list", "--data-dir", data.path])
         #expect(list.status == 0, "\(list.stderr)")
         let lines = list.stdout.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines.first?.contains("ledger  resume  3 ingested, 0 unchanged, 0 failed") == true, "\(list.stdout)")
-        #expect(lines.last?.contains("0 ingested, 3 unchanged") == true, "\(list.stdout)")
+        #expect(lines.dropFirst().first?.contains("0 ingested, 3 unchanged") == true, "\(list.stdout)")
+        #expect(lines.last?.contains("ledger  force  3 ingested") == true, "\(list.stdout)")
         let show = try Support.run(["runs", "show", "latest", "--data-dir", data.path])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
-        #expect(report["filingsUnchanged"] as? Int == 3)
+        #expect(report["filingsIngested"] as? Int == 3 && report["mode"] as? String == "force")
         let missing = try Support.run(["runs", "show", "run-1.json", "--data-dir", data.path])
         #expect(missing.status == 66)
     }

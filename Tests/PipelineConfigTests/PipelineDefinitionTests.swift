@@ -26,14 +26,19 @@ import VectorStore
         #expect(!files.isEmpty)
         for file in files {
             let definition = try PipelineDefinition.load(path: directory.appendingPathComponent(file).path)
-            #expect(FileManager.default.fileExists(atPath: definition.source.root.path), "\(file): source root missing")
+            if definition.source.kind == "edgar" {
+                #expect(definition.source.edgar != nil, "\(file): edgar settings missing")
+            } else {
+                let root = try #require(definition.source.root, "\(file): source root missing")
+                #expect(FileManager.default.fileExists(atPath: root.path), "\(file): source root missing")
+            }
         }
     }
 
     @Test func defaultsFillEverythingButTheRoot() throws {
         let definition = try parse("[source]\nroot = \"../edgar\"\n")
         #expect(definition.name == "test")
-        #expect(definition.source.root.path == "/tmp/edgar")
+        #expect(definition.source.root?.path == "/tmp/edgar")
         #expect(definition.source.kind == "edgar-archive")
         #expect(definition.chunker.maxTokens == 256)
         #expect(definition.chunker.overlapTokens == 32)
@@ -82,6 +87,37 @@ import VectorStore
             #expect(bad.description.contains("key 'store.compaction_bytes_per_second'"))
             #expect(bad.description.contains(message))
         }
+    }
+
+    @Test func parseLimitAndPipelineCollection() throws {
+        let defaults = try parse("[source]\nroot = \"x\"\n")
+        #expect(defaults.parse.maxInputBytes == 256 * 1024 * 1024)
+        let set = try parse(
+            "[pipeline]\ncollection = \"tenk\"\n[source]\nroot = \"x\"\n[parse]\nmax_input_bytes = 1048576\n"
+        )
+        #expect(set.parse.maxInputBytes == 1_048_576)
+        #expect(set.store.collection == "tenk")
+        let small = try #require(error("[source]\nroot = \"x\"\n[parse]\nmax_input_bytes = 10\n"))
+        #expect(small.key == "parse.max_input_bytes")
+        #expect(small.line == 4)
+        let unknown = try #require(error("[source]\nroot = \"x\"\n[parse]\nstrict = true\n"))
+        #expect(unknown.key == "parse.strict")
+        let both = try #require(
+            error("[pipeline]\ncollection = \"a\"\n[source]\nroot = \"x\"\n[store]\ncollection = \"b\"\n")
+        )
+        #expect(both.key == "pipeline.collection")
+        #expect(both.description.contains("differs from [store] collection 'b'"))
+    }
+
+    @Test func miniLMBatchSizeAndThreads() throws {
+        let set = try parse("[source]\nroot = \"x\"\n[embedder]\nbatch_size = 16\nthreads = 2\n")
+        #expect(set.embedder.batchSize == 16 && set.embedder.threads == 2)
+        #expect(try parse("[source]\nroot = \"x\"\n").embedder.batchSize == nil)
+        let big = try #require(error("[source]\nroot = \"x\"\n[embedder]\nbatch_size = 4096\n"))
+        #expect(big.key == "embedder.batch_size" && big.line == 4)
+        let hashing = try #require(error("[source]\nroot = \"x\"\n[embedder]\nprovider = \"hashing\"\nthreads = 2\n"))
+        #expect(hashing.key == "embedder.threads")
+        #expect(hashing.description.contains("only the minilm provider takes threads"))
     }
 
     @Test func wrongTypesAndRangesAreReported() throws {

@@ -1,4 +1,5 @@
 import Logging
+import SECModel
 
 /// The I/O shell around `RateLimiterState`: one per process, shared by every task, sleeping on an
 /// injected clock so tests control time.

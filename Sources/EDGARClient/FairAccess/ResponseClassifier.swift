@@ -8,12 +8,16 @@ public enum ResponseClassifier {
     ///   - retryAfter: the raw `Retry-After` header, if any.
     ///   - bodyHead: the first bytes of the body (at least `ThrottlePage.prefixBytesMax` when available).
     ///   - now: the current wall-clock date, to turn an HTTP-date `Retry-After` into a duration.
+    ///   - forbiddenMeansAbsent: read a 403 whose body is not a throttle page as *permanent* (the
+    ///     resource does not exist) instead of a throttle: what a missing daily index answers.
     public static func classify<Bytes: Collection<UInt8>>(
         status: Int,
         retryAfter: String?,
         bodyHead: Bytes,
-        now: Date = Date()
+        now: Date = Date(),
+        forbiddenMeansAbsent: Bool = false
     ) -> ExchangeOutcome {
+        if status == 403, forbiddenMeansAbsent, !ThrottlePage.matches(bodyHead) { return .permanent(status: 403) }
         if status == 429 || status == 403 || ThrottlePage.matches(bodyHead) {
             return .throttled(retryAfter: retryAfter.flatMap { parseRetryAfter($0, now: now) })
         }

@@ -1,3 +1,5 @@
+import SECModel
+
 /// How one HTTP exchange ended, as far as retrying is concerned.
 public enum ExchangeOutcome: Equatable, Sendable {
     /// 2xx with a body that is not a throttle page, or 304.
@@ -79,27 +81,6 @@ public struct RetryPolicy: Sendable, Hashable {
     /// "Equal jitter" backoff: half of `min(max, base × 2^(attempt-1))` plus a uniform random share
     /// of the other half, so retries of concurrent requests spread out but never come too soon.
     public func backoff<R: RandomNumberGenerator>(attempt: Int, random: inout R) -> Duration {
-        let exponent = min(max(0, attempt - 1), 30)
-        let uncapped = backoffBase * (1 << exponent)
-        let ceiling = uncapped > backoffMax ? backoffMax : uncapped
-        let half = ceiling / 2
-        let halfNanos = max(0, half.components.seconds * 1_000_000_000 + half.components.attoseconds / 1_000_000_000)
-        let jitter = halfNanos == 0 ? 0 : Int64.random(in: 0...halfNanos, using: &random)
-        return half + .nanoseconds(jitter)
-    }
-}
-
-/// SplitMix64: a small, fast, seedable generator, so retry jitter is reproducible from a seed.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { self.state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        Backoff.equalJitter(base: backoffBase, attempt: attempt, ceiling: backoffMax, random: &random)
     }
 }

@@ -58,12 +58,23 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
     /// GETs a URL under the fair-access rules, collecting the body in memory (capped at
     /// `bodyBytesMax`); for documents of any size use `download(_:into:)`, which streams to disk.
     ///
-    /// - Parameter validators: when given, sent as `If-None-Match` / `If-Modified-Since`; a 304 comes
-    ///   back as a result with `notModified == true`.
+    /// - Parameters:
+    ///   - validators: when given, sent as `If-None-Match` / `If-Modified-Since`; a 304 comes back as
+    ///     a result with `notModified == true`.
+    ///   - forbiddenMeansAbsent: a 403 without a throttle page fails at once with `httpStatus` 403
+    ///     instead of cooling down (`ResponseClassifier`): for resources EDGAR answers 403 when absent.
     /// - Throws: `EDGARError` — `httpStatus` (404 and other permanent statuses), `throttled`,
     ///   `retriesExhausted`, `bodyTooLarge` or `cancelled`, always naming the URL.
-    public func get(_ url: String, validators: Validators? = nil) async throws(EDGARError) -> HTTPResult {
-        let (exchange, attempts) = try await perform(url, validators: validators) { MemorySink() }
+    public func get(
+        _ url: String,
+        validators: Validators? = nil,
+        forbiddenMeansAbsent: Bool = false
+    ) async throws(EDGARError) -> HTTPResult {
+        let (exchange, attempts) = try await perform(
+            url,
+            validators: validators,
+            forbiddenMeansAbsent: forbiddenMeansAbsent
+        ) { MemorySink() }
         return HTTPResult(
             url: url,
             status: exchange.status,
@@ -82,6 +93,7 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
     func perform<Sink: BodySink>(
         _ url: String,
         validators: Validators?,
+        forbiddenMeansAbsent: Bool = false,
         makeSink: () throws(EDGARError) -> Sink
     ) async throws(EDGARError) -> (Exchange<Sink>, attempts: Int) {
         let policy = configuration.retry
@@ -100,7 +112,8 @@ public final class EDGARHTTPClient<C: Clock>: Sendable where C.Duration == Durat
                 outcome = ResponseClassifier.classify(
                     status: exchange.status,
                     retryAfter: exchange.headers.first(name: "Retry-After"),
-                    bodyHead: exchange.head
+                    bodyHead: exchange.head,
+                    forbiddenMeansAbsent: forbiddenMeansAbsent
                 )
                 accepted = exchange
             } catch let error as EDGARError {

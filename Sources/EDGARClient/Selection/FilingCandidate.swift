@@ -8,13 +8,24 @@ public struct FilingCandidate: Sendable, Hashable {
     public var filingDate: EDGARDate
     /// The primary document's name when the source knows it (submissions do; daily indexes do not).
     public var primaryDocument: String?
+    /// The filer's name as an index row gives it (daily indexes truncate it to 60 characters); `nil`
+    /// for a candidate from submissions, whose response names the filer.
+    public var companyName: String?
 
-    public init(cik: CIK, accession: AccessionNumber, form: FormType, filingDate: EDGARDate, primaryDocument: String?) {
+    public init(
+        cik: CIK,
+        accession: AccessionNumber,
+        form: FormType,
+        filingDate: EDGARDate,
+        primaryDocument: String?,
+        companyName: String? = nil
+    ) {
         self.cik = cik
         self.accession = accession
         self.form = form
         self.filingDate = filingDate
         self.primaryDocument = primaryDocument
+        self.companyName = companyName
     }
 
     /// A candidate from a submissions record of `cik`.
@@ -36,7 +47,8 @@ public struct FilingCandidate: Sendable, Hashable {
             accession: accession,
             form: entry.formType,
             filingDate: entry.dateFiled,
-            primaryDocument: nil
+            primaryDocument: nil,
+            companyName: entry.companyName
         )
     }
 }

@@ -49,7 +49,8 @@ public struct MiniLMEmbedder: Embedder {
         modelID: String? = nil,
         batchSize: Int = 32,
         expectedWeightsSHA256: String? = nil,
-        precision: MatrixPrecision = .automatic
+        precision: MatrixPrecision = .automatic,
+        threads: Int? = nil
     ) throws(EmbeddingError) {
         precondition((1...1_024).contains(batchSize), "batchSize must be in 1...1024")
         let id = modelID ?? directory.standardizedFileURL.lastPathComponent
@@ -98,7 +99,7 @@ public struct MiniLMEmbedder: Embedder {
         }
         // The encoder does its own threading; OpenBLAS must then run each call on the calling thread,
         // or its idle workers spin against ours (measured: ~20 % of CPU in sched_yield).
-        let workers = ParallelRows.workerCount
+        let workers = max(1, threads ?? ParallelRows.workerCount)
         guard vectordb_blas_load() == 1 else {
             throw EmbeddingError(
                 code: .permanent,

@@ -1,4 +1,5 @@
 import Foundation
+import SECModel
 
 /// When to retry an embeddings request: a pure policy, so tests drive it without sleeping.
 ///
@@ -37,9 +38,7 @@ public struct EmbeddingRetryPolicy: Sendable, Hashable {
     ///   date is ignored and the backoff used).
     public func delay(afterAttempt attempt: Int, retryAfter: String?) -> Duration? {
         guard attempt < attemptsMax else { return nil }
-        var backoff = baseDelay
-        for _ in 1..<max(1, attempt) where backoff < maxDelay { backoff = backoff * 2 }
-        backoff = min(backoff, maxDelay)
+        let backoff = Backoff.exponential(base: baseDelay, attempt: attempt, ceiling: maxDelay)
         if let retryAfter, let seconds = Int(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
             return max(backoff, min(.seconds(seconds), retryAfterMax))
         }

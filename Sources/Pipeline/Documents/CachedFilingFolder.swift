@@ -2,13 +2,16 @@ import EDGARClient
 import SECModel
 
 /// A filing in the raw cache `vectordb fetch` writes: its documents are those the completion marker
-/// lists, read back verified (length, CRC-32C).
+/// lists (or, while a filing is being fetched, its folder listing names), read back verified
+/// (length, CRC-32C).
 struct CachedFilingFolder: FilingFolder {
     let cache: RawFilingCache
     let accession: AccessionNumber
+    /// The folder's document names when known from its listing; `nil` reads the completion marker.
+    var listedNames: [String]? = nil
 
     func documentNames() throws(PipelineError) -> [String] {
-        cache.completedDocuments(accession) ?? []
+        listedNames ?? cache.completedDocuments(accession) ?? []
     }
 
     func contents(of name: String) throws(PipelineError) -> [UInt8]? {

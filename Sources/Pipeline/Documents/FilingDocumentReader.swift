@@ -89,7 +89,9 @@ struct FilingDocumentReader: Sendable {
         return SourceDocument.keyed(documents)
     }
 
-    private func isSelectedExhibit(fileName: String, type: String, filing: FilingMetadata) -> Bool {
+    /// Whether the document `fileName` of `type` is an exhibit the selection ingests: not the primary
+    /// document, a safe name, HTML, and a selected type.
+    func isSelectedExhibit(fileName: String, type: String, filing: FilingMetadata) -> Bool {
         fileName != filing.primaryDocument && SafeName.isValid(fileName) && SourceDocument.isHTML(fileName)
             && selection.selects(exhibitType: type)
     }

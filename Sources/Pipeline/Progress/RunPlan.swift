@@ -17,9 +17,10 @@ public struct RunPlan: Sendable, Hashable {
     public var lines: [String] {
         let source = definition.source
         let embedder = definition.embedder
+        let origin: String = source.edgar.map(Self.describe) ?? "\(source.kind) at \(source.root?.path ?? "?")"
         var lines = [
             "pipeline: \(definition.name) (\(definition.file))",
-            "source: \(source.kind) at \(source.root.path)",
+            "source: \(origin)",
             "forms: " + (source.forms.isEmpty ? "every form" : source.forms.joined(separator: ", ")),
             "filers: "
                 + (source.ciks.isEmpty ? "every filer" : source.ciks.map { "CIK \($0)" }.joined(separator: ", ")),

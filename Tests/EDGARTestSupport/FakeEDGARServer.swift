@@ -8,9 +8,9 @@ import Synchronization
 /// A fake EDGAR on 127.0.0.1 with an ephemeral port: serves `fixtures/edgar` at EDGAR's real URL
 /// paths (www, data and efts paths on one host), records every request with its arrival time, and
 /// injects faults on demand. Point both base URLs of the client at `baseURL`.
-final class FakeEDGARServer: Sendable {
+public final class FakeEDGARServer: Sendable {
     /// A fault served instead of the file, once per `inject` call.
-    enum Fault: Sendable, Equatable {
+    public enum Fault: Sendable, Equatable {
         case tooManyRequests(retryAfterSeconds: Int?)
         case throttlePageWithStatus200
         case serviceUnavailable
@@ -19,36 +19,43 @@ final class FakeEDGARServer: Sendable {
         /// Sends the headers, then the body after this delay.
         case slowBody(milliseconds: Int64)
         case forbidden
+        /// 403 with an S3-style `AccessDenied` body (no throttle page): what EDGAR answers for some
+        /// absent files, such as the daily index of a holiday.
+        case accessDenied
     }
 
-    struct Recorded: Sendable {
-        var path: String
-        var arrival: ContinuousClock.Instant
-        var userAgent: String?
-        var status: Int
+    public struct Recorded: Sendable {
+        public var path: String
+        public var arrival: ContinuousClock.Instant
+        public var userAgent: String?
+        public var status: Int
     }
 
     private struct State {
-        var requests: [Recorded] = []
+        public var requests: [Recorded] = []
         /// Faults waiting per path (exact path, query included); `"*"` matches any path.
         var faults: [String: [Fault]] = [:]
         /// Generated bodies served at a path instead of a fixture.
         var generated: [String: GeneratedBody] = [:]
     }
 
-    let root: URL
+    public let root: URL
     private let state = Mutex(State())
     private let channelBox = Mutex<Channel?>(nil)
     private let portBox = Mutex(0)
     private let latencyBox = Mutex<Int64>(0)
     private let stallBox = Mutex<Int?>(nil)
 
-    init(root: URL = TestPaths.fixtures) { self.root = root }
+    /// `fixtures/edgar` of this repository, found from this file's path.
+    public static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures/edgar")
 
-    var baseURL: String { "http://127.0.0.1:\(portBox.withLock { $0 })" }
+    init(root: URL = FakeEDGARServer.fixtures) { self.root = root }
+
+    public var baseURL: String { "http://127.0.0.1:\(portBox.withLock { $0 })" }
 
     /// - Parameter gzip: compress responses (`Content-Encoding: gzip`) for clients that accept it.
-    static func start(root: URL = TestPaths.fixtures, gzip: Bool = false) async throws -> FakeEDGARServer {
+    public static func start(root: URL = FakeEDGARServer.fixtures, gzip: Bool = false) async throws -> FakeEDGARServer {
         let server = FakeEDGARServer(root: root)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -65,25 +72,25 @@ final class FakeEDGARServer: Sendable {
         return server
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         let channel = channelBox.withLock { $0 }
         try? await channel?.close()
     }
 
     /// Queues a fault for the next request of `path` (`"*"`: the next request of any path).
-    func inject(_ fault: Fault, path: String = "*", times: Int = 1) {
+    public func inject(_ fault: Fault, path: String = "*", times: Int = 1) {
         state.withLock { $0.faults[path, default: []] += Array(repeating: fault, count: times) }
     }
 
     /// Serves a generated body of `body.bytes` bytes at `path` (streamed with backpressure).
-    func serve(_ body: GeneratedBody, at path: String) { state.withLock { $0.generated[path] = body } }
+    public func serve(_ body: GeneratedBody, at path: String) { state.withLock { $0.generated[path] = body } }
 
-    func generated(path: String) -> GeneratedBody? { state.withLock { $0.generated[path] } }
+    public func generated(path: String) -> GeneratedBody? { state.withLock { $0.generated[path] } }
 
-    var requests: [Recorded] { state.withLock { $0.requests } }
+    public var requests: [Recorded] { state.withLock { $0.requests } }
 
     /// Delay before every fault-free response body, in milliseconds (a slow server); 0 by default.
-    var latencyMilliseconds: Int64 {
+    public var latencyMilliseconds: Int64 {
         get { latencyBox.withLock { $0 } }
         set { latencyBox.withLock { $0 = newValue } }
     }
@@ -91,16 +98,16 @@ final class FakeEDGARServer: Sendable {
     /// When set, every request after the first `stallAfterRequests` recorded ones is held for two
     /// minutes before its body is sent: a server that stops answering, so a client run cannot finish
     /// and a test can kill it at a known point whatever the machine's speed.
-    var stallAfterRequests: Int? {
+    public var stallAfterRequests: Int? {
         get { stallBox.withLock { $0 } }
         set { stallBox.withLock { $0 = newValue } }
     }
 
-    func requestCount(path: String) -> Int { requests.filter { $0.path == path }.count }
+    public func requestCount(path: String) -> Int { requests.filter { $0.path == path }.count }
 
-    func resetLog() { state.withLock { $0.requests.removeAll() } }
+    public func resetLog() { state.withLock { $0.requests.removeAll() } }
 
-    func takeFault(path: String) -> Fault? {
+    public func takeFault(path: String) -> Fault? {
         state.withLock { state in
             for key in [path, "*"] {
                 if var queue = state.faults[key], !queue.isEmpty {
@@ -113,10 +120,10 @@ final class FakeEDGARServer: Sendable {
         }
     }
 
-    func record(_ request: Recorded) { state.withLock { $0.requests.append(request) } }
+    public func record(_ request: Recorded) { state.withLock { $0.requests.append(request) } }
 
     /// The fixture file for a request path, or `nil` (404). Never leaves `root`.
-    func file(for path: String) -> Data? {
+    public func file(for path: String) -> Data? {
         var relative: String
         if path.hasPrefix("/cgi-bin/browse-edgar") && path.contains("action=getcurrent") {
             relative = "feeds/getcurrent.atom.xml"
@@ -130,7 +137,7 @@ final class FakeEDGARServer: Sendable {
         return FileManager.default.contents(atPath: root.appendingPathComponent(relative).path)
     }
 
-    static let throttlePage = Data(
+    public static let throttlePage = Data(
         """
         <!DOCTYPE html><html><head><title>SEC.gov | Request Rate Threshold Exceeded</title></head>
         <body><h1>Your Request Originates from an Undeclared Automated Tool</h1></body></html>
@@ -179,6 +186,9 @@ private final class FakeEDGARHandler: ChannelInboundHandler, @unchecked Sendable
         case .forbidden:
             status = 403
             body = FakeEDGARServer.throttlePage
+        case .accessDenied:
+            status = 403
+            body = Data("<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code></Error>".utf8)
         case .tooManyRequests(let retryAfter):
             status = 429
             if let retryAfter { headers.add(name: "Retry-After", value: String(retryAfter)) }

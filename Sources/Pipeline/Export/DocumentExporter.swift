@@ -12,45 +12,24 @@ public enum DocumentExporter {
     /// - Throws: `ImportError` (*unavailable*) when the file cannot be written.
     @discardableResult
     public static func export(_ snapshot: ReadSnapshot, to path: String) throws(ImportError) -> Int {
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw failure(path, "cannot create \(temporary)")
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let schema = snapshot.info.schema
-        var count = 0
-        do {
+        return try ExportFile.replace(path) { file in
+            var count = 0
             var pending = Data()
             for document in snapshot.documents() {
                 pending.append(try encoder.encode(line(document, schema: schema)))
                 pending.append(UInt8(ascii: "\n"))
                 count += 1
                 if pending.count >= 1 << 20 {
-                    try handle.write(contentsOf: pending)
+                    try file.append(pending)
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-            try handle.write(contentsOf: pending)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary, path) == 0 else {
-                throw ImportError(
-                    category: .unavailable,
-                    file: path,
-                    line: nil,
-                    field: nil,
-                    message: "cannot rename \(temporary) over it: \(String(cString: strerror(errno)))",
-                    importedLines: 0
-                )
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw failure(path, "cannot write: \(error)")
+            try file.append(pending)
+            return count
         }
-        return count
     }
 
     /// The line of one document: `id`, `fields`, `vector` (the first vector field), `vectors`
@@ -82,9 +61,5 @@ public enum DocumentExporter {
         case .date(let date): .string(date.description)
         case .stringArray(let texts): .array(texts.map { .string($0) })
         }
-    }
-
-    private static func failure(_ path: String, _ message: String) -> ImportError {
-        ImportError(category: .unavailable, file: path, line: nil, field: nil, message: message, importedLines: 0)
     }
 }

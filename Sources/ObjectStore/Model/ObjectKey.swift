@@ -1,5 +1,6 @@
-/// A validated object key: 1 to 1,024 bytes of `[A-Za-z0-9._-]` segments joined by `/`, with no empty,
-/// `.` or `..` segment, so it is safe as a relative file path and as a URL path.
+/// A validated object key: 1 to 1,024 bytes of `[A-Za-z0-9._-]` segments joined by `/`, with no empty
+/// segment and none that begins with `.` (so no `.`, `..` or hidden name), so it is safe as a relative
+/// file path and as a URL path, and dot names stay free for a store's own files.
 public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
@@ -9,13 +10,12 @@ public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible
             throw ObjectStoreError(code: .invalidKey, key: rawValue, message: "key must be 1 to 1024 bytes")
         }
         for segment in rawValue.split(separator: "/", omittingEmptySubsequences: false) {
-            guard !segment.isEmpty, segment != ".", segment != "..",
-                segment.utf8.allSatisfy({ Self.allowed.contains($0) })
+            guard !segment.isEmpty, !segment.hasPrefix("."), segment.utf8.allSatisfy({ Self.allowed.contains($0) })
             else {
                 throw ObjectStoreError(
                     code: .invalidKey,
                     key: rawValue,
-                    message: "segment '\(segment)' must be non-empty [A-Za-z0-9._-] and not . or .."
+                    message: "segment '\(segment)' must be non-empty [A-Za-z0-9._-] not starting with '.'"
                 )
             }
         }
