@@ -47,3 +47,18 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("store: collection 'filings' in /tmp/data") })
     }
 }
+
+/// A run record written before a field existed still reads, the field at its default.
+@Suite struct RunReportDecodingTests {
+    @Test func anOlderRecordWithoutTheStageTimesReads() throws {
+        let json = #"{"pipeline": "p", "mode": "force", "filingsIngested": 3, "failures": []}"#
+        let report = try JSONDecoder().decode(RunReport.self, from: Data(json.utf8))
+        #expect(report.pipeline == "p" && report.mode == .force && report.filingsIngested == 3)
+        #expect(report.embedMs == 0 && report.chunksWritten == 0)
+        var full = RunReport()
+        full.embedMs = 12
+        full.collection = "c"
+        let again = try JSONDecoder().decode(RunReport.self, from: JSONEncoder().encode(full))
+        #expect(again == full)
+    }
+}
