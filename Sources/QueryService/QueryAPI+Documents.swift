@@ -23,8 +23,8 @@ extension QueryAPI {
     @Sendable func upsertDocuments(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let name = try context.parameters.require("name")
-        let bytes = try await request.body.collect(upTo: limits.bodyBytesMax)
         return try await audited("documents.upsert", collection: name, context) {
+            let bytes = try await request.body.collect(upTo: limits.bodyBytesMax)
             let collection = try await collection(caller, name)
             let info = await collection.info
             let records = try DocumentBatch(limits: limits).records(

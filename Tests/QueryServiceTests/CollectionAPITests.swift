@@ -98,13 +98,19 @@ import Testing
             _ = try await client.call(.post, "/v1/collections", body: Fixtures.createNotes())
             _ = try await client.call(.post, "/v1/collections/notes/documents", body: Fixtures.threeNotes)
             _ = try await client.call(.post, "/v1/collections/notes/documents", as: "globex", body: Fixtures.threeNotes)
+            let huge = #"{"documents": ["# + String(repeating: " ", count: 9 << 20) + "]}"
+            _ = try await client.call(.post, "/v1/collections/notes/documents", body: huge)
             _ = try await client.call(.post, "/v1/collections/notes/search", body: #"{"query": "foundry"}"#)
             return try String(contentsOf: log, encoding: .utf8)
         }
         let lines = text.split(separator: "\n").map { JSONAny(try! JSONSerialization.jsonObject(with: Data($0.utf8))) }
-        #expect(lines.map { $0["action"]?.string } == ["collection.create", "documents.upsert", "documents.upsert"])
-        #expect(lines.map { $0["status"]?.int } == [201, 200, 404])
-        #expect(lines.map { $0["tenant"]?.string } == ["acme", "acme", "globex"])
+        #expect(
+            lines.map { $0["action"]?.string } == [
+                "collection.create", "documents.upsert", "documents.upsert", "documents.upsert",
+            ]
+        )
+        #expect(lines.map { $0["status"]?.int } == [201, 200, 404, 413])
+        #expect(lines.map { $0["tenant"]?.string } == ["acme", "acme", "globex", "acme"])
         #expect(lines[1]["documents"]?.int == 3)
         #expect(lines[0]["key_id"]?.string == "sha256:" + ServiceHarness.hash("key-acme").prefix(12))
         #expect(lines.allSatisfy { ($0["request_id"]?.string ?? "").isEmpty == false })
