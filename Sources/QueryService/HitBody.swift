@@ -7,28 +7,10 @@ import VectorStore
 /// One hit of a search response (openapi.yaml `Hit`): score, id, the citation of an SEC chunk, a
 /// highlighted snippet, and on request the full text and every field.
 struct HitBody: Encodable, Sendable {
-    /// Where an SEC chunk comes from, as `vectordb search --json` prints it.
-    struct Citation: Encodable, Sendable {
-        var company: String
-        var cik: String
-        var tickers: [String]
-        var form: String
-        var filingDate: String
-        var reportDate: String?
-        var fiscalYear: Int
-        var accession: String
-        var item: String
-        var itemTitle: String
-        var charStart: Int
-        var charEnd: Int
-        /// The document on sec.gov.
-        var secURL: String
-        var documentType: String
-    }
-
     var id: String
     var score: Float
-    var citation: Citation?
+    /// Where an SEC chunk comes from (the document URL as `secURL`).
+    var citation: CitationFields?
     var snippet: String?
     var text: String?
     var fields: JSONValue?
@@ -37,25 +19,7 @@ struct HitBody: Encodable, Sendable {
         id = hit.id
         score = hit.score
         let text = textField.flatMap { hit.document.fields[$0]?.stringValue }
-        if let chunk = hit.chunk {
-            let source = chunk.citation
-            citation = Citation(
-                company: source.companyName,
-                cik: source.cik.description,
-                tickers: source.tickers,
-                form: source.form.rawValue,
-                filingDate: source.filingDate.description,
-                reportDate: source.reportDate?.description,
-                fiscalYear: source.fiscalYear,
-                accession: source.accession.description,
-                item: source.item,
-                itemTitle: source.itemTitle,
-                charStart: source.charStart,
-                charEnd: source.charEnd,
-                secURL: source.sourceURL,
-                documentType: source.documentType
-            )
-        }
+        citation = hit.chunk.map { CitationFields($0.citation, urlKey: "secURL") }
         snippet = text.map { Snippet.highlight($0, query: query) }
         self.text = include.contains("text") ? text : nil
         fields = include.contains("fields") ? Self.json(hit.document.fields) : nil

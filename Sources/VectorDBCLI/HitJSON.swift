@@ -1,55 +1,39 @@
 import Foundation
 import Retrieval
+import SECDocuments
 import VectorStore
 
 /// The `--json` rendering of a hit: one object per line.
 enum HitJSON {
+    /// A chunk hit: score, id, text, the citation's fields (`CitationFields`) at the same level,
+    /// and the question's `interpretation` (absent for `--ranking plain`).
     struct Line: Encodable {
         var score: Float
         var id: String
         var text: String
-        var cik: String
-        var company: String
-        var tickers: [String]
-        var form: String
-        var filingDate: String
-        var reportDate: String?
-        var fiscalYear: Int
-        var accession: String
-        var item: String
-        var itemTitle: String
-        var charStart: Int
-        var charEnd: Int
-        var sourceURL: String
-        /// The form for a primary-document chunk, the exhibit type (`EX-99.1`) for an exhibit's.
-        var documentType: String
-        /// How the question was read (the same on every line of one search); absent for
-        /// `--ranking plain`.
+        var citation: CitationFields
         var interpretation: QuestionInterpretation?
+
+        enum CodingKeys: String, CodingKey { case score, id, text, interpretation }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(score, forKey: .score)
+            try container.encode(id, forKey: .id)
+            try container.encode(text, forKey: .text)
+            try container.encodeIfPresent(interpretation, forKey: .interpretation)
+            try citation.encode(to: encoder)
+        }
     }
 
     /// One hit as a JSON object, with the search's `interpretation` when given.
     static func line(_ hit: SearchHit, interpretation: QuestionInterpretation?) throws -> String {
         guard let chunk = hit.chunk else { return try genericLine(hit, interpretation: interpretation) }
-        let citation = chunk.citation
         let line = Line(
             score: hit.score,
             id: chunk.id,
             text: chunk.text,
-            cik: citation.cik.description,
-            company: citation.companyName,
-            tickers: citation.tickers,
-            form: citation.form.rawValue,
-            filingDate: citation.filingDate.description,
-            reportDate: citation.reportDate?.description,
-            fiscalYear: citation.fiscalYear,
-            accession: citation.accession.description,
-            item: citation.item,
-            itemTitle: citation.itemTitle,
-            charStart: citation.charStart,
-            charEnd: citation.charEnd,
-            sourceURL: citation.sourceURL,
-            documentType: citation.documentType,
+            citation: CitationFields(chunk.citation),
             interpretation: interpretation
         )
         let encoder = JSONEncoder()
