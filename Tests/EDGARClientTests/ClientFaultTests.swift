@@ -92,11 +92,13 @@ import Testing
     }
 
     @Test func slowBodyPastTheDeadlineIsRetried() async throws {
-        let harness = try await ClientHarness.start(requestTimeout: .milliseconds(500))
-        harness.server.inject(.slowBody(milliseconds: 3_000))
+        // The deadline must cut the slow body and a later attempt must deliver the whole file; a
+        // loaded CI machine may also push a healthy attempt past the deadline, so the count is a floor.
+        let harness = try await ClientHarness.start(requestTimeout: .seconds(1))
+        harness.server.inject(.slowBody(milliseconds: 5_000))
         let result = try await harness.client.get(harness.tenKURL)
         #expect(result.body.count == 53802)
-        #expect(harness.server.requests.count == 2)
+        #expect(result.attempts >= 2 && harness.server.requests.count == result.attempts)
         await harness.stop()
     }
 
