@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev zlib1g-dev libcurl4-openss
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python deps-bench deps-models eval bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
+.PHONY: deps deps-apt deps-python deps-bench deps-models eval bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz proto clean
 
 ## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
 ## MiniLM model files (.models/).
@@ -128,6 +128,12 @@ bench-embed: deps-apt
 ## fuzz: libFuzzer runs of the filing parser, FUZZ_SECONDS (default 120) per target (not in `make test`).
 fuzz: deps-apt
 	scripts/fuzz.sh
+
+## proto: regenerate the gRPC API's Swift code (Sources/QueryService/GRPC/Generated, committed) from
+## proto/vectordb.proto. Needs protoc (apt-get install -y protobuf-compiler); builds the two protoc plugins
+## once in PLUGIN_DIR (default /tmp/protoc-plugins, outside the repo). Builds and tests never need it.
+proto:
+	scripts/generate-proto.sh
 
 clean:
 	rm -rf .build .build-fuzz data $(VENV)

@@ -8,12 +8,15 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     public var tenant: String
     /// `Caller.keyID` (a hash prefix), `none` without authentication.
     public var keyID: String
+    /// `http` or `grpc`: the API the call came through.
+    public var api: String
     /// `collection.create`, `collection.drop`, `documents.upsert`, `document.delete`.
     public var action: String
     public var collection: String
     /// Documents written or deleted, when the call concerns documents.
     public var documents: Int?
-    /// The HTTP status answered.
+    /// The HTTP status answered; for a gRPC call, the HTTP status of the same outcome (its gRPC
+    /// code follows by `APIError.rpcCode`).
     public var status: Int
 
     enum CodingKeys: String, CodingKey {
@@ -21,6 +24,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case requestID = "request_id"
         case tenant
         case keyID = "key_id"
+        case api
         case action
         case collection
         case documents
@@ -32,6 +36,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         requestID: String,
         tenant: String,
         keyID: String,
+        api: String = "http",
         action: String,
         collection: String,
         documents: Int?,
@@ -41,6 +46,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         self.requestID = requestID
         self.tenant = tenant
         self.keyID = keyID
+        self.api = api
         self.action = action
         self.collection = collection
         self.documents = documents
