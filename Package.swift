@@ -157,7 +157,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("openapi.yaml")],
+            // Compiled into the binary, so an installed `vectordb` needs no resource bundle beside it.
+            resources: [.embedInCode("openapi.yaml"), .embedInCode("web")],
             swiftSettings: strictSettings
         ),
         // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
