@@ -5,113 +5,22 @@ over plain HTTP (served without a key, compiled into the binary, so a copied bin
 
 from __future__ import annotations
 
-import pathlib
 import shutil
-import subprocess
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
-from typing import Optional
 
 import pytest
 
-from conftest import REPO
+from conftest import ACME_KEY, REPO
+from headless import CHROMIUM, Node, render, render_with_key
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (`make deps` installs Debian's chromium)"
 )
 WEB = REPO / "Sources" / "QueryService" / "web"
 QUESTION = "reliance on a single third-party foundry for wafer supply"
 FILERS = {"Harbor Ridge Semiconductor, Inc. (HRSC)", "Northwind Freight Lines Corp (NWFL)"}
-# Bounds on a hung browser, not timing assertions: virtual time stops while fetches are pending.
-VIRTUAL_TIME_MS = 60_000
-BROWSER_SECONDS = 240
-
-
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, Optional[str]], parent: Optional["Node"]) -> None:
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list["Node | str"] = []
-
-    @property
-    def classes(self) -> set[str]:
-        return set((self.attrs.get("class") or "").split())
-
-    @property
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text for c in self.children)
-
-    def find_all(self, tag: Optional[str] = None, cls: Optional[str] = None, id: Optional[str] = None) -> list["Node"]:
-        found = []
-        for child in self.children:
-            if isinstance(child, Node):
-                if (tag is None or child.tag == tag) and (cls is None or cls in child.classes) and (
-                    id is None or child.attrs.get("id") == id
-                ):
-                    found.append(child)
-                found.extend(child.find_all(tag, cls, id))
-        return found
-
-    def one(self, tag: Optional[str] = None, cls: Optional[str] = None, id: Optional[str] = None) -> "Node":
-        found = self.find_all(tag, cls, id)
-        assert len(found) == 1, f"{len(found)} elements {tag}.{cls}#{id}"
-        return found[0]
-
-
-class DOMBuilder(HTMLParser):
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {}, None)
-        self.current = self.root
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, dict(attrs), self.current)
-        self.current.children.append(node)
-        if tag not in self.VOID:
-            self.current = node
-
-    def handle_endtag(self, tag):
-        node: Optional[Node] = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def render(url: str) -> Node:
-    """The page at `url` as Chromium's DOM after its scripts ran (`--dump-dom`)."""
-    assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
-            [
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--no-default-browser-check",
-                f"--user-data-dir={profile}",
-                f"--virtual-time-budget={VIRTUAL_TIME_MS}",
-                "--dump-dom",
-                url,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=BROWSER_SECONDS,
-        )
-    assert done.returncode == 0, done.stderr[-2000:]
-    builder = DOMBuilder()
-    builder.feed(done.stdout)
-    return builder.root
 
 
 def body_of(dom: Node) -> Node:
@@ -179,6 +88,15 @@ def test_a_server_with_keys_asks_for_one(keyed_server):
     assert error.one(cls="error-code").text == "unauthorized"
     assert "API key" in error.text
     assert dom.one("details", id="key-panel").attrs.get("open") is not None
+
+
+@needs_chromium
+def test_a_key_saved_in_the_page_is_sent(keyed_server):
+    dom = render_with_key(deep_link(keyed_server, collection="filings", q=QUESTION, company="Harbor"), ACME_KEY)
+    assert body_of(dom).attrs.get("data-state") == "done", dom.one(id="error").text
+    hits = dom.find_all("li", cls="hit")
+    assert hits and all(hit.one(cls="hit-company").text.startswith("Harbor Ridge") for hit in hits)
+    assert dom.one(id="key-summary").text == "API key \u2713"
 
 
 def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
