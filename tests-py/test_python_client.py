@@ -156,7 +156,7 @@ def test_refusals_are_typed_errors_and_change_nothing(keyed_server):
                 (lambda: db.search("bad", "x", mode="sideways"), 400, "bad_input", "mode"),
                 (lambda: db.upsert("bad", [{"id": "n9", "title": 5, "text": "typed wrong"}]), 400, "bad_input", "title"),
                 (lambda: db.upsert("missing", NOTES), 404, "not_found", "missing"),
-                (lambda: db.create_collection("Bad Name!", "sec"), 400, "bad_input", "name"),
+                (lambda: db.create_collection("Bad Name!", NOTES_SCHEMA, HASHING), 400, "bad_input", "name"),
             ]
             for call, status, code, word in cases:
                 with pytest.raises(VectorDBError) as refused:

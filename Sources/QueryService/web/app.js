@@ -295,10 +295,10 @@
     return names;
   }
 
+  // Only the latest search may write the results (an older one can answer after it).
   let searchGeneration = 0;
 
-  async function runSearch(state) {
-    const generation = ++searchGeneration;
+  async function runSearch(state, generation) {
     clearError();
     if (!state.collection) throw new PageError(0, "bad_input", "choose a collection (none is listed: ingest one with `vectordb run`)");
     if (!state.q) throw new PageError(0, "bad_input", "type a question");
@@ -316,13 +316,24 @@
   }
 
   async function search(state, history) {
-    if (history === "push") window.history.pushState(null, "", urlFor(state));
-    else if (history === "replace") window.history.replaceState(null, "", urlFor(state));
-    try {
-      await runSearch(state);
-    } catch (error) {
-      fail(error);
+    const url = urlFor(state);
+    if (history === "push" && url !== window.location.pathname + window.location.search) {
+      window.history.pushState(null, "", url);
     }
+    const generation = ++searchGeneration;
+    try {
+      await runSearch(state, generation);
+    } catch (error) {
+      if (generation === searchGeneration) fail(error);
+    }
+  }
+
+  function clearResults() {
+    searchGeneration++;
+    el("results").replaceChildren();
+    el("status").textContent = "";
+    clearError();
+    document.body.dataset.state = "idle";
   }
 
   function fail(error) {
@@ -365,7 +376,10 @@
         await loadCollections(el("collection").value);
       } catch (error) {
         fail(error);
+        return;
       }
+      const state = readForm();
+      if (state.q) search(state, "push");
     });
     el("key-clear").addEventListener("click", () => {
       el("api-key").value = "";
@@ -375,6 +389,7 @@
       const state = stateFromURL();
       writeForm(state);
       if (state.q) search(state, null);
+      else clearResults();
     });
     start();
   });

@@ -109,8 +109,7 @@ class AsyncClient:
 
     async def snapshots(self, collection: str) -> list[Snapshot]:
         """As ``Client.snapshots``."""
-        result: list[Snapshot] = await self._run(_calls.snapshots(collection))
-        return result
+        return await self._run(_calls.snapshots(collection))
 
     async def health(self) -> str:
         """As ``Client.health``."""

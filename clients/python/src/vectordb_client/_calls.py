@@ -9,7 +9,7 @@ from typing import Any, Callable, Generic, Mapping, Optional, Sequence, TypeVar,
 from urllib.parse import quote
 
 from ._errors import VectorDBError
-from ._models import CollectionInfo, SearchResult, StoredDocument, UpsertResult, snapshots_from_json
+from ._models import CollectionInfo, SearchResult, Snapshot, StoredDocument, UpsertResult, snapshots_from_json
 
 T = TypeVar("T")
 
@@ -114,7 +114,7 @@ def delete_document(collection: str, document_id: str) -> Call[None]:
     return Call("DELETE", _collection(collection) + "/documents/" + _segment(document_id), None, lambda body: None)
 
 
-def snapshots(collection: str) -> Call[Any]:
+def snapshots(collection: str) -> Call[list[Snapshot]]:
     return Call("GET", _collection(collection) + "/snapshots", None, snapshots_from_json)
 
 

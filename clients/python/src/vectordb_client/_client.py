@@ -148,8 +148,7 @@ class Client:
 
     def snapshots(self, collection: str) -> list[Snapshot]:
         """The collection's retained versions, oldest first."""
-        result: list[Snapshot] = self._run(_calls.snapshots(collection))
-        return result
+        return self._run(_calls.snapshots(collection))
 
     def health(self) -> str:
         """``"ok"`` when the server is alive."""

@@ -37,10 +37,10 @@ def _missing(value: Any) -> bool:
 
 
 def _expiry(value: Any) -> str:
+    """An ISO 8601 time; a naive datetime is taken as UTC."""
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=_dt.timezone.utc)
-        return value.isoformat().replace("+00:00", "Z")
+        moment = value if value.tzinfo is not None else value.replace(tzinfo=_dt.timezone.utc)
+        return moment.isoformat().replace("+00:00", "Z")
     return str(value)
 
 
@@ -73,7 +73,7 @@ def document(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _is_dataframe(value: Any) -> bool:
     try:
-        import pandas  # noqa: PLC0415 — optional: only when the caller has pandas
+        import pandas  # type: ignore[import-untyped,unused-ignore]  # optional: only when the caller has pandas
     except ImportError:
         return False
     return isinstance(value, pandas.DataFrame)
