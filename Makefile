@@ -27,9 +27,10 @@ deps-apt:
 
 deps-python: $(VENV)/.installed
 
-$(VENV)/.installed: requirements-dev.txt
+$(VENV)/.installed: requirements-dev.txt clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e clients/python
 	touch $@
 
 ## deps-bench: the store benchmark's peers and dataset tools (requirements-bench.txt: numpy, pyarrow,
@@ -137,3 +138,12 @@ proto:
 
 clean:
 	rm -rf .build .build-fuzz data $(VENV)
+
+## screenshot: docs/screenshot.png — headless Chromium's picture of the search page (`vectordb serve`
+## at /) answering a query over the fixtures (scripts/screenshot.sh; VECTORDB_BIN picks the binary).
+# The search page's headless-browser test (tests-py/test_search_page.py) and `make screenshot` need it.
+DEBIAN_PACKAGES += chromium
+
+.PHONY: screenshot
+screenshot: deps build
+	VECTORDB_BIN=$${VECTORDB_BIN:-$(CURDIR)/.build/debug/vectordb} scripts/screenshot.sh

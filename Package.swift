@@ -169,7 +169,8 @@ let package = Package(
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            resources: [.copy("openapi.yaml")],
+            // Compiled into the binary, so an installed `vectordb` needs no resource bundle beside it.
+            resources: [.embedInCode("openapi.yaml"), .embedInCode("web")],
             swiftSettings: strictSettings
         ),
         // Test helper: the child process the crash test SIGKILLs (Tests/VectorStoreTests/CrashTests.swift).
