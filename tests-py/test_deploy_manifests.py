@@ -549,7 +549,44 @@ def test_the_healthcheck_command_passes_against_a_live_server_and_fails_without_
 
 def test_docs_deploy_md_names_every_deployment_file():
     text = (REPO / "docs" / "deploy.md").read_text()
-    for path in manifest_files():
+    for path in [*manifest_files(), *sorted((DEPLOY / "vm").iterdir()), DEPLOY / "Dockerfile"]:
         assert path.relative_to(REPO).as_posix() in text, path
     for flag in shlex.split("vm.max_map_count transparent_hugepage read_ahead_kb nofile swappiness"):
         assert flag in text
+
+
+# --- VM -----------------------------------------------------------------------------------------
+
+
+def systemd_exec_start() -> list[str]:
+    text = (DEPLOY / "vm" / "vectordb.service").read_text()
+    (line,) = [l for l in text.splitlines() if l.startswith("ExecStart=")]
+    return shlex.split(line.removeprefix("ExecStart="))
+
+
+def test_systemd_unit_runs_real_serve_flags_with_the_image_paths(vectordb):
+    command = systemd_exec_start()
+    assert command[0] == exec_form("ENTRYPOINT")[0] and command[1] == "serve"
+    text = help_text(vectordb, "serve")
+    for flag in flags_of(command[1:]):
+        assert re.search(rf"(^|\s){re.escape(flag)}\b", text), f"`vectordb serve --help` has no {flag}"
+    assert option_value(command, "--config") == IMAGE_CONFIG
+    assert option_value(command, "--data-dir") == IMAGE_DATA
+    unit = (DEPLOY / "vm" / "vectordb.service").read_text()
+    assert f"VECTORDB_MODEL_DIR={IMAGE_MODEL}" in unit
+    assert re.search(r"^LimitNOFILE=(\d+)$", unit, re.M) and int(re.search(r"^LimitNOFILE=(\d+)$", unit, re.M)[1]) >= 65536
+
+
+def test_vm_tuning_names_kernel_settings_this_kernel_has():
+    for line in (DEPLOY / "vm" / "99-vectordb.conf").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = (part.strip() for part in line.partition("="))
+            assert pathlib.Path("/proc/sys", *key.split(".")).exists(), key
+            assert value.isdigit()
+    script = (DEPLOY / "vm" / "vectordb-tuning.sh").read_text()
+    for target in re.findall(r"> (/sys/kernel/\S+)", script):
+        path = pathlib.Path(target)
+        assert path.exists(), target
+        written = re.search(rf"echo (\S+) > {re.escape(target)}", script)[1]
+        assert written in path.read_text().replace("[", "").replace("]", "").split(), f"{target} has no {written}"
+    assert subprocess.run(["sh", "-n", str(DEPLOY / "vm" / "vectordb-tuning.sh")]).returncode == 0
