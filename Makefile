@@ -129,5 +129,10 @@ bench-embed: deps-apt
 fuzz: deps-apt
 	scripts/fuzz.sh
 
+## fuzz-api: the OpenAPI fuzz suite (schemathesis against a live server) with 200 cases per operation
+## and phase instead of `make test`'s 10 (several minutes).
+fuzz-api: deps-python
+	FUZZ_API_MAX_EXAMPLES=200 VECTORDB_BIN=$(CURDIR)/.build/debug/vectordb $(VENV)/bin/python -m pytest -q tests-py/test_openapi_fuzz.py
+
 clean:
 	rm -rf .build .build-fuzz data $(VENV)

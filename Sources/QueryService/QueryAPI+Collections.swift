@@ -40,14 +40,14 @@ extension QueryAPI {
     /// `GET /v1/collections/{name}`.
     @Sendable func describeCollection(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
+        let name = try context.pathParameter("name")
         return JSONBody.response(CollectionBody(try await collection(caller, name).readSnapshot()))
     }
 
     /// `DELETE /v1/collections/{name}`: the collection is closed and moved aside (docs/service.md).
     @Sendable func dropCollection(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
+        let name = try context.pathParameter("name")
         return try await audited("collection.drop", collection: name, context) {
             do throws(StoreError) {
                 try await stores.engine(caller.tenant).drop(name)
@@ -75,7 +75,7 @@ extension QueryAPI {
     /// `GET /v1/collections/{name}/snapshots`: the retained versions, oldest first, for `asOf`.
     @Sendable func listSnapshots(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
+        let name = try context.pathParameter("name")
         let entries = try await collection(caller, name).snapshots().map { snapshot in
             SnapshotList.Entry(
                 version: snapshot.version,

@@ -22,7 +22,7 @@ extension QueryAPI {
     /// lines (`Content-Type: application/x-ndjson`), each document as `vectordb import` reads a line.
     @Sendable func upsertDocuments(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
+        let name = try context.pathParameter("name")
         return try await audited("documents.upsert", collection: name, context) {
             let bytes = try await request.body.collect(upTo: limits.bodyBytesMax)
             let collection = try await collection(caller, name)
@@ -46,8 +46,8 @@ extension QueryAPI {
     /// `GET /v1/collections/{name}/documents/{id}`: the live document's fields.
     @Sendable func getDocument(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
-        let id = try context.parameters.require("id")
+        let name = try context.pathParameter("name")
+        let id = try context.pathParameter("id")
         guard let document = try await collection(caller, name).readSnapshot().document(id: id) else {
             throw APIError(.notFound, code: "not_found", message: "no document '\(id.prefix(256))' in '\(name)'")
         }
@@ -63,8 +63,8 @@ extension QueryAPI {
     /// `DELETE /v1/collections/{name}/documents/{id}`: durable when answered; 404 when absent.
     @Sendable func deleteDocument(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
-        let id = try context.parameters.require("id")
+        let name = try context.pathParameter("name")
+        let id = try context.pathParameter("id")
         return try await audited("document.delete", collection: name, context) {
             let collection = try await collection(caller, name)
             guard try await collection.readSnapshot().document(id: id) != nil else {

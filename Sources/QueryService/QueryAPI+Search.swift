@@ -17,7 +17,7 @@ extension QueryAPI {
     /// query deadline, cancelled when the client goes away.
     @Sendable func search(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let name = try context.parameters.require("name")
+        let name = try context.pathParameter("name")
         let bytes = try await request.body.collect(upTo: limits.bodyBytesMax)
         guard case .object(let object) = try JSONBody.decode(JSONValue.self, from: bytes) else {
             throw APIError.badInput("the body must be a JSON object")
