@@ -8,7 +8,8 @@ import Testing
     @Test func anEncodedDocumentIdNamesTheDocument() async throws {
         try await ServiceHarness().withClient { client in
             _ = try await client.call(.post, "/v1/collections", body: Fixtures.createNotes())
-            let body = #"{"documents": [\#(Fixtures.note("10-K:1A/2 b", title: "t", year: 2024, text: "Foundry risk."))]}"#
+            let body =
+                #"{"documents": [\#(Fixtures.note("10-K:1A/2 b", title: "t", year: 2024, text: "Foundry risk."))]}"#
             #expect(try await client.call(.post, "/v1/collections/notes/documents", body: body).status == 200)
             let encoded = "/v1/collections/notes/documents/10-K%3A1A%2F2%20b"
             let document = try await client.call(.get, encoded)
@@ -36,7 +37,9 @@ import Testing
     @Test func invalidPercentEncodingIsBadInput() async throws {
         try await ServiceHarness().withClient { client in
             _ = try await client.call(.post, "/v1/collections", body: Fixtures.createNotes())
-            for path in ["/v1/collections/notes/documents/%ZZ", "/v1/collections/notes/documents/%C3", "/v1/collections/n%"] {
+            for path in [
+                "/v1/collections/notes/documents/%ZZ", "/v1/collections/notes/documents/%C3", "/v1/collections/n%",
+            ] {
                 let reply = try await client.call(.get, path)
                 #expect(reply.status == 400, "\(path)")
                 #expect(reply.errorCode == "bad_input", "\(path)")
