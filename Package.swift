@@ -115,7 +115,9 @@ let package = Package(
         .target(
             name: "VectorStore",
             dependencies: [
-                "SECModel", "Codecs", "CBLAS", "HNSW", "Parquet", .product(name: "Logging", package: "swift-log"),
+                // ObjectStore: the bucket a tiered collection commits to (Sources/VectorStore/Tiering).
+                "SECModel", "Codecs", "CBLAS", "HNSW", "Parquet", "ObjectStore",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -248,6 +250,13 @@ let package = Package(
         .testTarget(
             name: "VectorStoreTests",
             dependencies: ["VectorStore", "SECDocuments", "SECModel", "HNSW", "VectorStoreCrashChild", "Parquet"],
+            swiftSettings: strictSettings
+        ),
+        // The bucket as source of truth: commits and races, scale to zero, on disk and on moto (behind the
+        // fault proxy).
+        .testTarget(
+            name: "TieringTests",
+            dependencies: ["VectorStore", "ObjectStore", "ObjectStoreTestSupport", "SECModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(

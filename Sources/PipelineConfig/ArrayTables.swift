@@ -8,7 +8,8 @@ struct ArrayTables {
     /// The array `name` of `parent` (empty when absent).
     init(_ parent: TableReader, _ name: String) throws(ConfigError) {
         source = parent.source
-        self.name = name
+        // The full dotted name, as the `[[…]]` header spells it (`storage.tiered.storage_tiers`).
+        self.name = parent.dotted(name)
         switch parent.entries[name] {
         case nil: elements = []
         case .array(let items)?:
@@ -74,6 +75,16 @@ struct ArrayTables {
                 throw tables.error(index, .missingKey, key, "required")
             }
             return text
+        }
+
+        func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+            switch entries[key] {
+            case nil: return nil
+            case .integer(let number)? where range.contains(number): return number
+            case .integer(let number)?:
+                throw error(.invalidValue, key, "\(number) is out of range \(range.lowerBound)...\(range.upperBound)")
+            case let value?: throw error(.invalidValue, key, "expected an integer, found \(value.typeName)")
+            }
         }
 
         func bool(_ key: String) throws(ConfigError) -> Bool? {

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import PipelineConfig
 import ServiceLifecycle
+import VectorStore
 
 /// `vectordb serve`: the query service over a data directory — the API (`QueryAPI`) on
 /// Hummingbird, the stores (`StoreService`) and readiness (`ReadinessService`) in one
@@ -15,8 +16,18 @@ public struct QueryServer: Sendable {
     /// `--no-auth`: no API keys, one tenant over the data directory itself, loopback only.
     public var noAuth: Bool
     public var logger: Logger
+    /// `--storage`: the bucket every tenant's collections commit to, each tenant in its own namespace
+    /// (docs/tiering.md); `nil`: local directories only.
+    public var bucket: CollectionBucket?
 
-    public init(settings: ServiceSettings, dataDirectory: URL, noAuth: Bool, logger: Logger) {
+    public init(
+        settings: ServiceSettings,
+        dataDirectory: URL,
+        noAuth: Bool,
+        logger: Logger,
+        bucket: CollectionBucket? = nil
+    ) {
+        self.bucket = bucket
         self.settings = settings
         self.dataDirectory = dataDirectory
         self.noAuth = noAuth
@@ -56,7 +67,7 @@ public struct QueryServer: Sendable {
         }
         let auditPath = settings.auditLog ?? dataDirectory.appendingPathComponent("audit.log")
         let api = QueryAPI(
-            stores: stores ?? TenantStores(logger: logger),
+            stores: stores ?? TenantStores(logger: logger, bucket: bucket),
             limits: ServiceLimits(settings),
             qos: qos,
             metrics: ServiceMetrics(),

@@ -16,17 +16,21 @@ public final class TenantStores: Sendable {
     private let engines = Mutex<[URL: StoreEngine]>([:])
     private let embedders = Mutex<[String: QueryEmbedder]>([:])
     private let makeEmbedder: @Sendable (CollectionInfo) throws(PipelineError) -> QueryEmbedder
+    /// The bucket of `--storage`; each tenant's engine uses its namespace (`forTenant`).
+    private let bucket: CollectionBucket?
 
     /// - Parameter makeEmbedder: builds a collection's embedder (by default the one it recorded).
     public init(
         options: StoreOptions = StoreOptions(),
         logger: Logger,
+        bucket: CollectionBucket? = nil,
         makeEmbedder: @escaping @Sendable (CollectionInfo) throws(PipelineError) -> QueryEmbedder = {
             (info) throws(PipelineError) in try QueryEmbedder(for: info)
         }
     ) {
         self.options = options
         self.logger = logger
+        self.bucket = bucket
         self.makeEmbedder = makeEmbedder
     }
 
@@ -35,7 +39,13 @@ public final class TenantStores: Sendable {
         let root = tenant.storageRoot.standardizedFileURL
         return engines.withLock { engines in
             if let engine = engines[root] { return engine }
-            let engine = StoreEngine.shared(root: root, options: options, logger: logger)
+            // A tenant name is [a-z0-9_-] (ServiceSettings), always a valid key part.
+            let engine = StoreEngine.shared(
+                root: root,
+                options: options,
+                logger: logger,
+                bucket: try? bucket?.forTenant(tenant.name)
+            )
             engines[root] = engine
             return engine
         }

@@ -15,6 +15,15 @@ struct GlobalOptions: ParsableArguments {
     )
     var dataDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A storage configuration (config/storage.toml): collections commit to and open from its Cold tier's bucket.",
+            valueName: "file"
+        )
+    )
+    var storage: String?
+
     /// The data directory to use.
     var dataRoot: URL {
         let path = dataDir ?? ProcessInfo.processInfo.environment["VECTORDB_DATA_DIR"] ?? "data"

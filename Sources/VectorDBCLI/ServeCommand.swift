@@ -48,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
                 settings: settings,
                 dataDirectory: dataDirectory,
                 noAuth: noAuth,
-                logger: Logger(label: "vectordb.serve")
+                logger: Logger(label: "vectordb.serve"),
+                bucket: try global.storageBucket()
             )
             try await server.run()
         } catch {

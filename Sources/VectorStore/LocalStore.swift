@@ -118,7 +118,7 @@ public struct LocalStore: Sendable {
         return try self.open(collection: info.name, evolvingTo: evolves ? requested : nil)
     }
 
-    private func collectionDirectory(_ name: String) -> URL {
+    func collectionDirectory(_ name: String) -> URL {
         root.appendingPathComponent("collections").appendingPathComponent(name)
     }
 

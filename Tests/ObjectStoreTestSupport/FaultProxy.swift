@@ -42,6 +42,9 @@ public final class FaultProxy: Sendable {
         var inFlight = 0
         var inFlightMax = 0
         var latency: Duration = .zero
+        /// `injectPeriodically`: every `every`-th request takes the next of `faults` (in turn).
+        var periodic: (faults: [Fault], every: Int)?
+        var periodicTaken = 0
     }
 
     let upstream: String
@@ -84,6 +87,12 @@ public final class FaultProxy: Sendable {
         state.withLock { $0.faults += Array(repeating: (fault, method), count: times) }
     }
 
+    /// Faults every `every`-th request from now on (when no queued fault applies), taking `faults` in
+    /// turn: `every = 5` fails 20 % of requests, deterministically by arrival order. An empty list stops it.
+    public func injectPeriodically(_ faults: [Fault], every: Int) {
+        state.withLock { $0.periodic = faults.isEmpty ? nil : (faults, max(1, every)) }
+    }
+
     /// The wait before each request is forwarded or faulted.
     public func setLatency(_ latency: Duration) { state.withLock { $0.latency = latency } }
 
@@ -110,6 +119,9 @@ public final class FaultProxy: Sendable {
             var fault: Fault?
             if let index = state.faults.firstIndex(where: { $0.method == nil || $0.method == head.method }) {
                 fault = state.faults.remove(at: index).fault
+            } else if let periodic = state.periodic, (state.recorded.count + 1) % periodic.every == 0 {
+                fault = periodic.faults[state.periodicTaken % periodic.faults.count]
+                state.periodicTaken += 1
             }
             let headers = Dictionary(head.headers.map { ($0.name.lowercased(), $0.value) }) { $1 }
             state.recorded.append(Recorded(method: head.method.rawValue, uri: head.uri, headers: headers, fault: fault))

@@ -51,9 +51,9 @@ import VectorStore
 
     @Test func everyConfigFileHasALoader() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.config.path).sorted()
-        // vectordb.toml: ServiceSettingsTests.
+        // vectordb.toml: ServiceSettingsTests; storage.toml: StorageSettingsTests.
         #expect(
-            files == ["edgar.toml", Self.secFile, "vectordb.toml"],
+            files == ["edgar.toml", Self.secFile, "storage.toml", "vectordb.toml"],
             "add a loading test for each new file in config/"
         )
     }

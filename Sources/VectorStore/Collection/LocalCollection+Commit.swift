@@ -34,6 +34,7 @@ extension LocalCollection {
         manifest = committed
         apply()
         cachedSnapshot = nil
+        try await publishCommitted()
     }
 
     /// Waits until no other commit is in progress, then holds the turn (handed over in order).

@@ -87,5 +87,6 @@ extension LocalCollection {
         scrubbing?.cancel()
         while let maintenance { await maintenance.value }
         while let scrubbing { await scrubbing.value }
+        await drainUploads()
     }
 }

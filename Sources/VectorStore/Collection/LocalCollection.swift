@@ -66,6 +66,13 @@ public actor LocalCollection: DocumentCollection {
     var versionSnapshots: [UInt64: CollectionSnapshot] = [:]
     /// The ingestion ledger, opening or open (`ingestionLedger()`); `nil` until first asked for.
     var ledgerOpening: Task<Result<IngestionLedger, StoreError>, Never>?
+    /// Mirrors commits to the collection's bucket (`attachBucket`); `nil` without one.
+    var publisher: BucketPublisher?
+    /// The background upload task (`durability = "local"`); `nil` when none runs.
+    var uploading: Task<Void, Never>?
+    /// The newest committed version the upload task has still to publish (a queue bounded at one:
+    /// a later commit replaces it, and one publish carries all their changes).
+    var uploadTarget: Manifest?
 
     init(
         info: CollectionInfo,

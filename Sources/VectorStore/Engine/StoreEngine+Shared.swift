@@ -13,12 +13,13 @@ extension StoreEngine {
     public static func shared(
         root: URL,
         options: StoreOptions = StoreOptions(),
-        logger: Logger = Logger(label: "vectordb.store")
+        logger: Logger = Logger(label: "vectordb.store"),
+        bucket: CollectionBucket? = nil
     ) -> StoreEngine {
         let key = root.standardizedFileURL.path
         return registry.withLock { engines in
             if let engine = engines[key] { return engine }
-            let engine = StoreEngine(root: root, options: options, logger: logger)
+            let engine = StoreEngine(root: root, options: options, logger: logger, bucket: bucket)
             engines[key] = engine
             return engine
         }

@@ -18,10 +18,14 @@ public actor StoreEngine {
     /// The data directory (`{root}/collections/{name}/`).
     public nonisolated let root: URL
     let store: LocalStore
+    /// The bucket every collection commits to and opens from when its local directory is empty
+    /// (docs/tiering.md); `nil`: collections live in their local directories only.
+    public nonisolated let bucket: CollectionBucket?
     private var collections: [String: LocalCollection] = [:]
     /// Opens running now (off the pool), by collection name: later requests wait for them.
     private var opening: [String: Task<Result<LocalCollection, StoreError>, Never>] = [:]
     private var isShutDown = false
+    private let logger: Logger
 
     public init(
         root: URL,
@@ -29,9 +33,12 @@ public actor StoreEngine {
         clock: StoreClock = .system,
         maintenanceClock: MaintenanceClock = .continuous,
         fileSystem: any StoreFileSystem = POSIXFileSystem(),
-        logger: Logger = Logger(label: "vectordb.store")
+        logger: Logger = Logger(label: "vectordb.store"),
+        bucket: CollectionBucket? = nil
     ) {
         self.root = root
+        self.bucket = bucket
+        self.logger = logger
         store = LocalStore(
             root: root,
             options: options,
@@ -83,9 +90,28 @@ public actor StoreEngine {
         try checkRunning()
         if let collection = collections[name] { return (collection, false) }
         if let pending = opening[name] { return (try await Self.result(of: pending), false) }
+        let (bucket, store, logger) = (self.bucket, self.store, self.logger)
         let task = Task { () async -> Result<LocalCollection, StoreError> in
             do throws(StoreError) {
-                return .success(try await LocalCollection.offload(open))
+                if let bucket {
+                    try await BucketHydration.hydrateIfAbsent(
+                        collection: name,
+                        directory: store.collectionDirectory(name).path,
+                        bucket: bucket,
+                        fileSystem: store.fileSystem,
+                        logger: logger
+                    )
+                }
+                let collection = try await LocalCollection.offload(open)
+                if let bucket {
+                    do throws(StoreError) {
+                        try await collection.attachBucket(bucket)
+                    } catch {
+                        await collection.close()
+                        throw error
+                    }
+                }
+                return .success(collection)
             } catch {
                 return .failure(error)
             }
