@@ -77,16 +77,6 @@ struct ArrayTables {
             return text
         }
 
-        func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
-            switch entries[key] {
-            case nil: return nil
-            case .integer(let number)? where range.contains(number): return number
-            case .integer(let number)?:
-                throw error(.invalidValue, key, "\(number) is out of range \(range.lowerBound)...\(range.upperBound)")
-            case let value?: throw error(.invalidValue, key, "expected an integer, found \(value.typeName)")
-            }
-        }
-
         func bool(_ key: String) throws(ConfigError) -> Bool? {
             switch entries[key] {
             case nil: return nil

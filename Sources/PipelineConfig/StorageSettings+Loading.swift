@@ -123,7 +123,8 @@ extension StorageSettings {
         }
         if !tier.prefix.isEmpty,
             tier.prefix.split(separator: "/", omittingEmptySubsequences: false).contains(where: {
-                $0.isEmpty || $0.hasPrefix(".") || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+                $0.isEmpty || $0.hasPrefix(".")
+                    || !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
             })
         {
             throw element.error(.invalidValue, "prefix", "'\(tier.prefix)' must be [A-Za-z0-9._-] segments joined by /")

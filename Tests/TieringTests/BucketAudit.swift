@@ -23,7 +23,9 @@ enum BucketAudit {
                 let info = try await store.head(try layout.segmentKey(entry.fileNumber))
                 #expect(info.sizeBytes == Int(entry.fileBytes), "segment \(entry.fileNumber) of version \(version)")
                 if entry.deletedCount > 0 {
-                    _ = try await store.head(try layout.deletionsKey(segment: entry.fileNumber, version: entry.deletionVersion))
+                    _ = try await store.head(
+                        try layout.deletionsKey(segment: entry.fileNumber, version: entry.deletionVersion)
+                    )
                 }
             }
         }

@@ -66,7 +66,13 @@ struct WriterRaceTests {
     @Test
     func aChangeThatNoLongerAppliesIsAConflict() throws {
         let segment = { (number: UInt64) in
-            Manifest.SegmentEntry(fileNumber: number, fileBytes: 100, rowCount: 4, tombstoneCount: 0, sequenceMax: number)
+            Manifest.SegmentEntry(
+                fileNumber: number,
+                fileBytes: 100,
+                rowCount: 4,
+                tombstoneCount: 0,
+                sequenceMax: number
+            )
         }
         var base = Manifest.empty
         base.version = 5

@@ -132,7 +132,7 @@ enum BucketHydration {
             }
             let result: Result<Void, StoreError> = await LocalCollection.offloadResult { () throws(StoreError) in
                 try fileSystem.replaceAtomically(path, with: bytes)
-                do {
+                do throws(StoreError) {
                     try verify(path)
                 } catch {
                     try fileSystem.removeDurably([path])

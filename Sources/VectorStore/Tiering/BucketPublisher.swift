@@ -95,7 +95,7 @@ actor BucketPublisher {
         do {
             try await bucket.store.put(key, bytes: next.encode(), condition: .ifAbsent)
             return true
-        } catch where StoreError.isLostRace(error) {
+        } catch  where StoreError.isLostRace(error) {
             logger.info("lost a bucket commit race; rebasing", metadata: ["version": "\(next.version)"])
             return false
         } catch {
@@ -158,7 +158,7 @@ actor BucketPublisher {
         do {
             try await store.put(key, bytes: bytes, condition: .ifAbsent, options: options)
             return true
-        } catch where StoreError.isLostRace(error) {
+        } catch  where StoreError.isLostRace(error) {
             do {
                 return try await store.get(key) == bytes
             } catch {

@@ -53,7 +53,7 @@ enum BucketReads {
             do {
                 try await store.put(key, bytes: Array("claim \(claim)\n".utf8), condition: .ifAbsent)
                 return claim << BucketLayout.claimShift
-            } catch where StoreError.isLostRace(error) {
+            } catch  where StoreError.isLostRace(error) {
                 claim += 1
             } catch {
                 throw StoreError(bucket: error, "claiming \(key)")
