@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libxml2-dev libzstd-dev liblz4-dev zlib1g-dev libcurl4-openss
 SAMPLE_QUESTION ?= What risks come from relying on a single third-party foundry for wafer supply?
 SHARED ?= ../shared
 
-.PHONY: deps deps-apt deps-python deps-bench deps-models eval bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz proto clean
+.PHONY: deps deps-apt deps-python deps-bench deps-models eval bench-embed bench-store build build-release run test test-swift test-python lint format bench bench-edgar fuzz clean
 
 ## deps: install what is missing — Debian -dev packages (apt), the Python test tools (.venv) and the
 ## MiniLM model files (.models/).
@@ -27,10 +27,9 @@ deps-apt:
 
 deps-python: $(VENV)/.installed
 
-$(VENV)/.installed: requirements-dev.txt clients/python/pyproject.toml
+$(VENV)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e clients/python
 	touch $@
 
 ## deps-bench: the store benchmark's peers and dataset tools (requirements-bench.txt: numpy, pyarrow,
@@ -130,20 +129,5 @@ bench-embed: deps-apt
 fuzz: deps-apt
 	scripts/fuzz.sh
 
-## proto: regenerate the gRPC API's Swift code (Sources/QueryService/GRPC/Generated, committed) from
-## proto/vectordb.proto. Needs protoc (apt-get install -y protobuf-compiler); builds the two protoc plugins
-## once in PLUGIN_DIR (default /tmp/protoc-plugins, outside the repo). Builds and tests never need it.
-proto:
-	scripts/generate-proto.sh
-
 clean:
 	rm -rf .build .build-fuzz data $(VENV)
-
-## screenshot: docs/screenshot.png — headless Chromium's picture of the search page (`vectordb serve`
-## at /) answering a query over the fixtures (scripts/screenshot.sh; VECTORDB_BIN picks the binary).
-# The search page's headless-browser test (tests-py/test_search_page.py) and `make screenshot` need it.
-DEBIAN_PACKAGES += chromium
-
-.PHONY: screenshot
-screenshot: deps build
-	VECTORDB_BIN=$${VECTORDB_BIN:-$(CURDIR)/.build/debug/vectordb} scripts/screenshot.sh

@@ -17,7 +17,7 @@ extension ServiceSettings {
     }
 
     static let serverKeys: Set<String> = [
-        "host", "port", "grpc_port", "data_dir", "audit_log", "body_bytes_max", "batch_documents_max", "k_max",
+        "host", "port", "data_dir", "audit_log", "body_bytes_max", "batch_documents_max", "k_max",
         "filter_depth_max", "filter_conditions_max", "query_bytes_max", "query_timeout_ms",
     ]
 
@@ -37,7 +37,6 @@ extension ServiceSettings {
                 settings.host = host
             }
             settings.port = try server.integer("port", in: 0...65_535) ?? settings.port
-            settings.grpcPort = try server.integer("grpc_port", in: 0...65_535)
             settings.dataDirectory = try path(server, "data_dir", base: base)
             settings.auditLog = try path(server, "audit_log", base: base)
             settings.bodyBytesMax =

@@ -10,9 +10,6 @@ public struct ServiceSettings: Sendable, Hashable {
     public var host = "127.0.0.1"
     /// The TCP port, `0` for any free one (the server logs the one it bound).
     public var port = 8080
-    /// The gRPC API's TCP port on the same host, `0` for any free one (logged); `nil` (the key
-    /// absent, the default): no gRPC server.
-    public var grpcPort: Int?
     /// The data directory; a relative `data_dir` resolves against the file's directory. `nil`: the
     /// CLI's default (`./data` or `$VECTORDB_DATA_DIR`).
     public var dataDirectory: URL?

@@ -27,13 +27,6 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         APIError(.badRequest, code: "malformed_json", message: message)
     }
 
-    /// 401 `unauthorized`: no key, or a key no tenant has.
-    static let unauthenticated = APIError(
-        .unauthorized,
-        code: "unauthorized",
-        message: "send a valid API key as Authorization: Bearer KEY"
-    )
-
     /// 404 `not_found` for a collection the caller's tenant does not have (whether or not another
     /// tenant has one of that name: the answer is the same).
     static func noCollection(_ name: String) -> APIError {

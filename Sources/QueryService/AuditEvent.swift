@@ -8,15 +8,12 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     public var tenant: String
     /// `Caller.keyID` (a hash prefix), `none` without authentication.
     public var keyID: String
-    /// `http` or `grpc`: the API the call came through.
-    public var api: String
     /// `collection.create`, `collection.drop`, `documents.upsert`, `document.delete`.
     public var action: String
     public var collection: String
     /// Documents written or deleted, when the call concerns documents.
     public var documents: Int?
-    /// The HTTP status answered; for a gRPC call, the HTTP status of the same outcome (its gRPC
-    /// code follows by `APIError.rpcCode`).
+    /// The HTTP status answered.
     public var status: Int
 
     enum CodingKeys: String, CodingKey {
@@ -24,7 +21,6 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case requestID = "request_id"
         case tenant
         case keyID = "key_id"
-        case api
         case action
         case collection
         case documents
@@ -36,7 +32,6 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         requestID: String,
         tenant: String,
         keyID: String,
-        api: String = "http",
         action: String,
         collection: String,
         documents: Int?,
@@ -46,7 +41,6 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         self.requestID = requestID
         self.tenant = tenant
         self.keyID = keyID
-        self.api = api
         self.action = action
         self.collection = collection
         self.documents = documents

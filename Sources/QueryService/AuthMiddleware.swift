@@ -12,19 +12,6 @@ public struct AuthMiddleware: RouterMiddleware {
         case keys(APIKeyring)
         /// `--no-auth`: every request is this tenant's.
         case open(Tenant)
-
-        /// The caller an `Authorization` header (HTTP) or `authorization` metadata value (gRPC)
-        /// authenticates — `Bearer KEY` with a configured key — or `nil`; every caller is the one
-        /// tenant's in `open` mode.
-        public func caller(authorization: String?) -> Caller? {
-            switch self {
-            case .open(let tenant):
-                return Caller(tenant: tenant, keyID: "none")
-            case .keys(let keyring):
-                guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
-                return keyring.caller(presenting: String(authorization.dropFirst("Bearer ".count)))
-            }
-        }
     }
 
     let mode: Mode
@@ -40,10 +27,23 @@ public struct AuthMiddleware: RouterMiddleware {
         let path = request.uri.path
         if Self.publicPaths.contains(path) || path.hasPrefix("/static/") { return try await next(request, context) }
         var context = context
-        guard let caller = mode.caller(authorization: request.headers[.authorization]) else {
-            var response = APIError.unauthenticated.response()
-            response.headers[.wwwAuthenticate] = "Bearer"
-            return response
+        let caller: Caller
+        switch mode {
+        case .open(let tenant):
+            caller = Caller(tenant: tenant, keyID: "none")
+        case .keys(let keyring):
+            guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+                let found = keyring.caller(presenting: String(header.dropFirst("Bearer ".count)))
+            else {
+                var response = APIError(
+                    .unauthorized,
+                    code: "unauthorized",
+                    message: "send a valid API key as Authorization: Bearer KEY"
+                ).response()
+                response.headers[.wwwAuthenticate] = "Bearer"
+                return response
+            }
+            caller = found
         }
         context.caller = caller
         context.trace.tenant = caller.tenant.name

@@ -36,31 +36,20 @@ struct DocumentBatch {
             else {
                 throw .badInput("the body must be {\"documents\": [...]} (or JSON lines as application/x-ndjson)")
             }
-            records = try self.records(items, schema: schema)
+            try checkCount(items.count)
+            for (index, item) in items.enumerated() {
+                do {
+                    records.append(try ImportRecord(value: item, schema: schema))
+                } catch {
+                    throw .badInput("documents[\(index)]" + Self.describe(error))
+                }
+            }
         } else {
             throw APIError(
                 .unsupportedMediaType,
                 code: "unsupported_media_type",
                 message: "send application/json or application/x-ndjson, not \(type)"
             )
-        }
-        guard !records.isEmpty else { throw .badInput("the batch holds no document") }
-        return records
-    }
-
-    /// The records of already decoded documents (the JSON body's `documents`, a gRPC request's
-    /// documents as JSON values), named `documents[i]` in errors.
-    ///
-    /// - Throws: `APIError` 400 as `records(_:contentType:schema:)`.
-    func records(_ items: [JSONValue], schema: CollectionSchema) throws(APIError) -> [ImportRecord] {
-        try checkCount(items.count)
-        var records: [ImportRecord] = []
-        for (index, item) in items.enumerated() {
-            do {
-                records.append(try ImportRecord(value: item, schema: schema))
-            } catch {
-                throw .badInput("documents[\(index)]" + Self.describe(error))
-            }
         }
         guard !records.isEmpty else { throw .badInput("the batch holds no document") }
         return records

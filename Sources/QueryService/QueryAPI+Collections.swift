@@ -2,11 +2,11 @@ import Hummingbird
 import VectorStore
 
 extension QueryAPI {
-    struct CollectionList: Encodable, Sendable {
+    struct CollectionList: Encodable {
         var collections: [CollectionBody]
     }
 
-    struct Dropped: Encodable, Sendable {
+    struct Dropped: Encodable {
         var dropped: String
     }
 
@@ -16,52 +16,32 @@ extension QueryAPI {
         let bytes = try await request.body.collect(upTo: limits.bodyBytesMax)
         let body = try JSONBody.decode(CreateCollectionBody.self, from: bytes)
         return try await audited("collection.create", collection: body.name, context) {
-            (JSONBody.response(try await createCollection(body, caller: caller), status: .created), nil)
+            let info = try body.info()
+            let engine = stores.engine(caller.tenant)
+            guard try await !engine.collectionNames().contains(info.name) else {
+                throw APIError(.conflict, code: "conflict", message: "collection '\(info.name)' exists")
+            }
+            let collection = try await engine.openOrCreate(info)
+            return (JSONBody.response(CollectionBody(await collection.readSnapshot()), status: .created), nil)
         }
-    }
-
-    /// Creates the caller's collection `body` describes.
-    ///
-    /// - Throws: `APIError` 409 `conflict` when the name is taken; what `CreateCollectionBody.info()`
-    ///   and the store throw (400 for a bad name or schema).
-    func createCollection(_ body: CreateCollectionBody, caller: Caller) async throws -> CollectionBody {
-        let info = try body.info()
-        let engine = stores.engine(caller.tenant)
-        guard try await !engine.collectionNames().contains(info.name) else {
-            throw APIError(.conflict, code: "conflict", message: "collection '\(info.name)' exists")
-        }
-        let collection = try await engine.openOrCreate(info)
-        return CollectionBody(await collection.readSnapshot())
     }
 
     /// `GET /v1/collections`: the caller's collections, sorted by name.
     @Sendable func listCollections(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        return JSONBody.response(CollectionList(collections: try await collections(caller)))
-    }
-
-    /// The caller's collections, sorted by name.
-    func collections(_ caller: Caller) async throws -> [CollectionBody] {
         let engine = stores.engine(caller.tenant)
         var bodies: [CollectionBody] = []
         for name in try await engine.collectionNames() {
             bodies.append(CollectionBody(try await engine.snapshot(of: name)))
         }
-        return bodies
+        return JSONBody.response(CollectionList(collections: bodies))
     }
 
     /// `GET /v1/collections/{name}`.
     @Sendable func describeCollection(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let name = try context.parameters.require("name")
-        return JSONBody.response(try await describe(name, caller: caller))
-    }
-
-    /// The caller's collection `name`.
-    ///
-    /// - Throws: `APIError` 404 when the caller's tenant has no such collection.
-    func describe(_ name: String, caller: Caller) async throws -> CollectionBody {
-        CollectionBody(try await collection(caller, name).readSnapshot())
+        return JSONBody.response(CollectionBody(try await collection(caller, name).readSnapshot()))
     }
 
     /// `DELETE /v1/collections/{name}`: the collection is closed and moved aside (docs/service.md).
@@ -69,21 +49,14 @@ extension QueryAPI {
         let caller = try context.requireCaller()
         let name = try context.parameters.require("name")
         return try await audited("collection.drop", collection: name, context) {
-            (JSONBody.response(try await drop(name, caller: caller)), nil)
+            do throws(StoreError) {
+                try await stores.engine(caller.tenant).drop(name)
+            } catch  where error.code == .notFound {
+                throw APIError.noCollection(name)
+            }
+            stores.forgetEmbedder(caller.tenant, collection: name)
+            return (JSONBody.response(Dropped(dropped: name)), nil)
         }
-    }
-
-    /// Drops the caller's collection `name` (closed, its directory moved aside).
-    ///
-    /// - Throws: `APIError` 404 when the caller's tenant has no such collection; the store's errors.
-    func drop(_ name: String, caller: Caller) async throws -> Dropped {
-        do throws(StoreError) {
-            try await stores.engine(caller.tenant).drop(name)
-        } catch  where error.code == .notFound {
-            throw APIError.noCollection(name)
-        }
-        stores.forgetEmbedder(caller.tenant, collection: name)
-        return Dropped(dropped: name)
     }
 
     struct SnapshotList: Encodable {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension QueryAPI {
@@ -40,15 +41,15 @@ extension QueryAPI {
         )
     }
 
-    /// The committed OpenAPI document, compiled into the binary (SwiftPM `embedInCode`: no resource
-    /// bundle to ship beside an installed `vectordb`).
+    /// The committed OpenAPI document.
     @Sendable func openAPI(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            throw APIError(.internalServerError, code: "internal", message: "openapi.yaml is missing from the build")
+        }
         var headers = HTTPFields()
         headers[.contentType] = "application/yaml"
-        return Response(
-            status: .ok,
-            headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: PackageResources.openapi_yaml))
-        )
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

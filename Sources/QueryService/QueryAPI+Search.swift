@@ -5,8 +5,7 @@ import SECDocuments
 import VectorStore
 
 extension QueryAPI {
-    /// A search's answer (openapi.yaml `SearchResponse`; the gRPC `SearchResponse` carries the same).
-    struct SearchResponse: Encodable, Sendable {
+    struct SearchResponse: Encodable {
         var collection: String
         var mode: String
         var ranking: String
@@ -14,7 +13,8 @@ extension QueryAPI {
         var interpretation: QuestionInterpretation?
     }
 
-    /// `POST /v1/collections/{name}/search`: `searchLimited`, cancelled when the client goes away.
+    /// `POST /v1/collections/{name}/search`: under the tenant's concurrent-query cap and the
+    /// query deadline, cancelled when the client goes away.
     @Sendable func search(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let name = try context.parameters.require("name")
@@ -26,37 +26,17 @@ extension QueryAPI {
             throw APIError.badInput("unknown key '\(unknown)' (\(SearchBody.keys.sorted().joined(separator: ", ")))")
         }
         let search = try JSONBody.decode(SearchBody.self, from: bytes)
-        let connection = context.connection
-        let response = try await searchLimited(search, collection: name, caller: caller) { work in
-            try await connection.cancellingOnClose(work)
-        }
-        return JSONBody.response(response)
-    }
-
-    /// The search of both APIs (HTTP and gRPC): under the tenant's concurrent-query cap and a
-    /// deadline — the query timeout, or `timeout` (the caller's own deadline) when it is sooner —
-    /// inside `watch`, which cancels the work when the client goes away.
-    ///
-    /// - Throws: `APIError` 429 `too_many_queries` when every slot is held, 504
-    ///   `deadline_exceeded`; what `run` throws.
-    func searchLimited(
-        _ body: SearchBody,
-        collection name: String,
-        caller: Caller,
-        timeout: Duration? = nil,
-        watch: (@escaping @Sendable () async throws -> SearchResponse) async throws -> SearchResponse
-    ) async throws -> SearchResponse {
-        let deadline = min(timeout ?? limits.queryTimeout, limits.queryTimeout)
+        let timeout = limits.queryTimeout
         return try await qos.withQuerySlot(caller.tenant) {
-            try await watch {
-                try await Deadline.run(deadline) { try await self.run(body, collection: name, caller: caller) }
+            try await context.connection.cancellingOnClose {
+                try await Deadline.run(timeout) { try await self.run(search, collection: name, caller: caller) }
             }
         }
     }
 
     /// Validates `body` against the collection and the bounds, embeds the query when needed and
     /// ranks with `FilingSearcher` (the ranking of `vectordb search`).
-    func run(_ body: SearchBody, collection name: String, caller: Caller) async throws -> SearchResponse {
+    func run(_ body: SearchBody, collection name: String, caller: Caller) async throws -> Response {
         if let query = body.query, query.utf8.count > limits.queryBytesMax {
             throw APIError.badInput("query: longer than \(limits.queryBytesMax) bytes")
         }
@@ -116,12 +96,14 @@ extension QueryAPI {
             HitBody($0.hit, query: query ?? "", textField: info.schema.textField, include: include)
         }
         let interpretation = include.contains("interpretation") && ranking == .aware ? result.interpretation : nil
-        return SearchResponse(
-            collection: name,
-            mode: mode.rawValue,
-            ranking: ranking.rawValue,
-            hits: hits,
-            interpretation: interpretation
+        return JSONBody.response(
+            SearchResponse(
+                collection: name,
+                mode: mode.rawValue,
+                ranking: ranking.rawValue,
+                hits: hits,
+                interpretation: interpretation
+            )
         )
     }
 

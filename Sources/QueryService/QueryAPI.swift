@@ -67,18 +67,13 @@ public struct QueryAPI: Sendable {
     }
 
     /// The router: every route behind the request middleware (ids, logs, metrics, errors) and
-    /// authentication (`mode`), and the search page's files (`SearchPage`, no key needed; not API
-    /// routes, so openapi.yaml does not list them).
+    /// authentication (`mode`).
     public func router(auth mode: AuthMiddleware.Mode) -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: RequestMiddleware(metrics: metrics))
         router.add(middleware: AuthMiddleware(mode: mode, qos: qos))
         for route in routes {
             router.on(RouterPath(route.path), method: route.method, use: route.handler)
-        }
-        let page = SearchPage()
-        for path in page.assets.keys.sorted() {
-            router.get(RouterPath(path), use: page.serve)
         }
         return router
     }

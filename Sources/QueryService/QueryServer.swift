@@ -4,11 +4,11 @@ import Logging
 import PipelineConfig
 import ServiceLifecycle
 
-/// `vectordb serve`: the query service over a data directory — the HTTP API (`QueryAPI`) on
-/// Hummingbird, the gRPC API (`QueryGRPCService`, when `grpc_port` is set) on grpc-swift, the
-/// stores (`StoreService`) and readiness (`ReadinessService`) in one `ServiceGroup` that shuts down
-/// gracefully on SIGTERM or SIGINT, in reverse order: `/readyz` turns 503, the gRPC and then the
-/// HTTP server stop accepting connections and let in-flight calls finish, then the stores close.
+/// `vectordb serve`: the query service over a data directory — the API (`QueryAPI`) on
+/// Hummingbird, the stores (`StoreService`) and readiness (`ReadinessService`) in one
+/// `ServiceGroup` that shuts down gracefully on SIGTERM or SIGINT, in reverse order: `/readyz`
+/// turns 503, the server stops accepting connections and lets in-flight requests finish, then the
+/// stores close.
 public struct QueryServer: Sendable {
     public var settings: ServiceSettings
     public var dataDirectory: URL
@@ -94,28 +94,13 @@ public struct QueryServer: Sendable {
             },
             logger: logger
         )
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: StoreService(api: api, logger: logger)),
-            .init(service: app),
-        ]
-        if let grpcPort = settings.grpcPort {
-            let service = QueryGRPCService(api: api, auth: mode, logger: logger)
-            services.append(
-                .init(
-                    service: GRPCServerService(
-                        service: service,
-                        host: host,
-                        port: grpcPort,
-                        messageBytesMax: settings.bodyBytesMax,
-                        logger: logger
-                    )
-                )
-            )
-        }
-        services.append(.init(service: ReadinessService(readiness: api.readiness)))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: services,
+                services: [
+                    .init(service: StoreService(api: api, logger: logger)),
+                    .init(service: app),
+                    .init(service: ReadinessService(readiness: api.readiness)),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

@@ -72,7 +72,7 @@ struct RequestMiddleware: RouterMiddleware {
         return response
     }
 
-    static func acceptable(_ id: String) -> String? {
+    private static func acceptable(_ id: String) -> String? {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
         return (1...64).contains(id.count) && id.allSatisfy { allowed.contains($0) } ? id : nil
     }

@@ -7,8 +7,6 @@ import Prometheus
 ///
 /// - `vectordb_http_requests_total{route,method,tenant,status}` — requests answered;
 /// - `vectordb_http_request_duration_seconds{route,tenant}` — latency histogram;
-/// - `vectordb_grpc_requests_total{method,tenant,code}` and
-///   `vectordb_grpc_request_duration_seconds{method,tenant}` — the same for gRPC calls;
 /// - `vectordb_collection_documents{tenant,collection}` and `vectordb_collections_open{tenant}` —
 ///   store gauges, refreshed on each scrape.
 ///
@@ -39,23 +37,6 @@ public final class ServiceMetrics: Sendable {
         Timer(
             label: "vectordb_http_request_duration_seconds",
             dimensions: [("route", route), ("tenant", tenant)],
-            factory: factory
-        ).recordNanoseconds(Int64(duration / .nanoseconds(1)))
-    }
-
-    /// Counts one answered gRPC call and records its latency: `vectordb_grpc_requests_total{method,
-    /// tenant,code}` (`code` the canonical status name, `OK`, `INVALID_ARGUMENT`, …) and
-    /// `vectordb_grpc_request_duration_seconds{method,tenant}`. `method` is the proto method name
-    /// (`Search`); a call of an unknown method never reaches the service.
-    public func recordCall(method: String, tenant: String, code: String, duration: Duration) {
-        Counter(
-            label: "vectordb_grpc_requests_total",
-            dimensions: [("method", method), ("tenant", tenant), ("code", code)],
-            factory: factory
-        ).increment()
-        Timer(
-            label: "vectordb_grpc_request_duration_seconds",
-            dimensions: [("method", method), ("tenant", tenant)],
             factory: factory
         ).recordNanoseconds(Int64(duration / .nanoseconds(1)))
     }

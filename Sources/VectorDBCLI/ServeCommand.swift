@@ -4,13 +4,11 @@ import Logging
 import PipelineConfig
 import QueryService
 
-/// `vectordb serve`: the query service (HTTP JSON API, and gRPC with `--grpc-port`) over the data
-/// directory until SIGTERM.
+/// `vectordb serve`: the query service (HTTP JSON API) over the data directory until SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract:
-            "Serve the HTTP (and gRPC) search API (docs/service.md) until SIGTERM or SIGINT, then drain and exit.",
+        abstract: "Serve the HTTP search API (docs/service.md) until SIGTERM or SIGINT, then drain and exit.",
         discussion: """
             Flags override the config file; the data directory is --data-dir, else the file's data_dir, else
             $VECTORDB_DATA_DIR or ./data. Tenants and API keys come from the file's [[tenant]] tables; with
@@ -29,20 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "TCP port (default 8080; 0 for any free port, logged at start).")
     var port: Int?
 
-    @Option(
-        name: .long,
-        help: "gRPC port on the same host (default: the file's grpc_port, else no gRPC; 0 for any free port)."
-    )
-    var grpcPort: Int?
-
     @Flag(name: .long, help: "No API keys: every request is the local tenant's; binds loopback only.")
     var noAuth = false
 
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be in 0...65535") }
-        if let grpcPort, !(0...65_535).contains(grpcPort) {
-            throw ValidationError("--grpc-port must be in 0...65535")
-        }
     }
 
     func run() async throws {
@@ -53,7 +42,6 @@ struct ServeCommand: AsyncParsableCommand {
                 ?? ServiceSettings()
             if let host { settings.host = host }
             if let port { settings.port = port }
-            if let grpcPort { settings.grpcPort = grpcPort }
             let dataDirectory =
                 global.dataDir.map { URL(fileURLWithPath: $0) } ?? settings.dataDirectory ?? global.dataRoot
             let server = QueryServer(

@@ -9,8 +9,6 @@ import Testing
         let settings = try ServiceSettings.load(path: repo.appendingPathComponent("config/vectordb.toml").path)
         #expect(settings.host == "127.0.0.1")
         #expect(settings.port == 8080)
-        #expect(settings.grpcPort == 50_051)
-        #expect(try ServiceSettings.parse("[server]\nport = 1\n", file: "cfg.toml").grpcPort == nil)
         #expect(settings.dataDirectory == repo.appendingPathComponent("data").standardizedFileURL)
         #expect(settings.auditLog == nil)
         #expect(settings.kMax == 100 && settings.batchDocumentsMax == 1_000 && settings.queryBytesMax == 2_048)
@@ -27,7 +25,6 @@ import Testing
     @Test(arguments: [
         ("[server]\nprot = 1\n", "cfg.toml:2: key 'server.prot': unknown key"),
         ("[server]\nport = \"80\"\n", "cfg.toml:2: key 'server.port': expected an integer, found string"),
-        ("[server]\ngrpc_port = 70000\n", "cfg.toml:2: key 'server.grpc_port': 70000 is out of range 0...65535"),
         ("[server]\nk_max = 5000\n", "cfg.toml:2: key 'server.k_max': 5000 is out of range 1...1000"),
         (
             "[[tenant]]\nname = \"a\"\nkey_sha256 = [\"abc\"]\n",
